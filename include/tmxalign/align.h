@@ -1,0 +1,92 @@
+/* Sentence alignment: the best sequence of beads between two documents.
+ *
+ * A bead pairs a run of source sentences with a run of target sentences
+ * (1-0, 0-1, and m-n with m+n <= max_bead).  Every sentence of both sides
+ * is in exactly one bead, in order.
+ *
+ * Cost = length (Gale-Church, ratio estimated from the pair itself)
+ *      + anchors (numbers, identical tokens, cognates, punctuation)
+ *      + bead-type prior + paragraph-boundary penalty.
+ *
+ * Memory bound: O((n + m) * band) bytes of back-pointers, never n*m.
+ * Thread safety: ta_align is reentrant; distinct calls may run in parallel. */
+#ifndef TMXALIGN_ALIGN_H
+#define TMXALIGN_ALIGN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tmxalign/doc.h"
+#include "tmxalign/export.h"
+#include "tmxalign/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Anchor kinds, each with a weight in ta_align_opts.weights. */
+typedef enum ta_anchor_kind {
+  TA_ANCHOR_NUMBER = 0,
+  TA_ANCHOR_IDENTICAL,
+  TA_ANCHOR_COGNATE,
+  TA_ANCHOR_PUNCT,
+  TA_ANCHOR_LEXICON,
+  TA_ANCHOR_COUNT
+} ta_anchor_kind;
+
+/** Static name of an anchor kind ("number", "identical", ...). */
+TA_EXPORT const char *ta_anchor_name(ta_anchor_kind k);
+
+typedef struct ta_align_opts {
+  int max_bead;            /**< m + n <= max_bead for m,n >= 1; default 5 */
+  double weights[TA_ANCHOR_COUNT]; /**< 0 disables a kind; defaults tuned */
+  double length_weight;    /**< weight of the length cost, default 1 */
+  bool use_paragraphs;     /**< respect paragraph boundaries, default true */
+  size_t min_band;         /**< minimal half-width of the DP band, default 20 */
+  size_t max_band;         /**< widening stops here; 0 = unlimited */
+} ta_align_opts;
+
+TA_EXPORT void ta_align_opts_init(ta_align_opts *o);
+
+/** One bead and why it was chosen.  Costs are in nats (-log probability);
+ * lower is better.  score is the confidence in [0,1]. */
+typedef struct ta_bead {
+  size_t src_begin, src_len;   /**< source sentences [begin, begin+len) */
+  size_t tgt_begin, tgt_len;   /**< target sentences */
+  double score;                /**< confidence in [0,1] */
+  double cost;                 /**< total cost of the bead */
+  double cost_length;
+  double cost_anchor[TA_ANCHOR_COUNT];
+  double cost_prior;
+  double cost_paragraph;
+} ta_bead;
+
+/** Document-level figures of an alignment. */
+typedef struct ta_align_summary {
+  size_t beads;
+  size_t by_type[6][6];   /**< by_type[m][n]: beads with m source, n target
+                               sentences (m, n clamped to 5) */
+  double mean_score;
+  double length_ratio;    /**< estimated target/source character ratio */
+  double length_var;      /**< estimated variance per source character */
+  size_t band;            /**< final half-width of the DP band */
+} ta_align_summary;
+
+typedef struct ta_alignment ta_alignment;
+
+/** Align src with tgt.  Errors: TA_EINVAL (bad options), TA_ENOMEM. */
+TA_EXPORT ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
+                             const ta_align_opts *o, ta_alignment **out,
+                             ta_error *err);
+
+TA_EXPORT size_t ta_alignment_count(const ta_alignment *a);
+TA_EXPORT const ta_bead *ta_alignment_bead(const ta_alignment *a, size_t i);
+TA_EXPORT const ta_align_summary *ta_alignment_summary(const ta_alignment *a);
+
+/** No-op on NULL. */
+TA_EXPORT void ta_alignment_free(ta_alignment *a);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,93 @@
+/* Documents: text read from a file or memory, decoded to UTF-8 (NFC),
+ * split into paragraphs and sentences.
+ *
+ * Ownership: ta_doc_load_* return a ta_doc the caller releases with
+ * ta_doc_free().  Sentence pointers and texts are borrowed from the doc and
+ * stay valid until it is freed.  A ta_doc is read-only after loading and may
+ * be shared between threads. */
+#ifndef TMXALIGN_DOC_H
+#define TMXALIGN_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tmxalign/export.h"
+#include "tmxalign/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One sentence (or segment, in presplit mode). */
+typedef struct ta_sentence {
+  const char *text;  /**< NUL-terminated UTF-8, NFC, inner whitespace runs
+                          (soft wraps) collapsed to one space, trimmed */
+  size_t len;        /**< bytes of text, without the NUL */
+  size_t offset;     /**< byte offset of its first byte in the original input */
+  size_t end;        /**< byte offset one past its last byte in the original */
+  size_t line;       /**< 1-based line of its first byte in the original */
+  size_t paragraph;  /**< 0-based paragraph index */
+} ta_sentence;
+
+typedef enum ta_input_kind {
+  TA_INPUT_AUTO = 0, /**< HTML when the name ends in .html/.htm, else text */
+  TA_INPUT_TEXT,     /**< plain text; blank lines separate paragraphs */
+  TA_INPUT_HTML,     /**< HTML/XHTML: block elements become paragraphs */
+  TA_INPUT_PRESPLIT  /**< one segment per line, kept as given; blank lines
+                          separate paragraphs and are not segments */
+} ta_input_kind;
+
+/** Warning sink: the library never prints; notes such as "detected
+ * windows-1252" go here. */
+typedef void (*ta_warn_fn)(void *user, const char *message);
+
+typedef struct ta_split_opts {
+  const char *lang;        /**< BCP-47 tag, required (e.g. "fr", "pt-BR") */
+  ta_input_kind input;     /**< default TA_INPUT_AUTO */
+  const char *encoding;    /**< NULL: UTF-8, else detect; or an ICU name */
+  size_t max_input_bytes;  /**< default 1 GiB; larger input is TA_ETOOBIG */
+  size_t max_sentence_bytes; /**< default 1 MiB; longer runs without a
+                                  break are cut there (with a warning) */
+  ta_warn_fn warn;         /**< may be NULL */
+  void *warn_user;
+} ta_split_opts;
+
+/** Fill o with the documented defaults (lang NULL: must be set). */
+TA_EXPORT void ta_split_opts_init(ta_split_opts *o);
+
+typedef struct ta_doc ta_doc;
+
+/** Read and split path.  name in messages is the path.  Errors: TA_ENOENT,
+ * TA_EISDIR, TA_EIO, TA_EENCODING, TA_EPARSE (NUL byte, bad HTML),
+ * TA_ETOOBIG, TA_ELANG, TA_ENOMEM. */
+TA_EXPORT ta_status ta_doc_load_file(const char *path, const ta_split_opts *o,
+                                     ta_doc **out, ta_error *err);
+
+/** Same over a buffer; name is used in messages and for TA_INPUT_AUTO. */
+TA_EXPORT ta_status ta_doc_load_mem(const char *name, const void *data,
+                                    size_t len, const ta_split_opts *o,
+                                    ta_doc **out, ta_error *err);
+
+/** Build a document from ready segments (copied).  Each segment is one
+ * sentence; paragraphs may be NULL (all in paragraph 0). */
+TA_EXPORT ta_status ta_doc_from_segments(const char *name, const char *lang,
+                                         const char *const *segments,
+                                         const size_t *paragraphs, size_t n,
+                                         ta_doc **out, ta_error *err);
+
+TA_EXPORT size_t ta_doc_count(const ta_doc *d);
+TA_EXPORT const ta_sentence *ta_doc_sentence(const ta_doc *d, size_t i);
+TA_EXPORT size_t ta_doc_paragraph_count(const ta_doc *d);
+TA_EXPORT const char *ta_doc_lang(const ta_doc *d);  /**< canonical BCP-47 */
+TA_EXPORT const char *ta_doc_name(const ta_doc *d);
+TA_EXPORT bool ta_doc_is_html(const ta_doc *d);
+/** Name of the encoding the input was decoded from ("UTF-8", ...). */
+TA_EXPORT const char *ta_doc_encoding(const ta_doc *d);
+
+/** No-op on NULL. */
+TA_EXPORT void ta_doc_free(ta_doc *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,2 @@
+/* placeholder, replaced by the aligner */
+#include "internal.h"

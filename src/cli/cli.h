@@ -1,0 +1,35 @@
+/* The tmxalign command line: one file per subcommand, all logic in the
+ * library.  Exit codes, for every subcommand:
+ *   0  success (check: the translation is complete by the thresholds)
+ *   1  check only: findings exceed the thresholds
+ *   2  error: bad usage, unreadable input, failed output */
+#ifndef TMXALIGN_CLI_H
+#define TMXALIGN_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <tmxalign/tmxalign.h>
+
+enum { CLI_OK = 0, CLI_FINDINGS = 1, CLI_ERROR = 2 };
+
+int cmd_split(int argc, char **argv);
+int cmd_align(int argc, char **argv);
+
+/* Print "tmxalign: <msg>" on stderr. */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* Report a failed library call: "tmxalign: <message or strerror>". */
+int cli_fail(ta_status st, const ta_error *err);
+/* Warning callback for the library: prints "tmxalign: note: ..." */
+void cli_warn(void *user, const char *message);
+/* Load FILE ("-" = standard input) with opts; reports errors itself. */
+ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
+                       ta_doc **out);
+/* Unknown option / missing argument message with a pointer to --help. */
+int cli_usage_error(const char *cmd, const char *what);
+
+#endif

@@ -1,0 +1,83 @@
+/* Helpers every subcommand shares: messages, loading a document. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("tmxalign: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+int cli_fail(ta_status st, const ta_error *err) {
+  if (err && err->message[0])
+    cli_error("%s", err->message);
+  else
+    cli_error("%s", ta_strerror(st));
+  return CLI_ERROR;
+}
+
+void cli_warn(void *user, const char *message) {
+  (void)user;
+  fprintf(stderr, "tmxalign: note: %s\n", message);
+}
+
+int cli_usage_error(const char *cmd, const char *what) {
+  cli_error("%s: %s (try 'tmxalign %s --help')", cmd, what, cmd);
+  return CLI_ERROR;
+}
+
+/* Standard input is read whole: the splitter needs the complete text. */
+static ta_status read_stdin(char **buf, size_t *len, ta_error *err) {
+  size_t cap = 1 << 16, n = 0;
+  char *p = malloc(cap);
+  if (!p) return TA_ENOMEM;
+  for (;;) {
+    if (n == cap) {
+      char *np = realloc(p, cap *= 2);
+      if (!np) {
+        free(p);
+        snprintf(err->message, sizeof err->message,
+                 "standard input: out of memory");
+        return TA_ENOMEM;
+      }
+      p = np;
+    }
+    size_t got = fread(p + n, 1, cap - n, stdin);
+    n += got;
+    if (got == 0) break;
+  }
+  if (ferror(stdin)) {
+    free(p);
+    snprintf(err->message, sizeof err->message, "standard input: read error");
+    return TA_EIO;
+  }
+  *buf = p;
+  *len = n;
+  return TA_OK;
+}
+
+ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
+                       ta_doc **out) {
+  ta_error err;
+  ta_error_clear(&err);
+  ta_status st;
+  if (!strcmp(path, "-")) {
+    char *buf = NULL;
+    size_t len = 0;
+    st = read_stdin(&buf, &len, &err);
+    if (st == TA_OK) {
+      st = ta_doc_load_mem("<stdin>", buf, len, opts, out, &err);
+      free(buf);
+    }
+  } else {
+    st = ta_doc_load_file(path, opts, out, &err);
+  }
+  if (st != TA_OK) cli_fail(st, &err);
+  return st;
+}

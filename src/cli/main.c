@@ -1,0 +1,51 @@
+/* tmxalign: dispatch to a subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct command {
+  const char *name;
+  int (*run)(int argc, char **argv);
+  const char *summary;
+} commands[] = {
+    {"split", cmd_split, "print the sentences of a document"},
+    {"align", cmd_align, "align a document with its translation"},
+};
+
+static void usage(FILE *fp) {
+  fprintf(fp,
+          "usage: tmxalign COMMAND [OPTIONS] ...\n"
+          "\n"
+          "Align a document with its translation sentence by sentence, write\n"
+          "TMX 1.4b translation memories, check translation completeness.\n"
+          "\n"
+          "commands:\n");
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    fprintf(fp, "  %-8s %s\n", commands[i].name, commands[i].summary);
+  fprintf(fp,
+          "\n"
+          "'tmxalign COMMAND --help' describes a command, with examples.\n"
+          "exit status: 0 success, 1 check found problems, 2 error\n");
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return CLI_ERROR;
+  }
+  if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+      !strcmp(argv[1], "help")) {
+    usage(stdout);
+    return CLI_OK;
+  }
+  if (!strcmp(argv[1], "--version")) {
+    printf("tmxalign %s\n", ta_version_string());
+    return CLI_OK;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (!strcmp(argv[1], commands[i].name))
+      return commands[i].run(argc - 1, argv + 1);
+  cli_error("unknown command '%s' (try 'tmxalign --help')", argv[1]);
+  return CLI_ERROR;
+}

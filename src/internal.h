@@ -1,0 +1,46 @@
+/* Internals shared between library modules; never installed. */
+#ifndef TMXALIGN_INTERNAL_H
+#define TMXALIGN_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tmxalign/tmxalign.h"
+
+#if defined(__GNUC__)
+#define TA__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define TA__PRINTF(f, a)
+#endif
+
+/* Fill err (may be NULL) with st and a formatted one-line message; return st
+ * so that callers can write `return ta__fail(err, TA_EIO, ...)`. */
+ta_status ta__fail(ta_error *err, ta_status st, const char *fmt, ...)
+    TA__PRINTF(3, 4);
+
+/* Documents are built by the input/splitter modules through this builder:
+ * texts are appended to one arena, pointers fixed up by ta__doc_finish. */
+struct ta_doc {
+  char *name;
+  char *lang;
+  char *encoding;
+  bool html;
+  ta_sentence *sents;
+  size_t count, cap;
+  size_t paragraphs;
+  char *arena;        /* all sentence texts, NUL-separated */
+  size_t arena_len, arena_cap;
+  bool finished;
+};
+
+ta_status ta__doc_new(const char *name, const char *lang, ta_doc **out);
+/* Append a sentence; text need not be NUL-terminated. */
+ta_status ta__doc_add(ta_doc *d, const char *text, size_t len, size_t offset,
+                      size_t end, size_t line, size_t paragraph);
+ta_status ta__doc_set_encoding(ta_doc *d, const char *encoding);
+/* Fix up text pointers; after this the doc is read-only. */
+void ta__doc_finish(ta_doc *d);
+
+char *ta__strdup(const char *s);
+
+#endif
