@@ -6,7 +6,8 @@ indices; `[]:[5]` is a target sentence with no source. A valid file puts every s
 of both sides in exactly one bead, in order, with no empty bead. A trailing `:score` on a
 line is accepted and ignored, so aligner output can be checked with the same tool.
 
-Sentence files have one sentence per line, as printed by `tmxalign split`. A gold.tsv
+Sentence files have one sentence per line, as printed by `tmxalign split`; blank lines
+(paragraph breaks) are skipped, so index k is the k-th non-blank line. A gold.tsv
 holds the text of each bead: source sentences joined by a space, a TAB, then the target
 sentences. With it, a gold alignment can be carried over to a new sentence split:
 `reindex` maps each new sentence onto the gold beads by character position (whitespace
@@ -64,7 +65,7 @@ def read_beads(path):
 
 def read_sentences(path):
     with open(path, encoding="utf-8") as f:
-        return [line.rstrip("\n") for line in f]
+        return [line.rstrip("\n") for line in f if line.strip()]
 
 
 def count_of(arg):
