@@ -18,12 +18,16 @@ typedef struct ta__model {
   double chance_weight; /* share of chance matches subtracted (0..1) */
   double var_scale;    /* the estimated variance is widened by this: the
                           normal model's tails are too thin for real text */
+  float tail[2001];    /* -ln P(|Z| >= x) for x = 0, 0.01, ..., 20 */
   double paragraph;    /* nats for a bead spanning a paragraph boundary on
                           one side only */
 } ta__model;
 
 /* Default table, tuned on the Text+Berg dev set as a whole (README). */
 void ta__model_defaults(ta__model *m, const ta_align_opts *o);
+
+/* Fill the model's lookup tables. */
+void ta__model_prepare(ta__model *m);
 
 /* The tuned anchor weights, indexed by ta_anchor_kind. */
 const double *ta__default_anchor_weights(void);

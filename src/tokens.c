@@ -481,3 +481,86 @@ void ta__features_free(ta__features *f) {
   free(f->weights);
   memset(f, 0, sizeof *f);
 }
+
+/* Keep the cap heaviest of n sorted keys, still sorted: each coarse level
+ * would otherwise double the keys per sentence and cost as much as the
+ * fine search.  Returns the new count. */
+static size_t keep_heaviest(uint32_t *k, float *w, size_t n, size_t cap) {
+  if (n <= cap) return n;
+  float sorted[2 * TA__COARSE_KEYS + 512];
+  size_t m = n < sizeof sorted / sizeof sorted[0] ? n : sizeof sorted / sizeof sorted[0];
+  memcpy(sorted, w, m * sizeof *w);
+  /* partial selection of the cap-th largest weight */
+  for (size_t a = 0; a < cap; a++)
+    for (size_t b = a + 1; b < m; b++)
+      if (sorted[b] > sorted[a]) {
+        float t = sorted[a];
+        sorted[a] = sorted[b];
+        sorted[b] = t;
+      }
+  float threshold = sorted[cap - 1];
+  size_t o = 0;
+  for (size_t i = 0; i < n && o < cap; i++)
+    if (w[i] >= threshold) {
+      k[o] = k[i];
+      w[o++] = w[i];
+    }
+  return o;
+}
+
+/* Sentences 2k and 2k+1 become coarse sentence k: lengths and chances add
+ * up, keys are united (weights are per key, so they carry over). */
+ta_status ta__features_coarsen(const ta__features *f, ta__features *out) {
+  memset(out, 0, sizeof *out);
+  size_t n = (f->n + 1) / 2;
+  out->n = n;
+  out->s = calloc(n ? n : 1, sizeof *out->s);
+  out->keys = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->keys);
+  out->weights = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->weights);
+  if (!out->s || !out->keys || !out->weights) {
+    ta__features_free(out);
+    return TA_ENOMEM;
+  }
+  size_t o = 0;
+  for (size_t k = 0; k < n; k++) {
+    const ta__sent_feat *a = &f->s[2 * k];
+    const ta__sent_feat *b = 2 * k + 1 < f->n ? &f->s[2 * k + 1] : NULL;
+    ta__sent_feat *c = &out->s[k];
+    c->key_begin = (uint32_t)o;
+    c->chars = a->chars + (b ? b->chars : 0);
+    for (int kind = 0; kind < TA_ANCHOR_COUNT; kind++)
+      c->chance[kind] = a->chance[kind] + (b ? b->chance[kind] : 0);
+    const uint32_t *ka = f->keys + a->key_begin;
+    const float *wa = f->weights + a->key_begin;
+    const uint32_t *kb = b ? f->keys + b->key_begin : NULL;
+    const float *wb = b ? f->weights + b->key_begin : NULL;
+    uint32_t na = a->nkeys, nb = b ? b->nkeys : 0, i = 0, j = 0;
+    while (i < na || j < nb) {
+      uint32_t key;
+      float w;
+      if (j >= nb || (i < na && ka[i] < kb[j])) {
+        key = ka[i];
+        w = wa[i++];
+      } else if (i >= na || kb[j] < ka[i]) {
+        key = kb[j];
+        w = wb[j++];
+      } else {
+        key = ka[i];
+        w = wa[i++];
+        j++;
+      }
+      out->keys[o] = key;
+      out->weights[o++] = w;
+    }
+    o = c->key_begin + keep_heaviest(out->keys + c->key_begin,
+                                     out->weights + c->key_begin,
+                                     o - c->key_begin, TA__COARSE_KEYS);
+    c->nkeys = (uint32_t)(o - c->key_begin);
+    for (uint32_t q = c->key_begin; q < o; q++)
+      if (TA__KEY_KIND(out->keys[q]) == TA_ANCHOR_NUMBER) c->nnum++;
+    out->total_chars += c->chars;
+  }
+  out->nkeys = o;
+  out->cap = f->nkeys;
+  return TA_OK;
+}

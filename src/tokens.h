@@ -13,6 +13,8 @@
 
 #define TA__KEY_KIND_SHIFT 29
 #define TA__KEY_KIND(k) ((k) >> TA__KEY_KIND_SHIFT)
+/* Keys kept per sentence of a coarse level: the rarest ones. */
+#define TA__COARSE_KEYS 24
 
 typedef struct ta__sent_feat {
   uint32_t chars;      /* length in code points */
@@ -41,6 +43,10 @@ ta_status ta__features_build(const ta_doc *d, const bool enabled[TA_ANCHOR_COUNT
  * and every sentence its chance matches against the other side. */
 ta_status ta__features_weigh(ta__features *a, ta__features *b);
 void ta__features_free(ta__features *f);
+
+/* Halve a document for the coarse search: coarse sentence k is fine
+ * sentences 2k and 2k+1 (weights must have been computed). */
+ta_status ta__features_coarsen(const ta__features *f, ta__features *out);
 
 /* Normalise the number starting at s[0] (a digit) within len bytes:
  * "1 000,5", "1,000.5" and "1000.5" all give "1000.5"; "15" gives "15".
