@@ -11,6 +11,7 @@
  * Does not: validate against the DTD, keep <note>, <ude> or <tuv>-level
  * props.  Memory: the current unit only (each <seg> capped by
  * max_seg_bytes), whatever the size of the file. */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -185,36 +186,34 @@ static ta_status read_header(ta_tmx_reader *r, ta_error *err) {
   return TA_OK;
 }
 
-ta_status ta_tmx_reader_open(const char *path, const ta_tmx_read_opts *o,
-                             ta_tmx_reader **out, ta_error *err) {
-  if (!path || !out) return ta__fail(err, TA_EINVAL, "tmx: missing argument");
+static ta_status reader_new(const char *name, const ta_tmx_read_opts *o,
+                            ta_tmx_reader **out, ta_error *err) {
   ta_tmx_reader *r = calloc(1, sizeof *r);
-  if (!r || !(r->path = ta__strdup(strcmp(path, "-") ? path : "<stdin>"))) {
+  if (!r || !(r->path = ta__strdup(name))) {
     free(r);
-    return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);
+    return ta__fail(err, TA_ENOMEM, "%s: out of memory", name);
   }
   if (o)
     r->o = *o;
   else
     ta_tmx_read_opts_init(&r->o);
   ta__tbuf_init(&r->data, SIZE_MAX);
-  if (!strcmp(path, "-")) {
-    r->fp = stdin;
-  } else if (!(r->fp = fopen(path, "rb"))) {
-    int e = errno;
-    ta_tmx_reader_free(r);
-    return ta__fail(err, e == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", path,
-                    strerror(e));
-  } else {
-    r->own_fp = true;
-  }
+  *out = r;
+  return TA_OK;
+}
+
+/* Start libxml2 on r->fp and read the header; frees r on failure. */
+static ta_status reader_start(ta_tmx_reader *r, ta_tmx_reader **out,
+                              ta_error *err) {
   xmlInitParser();
   /* No NOENT / DTDLOAD / DTDVALID / HUGE: see the file comment. */
   r->xr = xmlReaderForIO(in_read, in_close, r, r->path, NULL,
                          XML_PARSE_NONET | XML_PARSE_NOCDATA);
   if (!r->xr) {
+    ta_status st = ta__fail(err, TA_ENOMEM,
+                            "%s: cannot start the XML reader", r->path);
     ta_tmx_reader_free(r);
-    return ta__fail(err, TA_ENOMEM, "%s: cannot start the XML reader", path);
+    return st;
   }
   xmlTextReaderSetStructuredErrorHandler(r->xr, on_xml_error, r);
   ta_status st = read_header(r, err);
@@ -224,6 +223,45 @@ ta_status ta_tmx_reader_open(const char *path, const ta_tmx_read_opts *o,
   }
   *out = r;
   return TA_OK;
+}
+
+ta_status ta_tmx_reader_open(const char *path, const ta_tmx_read_opts *o,
+                             ta_tmx_reader **out, ta_error *err) {
+  if (!path || !out) return ta__fail(err, TA_EINVAL, "tmx: missing argument");
+  ta_tmx_reader *r = NULL;
+  bool std = !strcmp(path, "-");
+  ta_status st = reader_new(std ? "<stdin>" : path, o, &r, err);
+  if (st != TA_OK) return st;
+  if (std) {
+    r->fp = stdin;
+  } else if (!(r->fp = fopen(path, "rb"))) {
+    int e = errno;
+    ta_tmx_reader_free(r);
+    return ta__fail(err, e == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", path,
+                    strerror(e));
+  } else {
+    r->own_fp = true;
+  }
+  return reader_start(r, out, err);
+}
+
+ta_status ta_tmx_reader_open_mem(const char *name, const void *data,
+                                 size_t len, const ta_tmx_read_opts *o,
+                                 ta_tmx_reader **out, ta_error *err) {
+  if (!out || (len && !data))
+    return ta__fail(err, TA_EINVAL, "tmx: missing argument");
+  if (!name) name = "<memory>";
+  if (!len) return ta__fail(err, TA_EPARSE, "%s: empty input", name);
+  ta_tmx_reader *r = NULL;
+  ta_status st = reader_new(name, o, &r, err);
+  if (st != TA_OK) return st;
+  /* fmemopen only reads the buffer (mode "rb"). */
+  if (!(r->fp = fmemopen((void *)(uintptr_t)data, len, "rb"))) {
+    ta_tmx_reader_free(r);
+    return ta__fail(err, TA_ENOMEM, "%s: cannot open the buffer", name);
+  }
+  r->own_fp = true;
+  return reader_start(r, out, err);
 }
 
 const ta_tmx_header *ta_tmx_reader_header(const ta_tmx_reader *r) {

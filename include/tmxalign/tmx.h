@@ -216,6 +216,14 @@ TA_EXPORT ta_status ta_tmx_reader_open(const char *path,
                                        const ta_tmx_read_opts *o,
                                        ta_tmx_reader **out, ta_error *err);
 
+/** Same over a buffer that must stay valid until ta_tmx_reader_free();
+ * name is used in messages.  An empty buffer is TA_EPARSE. */
+TA_EXPORT ta_status ta_tmx_reader_open_mem(const char *name, const void *data,
+                                           size_t len,
+                                           const ta_tmx_read_opts *o,
+                                           ta_tmx_reader **out,
+                                           ta_error *err);
+
 /** The header read by _open; strings borrowed from r.  Missing attributes
  * are NULL. */
 TA_EXPORT const ta_tmx_header *ta_tmx_reader_header(const ta_tmx_reader *r);
