@@ -88,7 +88,15 @@ ta_status ta__tmx_clean_text(const char *in, size_t n, ta__tbuf *out,
     /* Flush the valid run before the bad character, then skip it. */
     ta_status st = ta__tbuf_add(out, in + run, i - run);
     if (st != TA_OK) return st;
-    i += len ? len : 1;
+    if (len) {
+      i += len;
+    } else {
+      /* A malformed sequence counts once: its lead byte and up to three
+       * continuation bytes go together. */
+      size_t k = 1;
+      while (k < 4 && i + k < n && (s[i + k] & 0xC0) == 0x80) k++;
+      i += k;
+    }
     run = i;
     (*removed)++;
   }
