@@ -404,6 +404,70 @@ static void writer_rejects_bad_arguments(void **state) {
   assert_int_equal(files_in(f->dir), 0);
 }
 
+/* The aligner's output through ta_tmx_write_alignment: one unit per bead
+ * with both sides, texts joined as the beads say, read back the same by
+ * the two consumers. */
+static void alignment_becomes_units(void **state) {
+  fixture *f = *state;
+  static const char *const en[] = {
+      "On 3 May 1921 the ship left Brest with 42 passengers.",
+      "The sea was calm.",
+      "Nobody expected the storm.",
+      "It struck on the second night, near the Azores.",
+      "Captain Moreau ordered the sails down.",
+      "By dawn, 12 men were missing."};
+  static const char *const fr[] = {
+      "Le 3 mai 1921, le navire quitta Brest avec 42 passagers.",
+      "La mer était calme et personne ne s'attendait à la tempête.",
+      "Elle frappa la deuxième nuit, près des Açores.",
+      "Le capitaine Moreau fit amener les voiles.",
+      "À l'aube, 12 hommes manquaient."};
+  ta_doc *s = doc("voyage.en.txt", "en", en, 6);
+  ta_doc *t = doc("voyage.fr.txt", "fr", fr, 5);
+  ta_alignment *a = NULL;
+  assert_int_equal(ta_align(s, t, NULL, &a, NULL), TA_OK);
+  ta_tmx_align_stats st;
+  assert_int_equal(
+      ta_tmx_write_alignment(f->path, s, t, a, NULL, &st, NULL), TA_OK);
+  /* Expected dump from the beads themselves. */
+  char expected[4096] = "", line[1024];
+  size_t both = 0;
+  for (size_t i = 0; i < ta_alignment_count(a); i++) {
+    const ta_bead *b = ta_alignment_bead(a, i);
+    if (!b->src_len || !b->tgt_len) continue;
+    both++;
+    char sj[512] = "", tj[512] = "";
+    for (size_t k = 0; k < b->src_len; k++)
+      snprintf(sj + strlen(sj), sizeof sj - strlen(sj), "%s%s", k ? " " : "",
+               ta_doc_sentence(s, b->src_begin + k)->text);
+    for (size_t k = 0; k < b->tgt_len; k++)
+      snprintf(tj + strlen(tj), sizeof tj - strlen(tj), "%s%s", k ? " " : "",
+               ta_doc_sentence(t, b->tgt_begin + k)->text);
+    snprintf(line, sizeof line, "en=%s\tfr=%s\n", sj, tj);
+    strncat(expected, line, sizeof expected - strlen(expected) - 1);
+  }
+  assert_true(both >= 4);
+  assert_int_equal(st.units, both);
+  assert_int_equal(st.units + st.unaligned, ta_alignment_count(a));
+  assert_consumers_read(f, f->path, expected);
+  ta_alignment_free(a);
+  ta_doc_free(s);
+  ta_doc_free(t);
+}
+
+/* srclang "*all*": no variant is moved, every reader still agrees. */
+static void all_languages_keep_order(void **state) {
+  fixture *f = *state;
+  ta_tmx_variant v[2] = {{"fr", "Bonjour."}, {"en", "Hello."}};
+  ta_tmx_unit u = {"1", NULL, v, 2, NULL, 0};
+  assert_int_equal(write_units(f->path, "*all*", &u, 1, NULL), TA_OK);
+  char *x = slurp(f->path, NULL);
+  assert_non_null(strstr(x, "srclang=\"*all*\""));
+  assert_true(strstr(x, "xml:lang=\"fr\"") < strstr(x, "xml:lang=\"en\""));
+  free(x);
+  assert_consumers_read(f, f->path, "en=Hello.\tfr=Bonjour.\n");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(lang_tags_are_normalised),
@@ -423,6 +487,10 @@ int main(void) {
       cmocka_unit_test_setup_teardown(failed_write_keeps_previous_file, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(writer_rejects_bad_arguments, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(alignment_becomes_units, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(all_languages_keep_order, setup,
                                       teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
