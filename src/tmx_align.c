@@ -13,8 +13,7 @@ void ta_tmx_align_opts_init(ta_tmx_align_opts *o) {
 }
 
 /* Sentences [begin, begin+len) of d joined by one space into b. */
-static ta_status join(const ta_doc *d, size_t begin, size_t len,
-                      ta__tbuf *b) {
+static ta_status join(const ta_doc *d, size_t begin, size_t len, ta__tbuf *b) {
   ta__tbuf_reset(b);
   ta_status st = ta__tbuf_add(b, "", 0);
   for (size_t i = 0; st == TA_OK && i < len; i++) {
@@ -78,8 +77,8 @@ static ta_status check_bead(const ta_bead *b, size_t i, const ta_doc *src,
     return ta__fail(err, TA_EINVAL,
                     "tmx: bead %zu (%zu+%zu, %zu+%zu) is outside the "
                     "documents (%zu and %zu sentences)",
-                    i + 1, b->src_begin, b->src_len, b->tgt_begin,
-                    b->tgt_len, ns, nt);
+                    i + 1, b->src_begin, b->src_len, b->tgt_begin, b->tgt_len,
+                    ns, nt);
   return TA_OK;
 }
 
@@ -106,8 +105,8 @@ ta_status ta__tmx_write_beads_fn(const char *path, const ta_doc *src,
   ta_tmx_header_init(&h);
   h.srclang = ta_doc_lang(src);
   if (ta_doc_is_html(src)) h.datatype = "html";
-  const char *document = o->document ? o->document
-                                     : basename_of(ta_doc_name(src));
+  const char *document =
+      o->document ? o->document : basename_of(ta_doc_name(src));
   ta_tmx_writer *w = NULL;
   ta_status st = ta_tmx_writer_open(path, &h, &o->write, &w, err);
   ta__tbuf stext, ttext;
@@ -147,10 +146,10 @@ static const ta_bead *array_bead(const void *ctx, size_t i) {
 }
 
 ta_status ta_tmx_write_beads(const char *path, const ta_doc *src,
-                             const ta_doc *tgt, const ta_bead *beads,
-                             size_t n, const ta_tmx_align_opts *o,
+                             const ta_doc *tgt, const ta_bead *beads, size_t n,
+                             const ta_tmx_align_opts *o,
                              ta_tmx_align_stats *stats, ta_error *err) {
   if (n && !beads) return ta__fail(err, TA_EINVAL, "tmx: no beads given");
-  return ta__tmx_write_beads_fn(path, src, tgt, array_bead, beads, n, o,
-                                stats, err);
+  return ta__tmx_write_beads_fn(path, src, tgt, array_bead, beads, n, o, stats,
+                                err);
 }

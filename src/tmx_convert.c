@@ -18,11 +18,20 @@ void ta_tmx_convert_opts_init(ta_tmx_convert_opts *o) {
 static void put_tsv(FILE *fp, const char *s) {
   for (; *s; s++) {
     switch (*s) {
-    case '\\': fputs("\\\\", fp); break;
-    case '\t': fputs("\\t", fp); break;
-    case '\n': fputs("\\n", fp); break;
-    case '\r': fputs("\\r", fp); break;
-    default: putc(*s, fp);
+      case '\\':
+        fputs("\\\\", fp);
+        break;
+      case '\t':
+        fputs("\\t", fp);
+        break;
+      case '\n':
+        fputs("\\n", fp);
+        break;
+      case '\r':
+        fputs("\\r", fp);
+        break;
+      default:
+        putc(*s, fp);
     }
   }
 }
@@ -32,23 +41,33 @@ static void put_json(FILE *fp, const char *s) {
   putc('"', fp);
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     switch (*p) {
-    case '"': fputs("\\\"", fp); break;
-    case '\\': fputs("\\\\", fp); break;
-    case '\n': fputs("\\n", fp); break;
-    case '\r': fputs("\\r", fp); break;
-    case '\t': fputs("\\t", fp); break;
-    default:
-      if (*p < 0x20)
-        fprintf(fp, "\\u%04x", *p);
-      else
-        putc(*p, fp);
+      case '"':
+        fputs("\\\"", fp);
+        break;
+      case '\\':
+        fputs("\\\\", fp);
+        break;
+      case '\n':
+        fputs("\\n", fp);
+        break;
+      case '\r':
+        fputs("\\r", fp);
+        break;
+      case '\t':
+        fputs("\\t", fp);
+        break;
+      default:
+        if (*p < 0x20)
+          fprintf(fp, "\\u%04x", *p);
+        else
+          putc(*p, fp);
     }
   }
   putc('"', fp);
 }
 
-static void put_jsonl(FILE *fp, const ta_tmx_unit *u,
-                      const ta_tmx_variant *s, const ta_tmx_variant *t) {
+static void put_jsonl(FILE *fp, const ta_tmx_unit *u, const ta_tmx_variant *s,
+                      const ta_tmx_variant *t) {
   fputs("{\"tuid\":", fp);
   if (u->tuid)
     put_json(fp, u->tuid);
@@ -75,9 +94,8 @@ static void put_jsonl(FILE *fp, const ta_tmx_unit *u,
 }
 
 /* The source and target variants of u, or false when one is missing. */
-static bool pick(const ta_tmx_unit *u, const char *srclang,
-                 const char *tgtlang, const ta_tmx_variant **s,
-                 const ta_tmx_variant **t) {
+static bool pick(const ta_tmx_unit *u, const char *srclang, const char *tgtlang,
+                 const ta_tmx_variant **s, const ta_tmx_variant **t) {
   if (!u->nvariants) return false;
   const char *sl = u->srclang ? u->srclang : srclang;
   if (sl && strcmp(sl, "*all*"))

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -30,10 +29,10 @@ typedef struct digest {
 } digest;
 
 typedef struct entry {
-  digest d;          /* {0,0} marks an empty slot */
+  digest d; /* {0,0} marks an empty slot */
   double score;
   uint32_t file;
-  uint64_t ordinal;  /* unit number within its file */
+  uint64_t ordinal; /* unit number within its file */
 } entry;
 
 typedef struct merge {
@@ -41,8 +40,8 @@ typedef struct merge {
   size_t n;
   entry *table;
   size_t cap, used;
-  char srclang[LANG_MAX];      /* normalised, from the first input */
-  char langs[MAX_LANGS][LANG_MAX];  /* every language of the first input */
+  char srclang[LANG_MAX];          /* normalised, from the first input */
+  char langs[MAX_LANGS][LANG_MAX]; /* every language of the first input */
   size_t nlangs;
   /* Scratch for the digest. */
   ta__tbuf ws;
@@ -112,8 +111,7 @@ static ta_status hash_text(merge *m, digest *d, const char *text) {
     m->nfc = np;
     m->nfccap = len * 3 + 1;
   }
-  int32_t nlen = unorm2_normalize(m->norm, m->u16, len, m->nfc, m->nfccap,
-                                  &ue);
+  int32_t nlen = unorm2_normalize(m->norm, m->u16, len, m->nfc, m->nfccap, &ue);
   if (U_FAILURE(ue)) return TA_EICU;
   hash_bytes(d, m->nfc, (size_t)nlen * sizeof(UChar));
   return TA_OK;
@@ -218,8 +216,8 @@ static ta_status check_header(merge *m, size_t file, const ta_tmx_header *h,
   char l[LANG_MAX];
   const char *src = h->srclang ? h->srclang : "*all*";
   if (ta_tmx_lang_normalize(src, l, sizeof l) != TA_OK)
-    return ta__fail(err, TA_ELANG, "%s: invalid srclang '%s'",
-                    m->inputs[file], src);
+    return ta__fail(err, TA_ELANG, "%s: invalid srclang '%s'", m->inputs[file],
+                    src);
   if (file == 0) {
     memcpy(m->srclang, l, sizeof l);
     return TA_OK;
@@ -245,8 +243,8 @@ static ta_status scan(merge *m, size_t file, const ta_tmx_read_opts *ro,
     st = check_langs(m, file, u, ord, err);
     digest d;
     if (st == TA_OK && (st = unit_digest(m, u, &d)) != TA_OK)
-      ta__fail(err, st, "%s: tu %s: cannot normalise the text",
-               m->inputs[file], u->tuid ? u->tuid : "?");
+      ta__fail(err, st, "%s: tu %s: cannot normalise the text", m->inputs[file],
+               u->tuid ? u->tuid : "?");
     if (st == TA_OK && (m->used + 1) * 4 > m->cap * 3) {
       st = grow_table(m);
       if (st != TA_OK) ta__fail(err, st, "merge: out of memory");
@@ -330,8 +328,8 @@ ta_status ta_tmx_merge(const char *const *inputs, size_t n, const char *out,
     h.srclang = fh->srclang ? fh->srclang : "*all*";
     if (fh->datatype) h.datatype = fh->datatype;
     /* Only the DTD's values: some tools write segtype="TODO". */
-    static const char *const segtypes[] = {"block", "paragraph",
-                                           "sentence", "phrase"};
+    static const char *const segtypes[] = {"block", "paragraph", "sentence",
+                                           "phrase"};
     for (size_t i = 0; fh->segtype && i < 4; i++)
       if (!strcmp(fh->segtype, segtypes[i])) h.segtype = segtypes[i];
     h.creationdate = o->creationdate;

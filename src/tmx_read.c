@@ -13,12 +13,11 @@
  * max_seg_bytes), whatever the size of the file. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <libxml/xmlreader.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/xmlreader.h>
 
 #include "tmx_internal.h"
 
@@ -28,8 +27,9 @@ typedef struct off_pair {
 
 /* Header attributes in the order of ta_tmx_header's fields. */
 static const char *const header_attrs[] = {
-    "srclang", "adminlang", "datatype", "segtype", "creationtool",
-    "creationtoolversion", "o-tmf", "creationdate", "o-encoding"};
+    "srclang", "adminlang",    "datatype",
+    "segtype", "creationtool", "creationtoolversion",
+    "o-tmf",   "creationdate", "o-encoding"};
 #define NHEADER (sizeof header_attrs / sizeof header_attrs[0])
 
 struct ta_tmx_reader {
@@ -159,8 +159,7 @@ static ta_status read_header(ta_tmx_reader *r, ta_error *err) {
     int rc = step(r, err, &st);
     if (rc < 0) return st;
     if (rc == 0)
-      return ta__fail(err, TA_EPARSE, "%s: no <header> in the file",
-                      r->path);
+      return ta__fail(err, TA_EPARSE, "%s: no <header> in the file", r->path);
     if (xmlTextReaderNodeType(r->xr) != XML_READER_TYPE_ELEMENT) continue;
     if (!root) {
       if (!is_element(r, "tmx"))
@@ -210,8 +209,8 @@ static ta_status reader_start(ta_tmx_reader *r, ta_tmx_reader **out,
   r->xr = xmlReaderForIO(in_read, in_close, r, r->path, NULL,
                          XML_PARSE_NONET | XML_PARSE_NOCDATA);
   if (!r->xr) {
-    ta_status st = ta__fail(err, TA_ENOMEM,
-                            "%s: cannot start the XML reader", r->path);
+    ta_status st =
+        ta__fail(err, TA_ENOMEM, "%s: cannot start the XML reader", r->path);
     ta_tmx_reader_free(r);
     return st;
   }
@@ -245,9 +244,9 @@ ta_status ta_tmx_reader_open(const char *path, const ta_tmx_read_opts *o,
   return reader_start(r, out, err);
 }
 
-ta_status ta_tmx_reader_open_mem(const char *name, const void *data,
-                                 size_t len, const ta_tmx_read_opts *o,
-                                 ta_tmx_reader **out, ta_error *err) {
+ta_status ta_tmx_reader_open_mem(const char *name, const void *data, size_t len,
+                                 const ta_tmx_read_opts *o, ta_tmx_reader **out,
+                                 ta_error *err) {
   if (!out || (len && !data))
     return ta__fail(err, TA_EINVAL, "tmx: missing argument");
   if (!name) name = "<memory>";
@@ -334,8 +333,7 @@ static ta_status read_seg(ta_tmx_reader *r, size_t *off, ta_error *err) {
     if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
         type == XML_READER_TYPE_WHITESPACE ||
         type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-      st = add_text(r, (const char *)xmlTextReaderConstValue(r->xr), *off,
-                    err);
+      st = add_text(r, (const char *)xmlTextReaderConstValue(r->xr), *off, err);
     } else if (type == XML_READER_TYPE_ELEMENT) {
       const char *name = (const char *)xmlTextReaderConstLocalName(r->xr);
       bool skip_it = false;
@@ -369,8 +367,8 @@ static ta_status read_prop(ta_tmx_reader *r, ta_error *err) {
 static ta_status read_tuv(ta_tmx_reader *r, ta_error *err) {
   if (r->nv >= r->o.max_variants)
     return fail_here(r, err, TA_ETOOBIG, "more <tuv> than max_variants");
-  xmlChar *lang = xmlTextReaderGetAttributeNs(
-      r->xr, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+  xmlChar *lang = xmlTextReaderGetAttributeNs(r->xr, (const xmlChar *)"lang",
+                                              XML_XML_NAMESPACE);
   if (!lang) lang = xmlTextReaderGetAttribute(r->xr, (const xmlChar *)"lang");
   if (!lang) return fail_here(r, err, TA_EPARSE, "<tuv> without xml:lang");
   if (!grow((void **)&r->voff, &r->vcap, r->nv + 1, sizeof *r->voff)) {
@@ -390,8 +388,8 @@ static ta_status read_tuv(ta_tmx_reader *r, ta_error *err) {
     if (rc < 0) return st;
     if (rc == 0) return fail_here(r, err, TA_EPARSE, "unterminated <tuv>");
     int type = xmlTextReaderNodeType(r->xr);
-    if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r->xr) ==
-                                                   depth)
+    if (type == XML_READER_TYPE_END_ELEMENT &&
+        xmlTextReaderDepth(r->xr) == depth)
       break;
     if (!seg && is_element(r, "seg") &&
         xmlTextReaderDepth(r->xr) == depth + 1) {
@@ -407,12 +405,10 @@ static ta_status read_tuv(ta_tmx_reader *r, ta_error *err) {
 
 /* Turn offsets into the pointers of r->unit (data no longer moves). */
 static ta_status publish(ta_tmx_reader *r, ta_error *err) {
-  ta_tmx_variant *nvars =
-      realloc(r->vars, (r->nv ? r->nv : 1) * sizeof *nvars);
+  ta_tmx_variant *nvars = realloc(r->vars, (r->nv ? r->nv : 1) * sizeof *nvars);
   if (!nvars) return fail_here(r, err, TA_ENOMEM, "out of memory");
   r->vars = nvars;
-  ta_tmx_prop *nprops =
-      realloc(r->props, (r->np ? r->np : 1) * sizeof *nprops);
+  ta_tmx_prop *nprops = realloc(r->props, (r->np ? r->np : 1) * sizeof *nprops);
   if (!nprops) return fail_here(r, err, TA_ENOMEM, "out of memory");
   r->props = nprops;
   const char *d = r->data.p;
@@ -420,10 +416,12 @@ static ta_status publish(ta_tmx_reader *r, ta_error *err) {
     r->vars[i] = (ta_tmx_variant){d + r->voff[i].a, d + r->voff[i].b};
   for (size_t i = 0; i < r->np; i++)
     r->props[i] = (ta_tmx_prop){d + r->poff[i].a, d + r->poff[i].b};
-  r->unit = (ta_tmx_unit){
-      r->tuid == SIZE_MAX ? NULL : d + r->tuid,
-      r->srclang == SIZE_MAX ? NULL : d + r->srclang,
-      r->vars, r->nv, r->props, r->np};
+  r->unit = (ta_tmx_unit){r->tuid == SIZE_MAX ? NULL : d + r->tuid,
+                          r->srclang == SIZE_MAX ? NULL : d + r->srclang,
+                          r->vars,
+                          r->nv,
+                          r->props,
+                          r->np};
   return TA_OK;
 }
 

@@ -46,11 +46,14 @@ void ta__tbuf_free(ta__tbuf *b) {
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid;
  * *cp receives the code point. */
 static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp) {
-  static const struct { unsigned char mask, lead; size_t len; unsigned min; }
-      forms[] = {{0x80, 0x00, 1, 0},
-                 {0xE0, 0xC0, 2, 0x80},
-                 {0xF0, 0xE0, 3, 0x800},
-                 {0xF8, 0xF0, 4, 0x10000}};
+  static const struct {
+    unsigned char mask, lead;
+    size_t len;
+    unsigned min;
+  } forms[] = {{0x80, 0x00, 1, 0},
+               {0xE0, 0xC0, 2, 0x80},
+               {0xF0, 0xE0, 3, 0x800},
+               {0xF8, 0xF0, 4, 0x10000}};
   for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
     if ((s[0] & forms[f].mask) != forms[f].lead) continue;
     size_t len = forms[f].len;
@@ -104,7 +107,11 @@ ta_status ta__tmx_clean_text(const char *in, size_t n, ta__tbuf *out,
 }
 
 bool ta__tmx_date_ok(const char *s) {
-  static const char shape[] = "dddddddd" "T" "dddddd" "Z";
+  static const char shape[] =
+      "dddddddd"
+      "T"
+      "dddddd"
+      "Z";
   if (strlen(s) != sizeof shape - 1) return false;
   for (size_t i = 0; shape[i]; i++)
     if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i])
@@ -121,13 +128,11 @@ ta_status ta__tmx_now(char *buf, size_t size, ta_error *err) {
     long long v = strtoll(sde, &end, 10);
     if (errno || *end || v < 0)
       return ta__fail(err, TA_EINVAL,
-                      "SOURCE_DATE_EPOCH=%s: expected seconds since 1970",
-                      sde);
+                      "SOURCE_DATE_EPOCH=%s: expected seconds since 1970", sde);
     t = (time_t)v;
   }
   struct tm tm;
-  if (!gmtime_r(&t, &tm) ||
-      strftime(buf, size, "%Y%m%dT%H%M%SZ", &tm) != 16)
+  if (!gmtime_r(&t, &tm) || strftime(buf, size, "%Y%m%dT%H%M%SZ", &tm) != 16)
     return ta__fail(err, TA_EINVAL, "cannot format the creation date");
   return TA_OK;
 }
@@ -182,8 +187,7 @@ bool ta_tmx_lang_equal(const char *a, const char *b) {
   }
 }
 
-const ta_tmx_variant *ta_tmx_unit_find(const ta_tmx_unit *u,
-                                       const char *lang) {
+const ta_tmx_variant *ta_tmx_unit_find(const ta_tmx_unit *u, const char *lang) {
   for (size_t i = 0; u && i < u->nvariants; i++)
     if (ta_tmx_lang_equal(u->variants[i].lang, lang)) return &u->variants[i];
   return NULL;

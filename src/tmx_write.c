@@ -9,11 +9,10 @@
  *
  * Does not: write inline codes (Level 1 only: segment text is escaped),
  * header props or notes.  Memory: one unit's text. */
+#include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/xmlwriter.h>
 
 #include "tmx_internal.h"
 
@@ -25,8 +24,8 @@ struct ta_tmx_writer {
   xmlTextWriterPtr xw;
   ta_tmx_write_opts o;
   char srclang[LANG_MAX];
-  bool all;          /* srclang "*all*": keep the given variant order */
-  bool io_error;     /* the output callback failed */
+  bool all;      /* srclang "*all*": keep the given variant order */
+  bool io_error; /* the output callback failed */
   bool failed;
   bool closed;
   size_t count;
@@ -66,8 +65,8 @@ static ta_status xml_fail(ta_tmx_writer *w, ta_error *err, const char *what) {
   return ta__fail(err, TA_EXML, "tmx: libxml2 could not write %s", what);
 }
 
-#define X(call, what)                                 \
-  do {                                                \
+#define X(call, what)                                \
+  do {                                               \
     if ((call) < 0) return xml_fail(w, err, (what)); \
   } while (0)
 
@@ -81,13 +80,13 @@ static int attr(ta_tmx_writer *w, const char *name, const char *value) {
 }
 
 /* Warn about removed characters, naming the unit and the variant. */
-static void warn_removed(ta_tmx_writer *w, const char *tuid,
-                         const char *where, size_t removed) {
+static void warn_removed(ta_tmx_writer *w, const char *tuid, const char *where,
+                         size_t removed) {
   if (!removed || !w->o.warn) return;
   char msg[256];
   snprintf(msg, sizeof msg,
-           "tu %s (%s): removed %zu character%s not allowed in XML 1.0",
-           tuid, where, removed, removed == 1 ? "" : "s");
+           "tu %s (%s): removed %zu character%s not allowed in XML 1.0", tuid,
+           where, removed, removed == 1 ? "" : "s");
   w->o.warn(w->o.warn_user, msg);
 }
 
@@ -106,8 +105,8 @@ static ta_status text_element(ta_tmx_writer *w, const char *name,
   warn_removed(w, tuid, where, removed);
   X(xmlTextWriterStartElement(w->xw, (const xmlChar *)name), name);
   if (type) X(attr(w, "type", type), name);
-  X(xmlTextWriterWriteString(w->xw, (const xmlChar *)(w->text.p ? w->text.p
-                                                                 : "")),
+  X(xmlTextWriterWriteString(w->xw,
+                             (const xmlChar *)(w->text.p ? w->text.p : "")),
     name);
   X(xmlTextWriterFullEndElement(w->xw), name);
   return TA_OK;
@@ -129,11 +128,12 @@ static ta_status write_header(ta_tmx_writer *w, const ta_tmx_header *h,
                     creationdate);
   }
   /* Attribute order as in the TMX specification's example. */
-  const struct { const char *name, *value; } attrs[] = {
+  const struct {
+    const char *name, *value;
+  } attrs[] = {
       {"creationtool", h->creationtool ? h->creationtool : d.creationtool},
-      {"creationtoolversion", h->creationtoolversion
-                                  ? h->creationtoolversion
-                                  : d.creationtoolversion},
+      {"creationtoolversion",
+       h->creationtoolversion ? h->creationtoolversion : d.creationtoolversion},
       {"segtype", h->segtype ? h->segtype : d.segtype},
       {"o-tmf", h->o_tmf ? h->o_tmf : d.o_tmf},
       {"adminlang", h->adminlang ? h->adminlang : d.adminlang},

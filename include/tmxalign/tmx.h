@@ -35,40 +35,40 @@ extern "C" {
 
 /** A <prop type="...">value</prop>. */
 typedef struct ta_tmx_prop {
-  const char *type;   /**< custom types start with "x-" */
+  const char *type; /**< custom types start with "x-" */
   const char *value;
 } ta_tmx_prop;
 
 /** One <tuv>: a language and its segment text (UTF-8). */
 typedef struct ta_tmx_variant {
-  const char *lang;   /**< BCP-47 tag; the writer turns "en_us" into "en-US" */
-  const char *text;   /**< NUL-terminated UTF-8 */
+  const char *lang; /**< BCP-47 tag; the writer turns "en_us" into "en-US" */
+  const char *text; /**< NUL-terminated UTF-8 */
 } ta_tmx_variant;
 
 /** One <tu>.  Filled by the caller for the writer; for the reader, every
  * pointer is borrowed until the next ta_tmx_reader_next() or _free(). */
 typedef struct ta_tmx_unit {
-  const char *tuid;       /**< may be NULL (no tuid attribute) */
-  const char *srclang;    /**< <tu srclang>, usually NULL (header applies) */
+  const char *tuid;    /**< may be NULL (no tuid attribute) */
+  const char *srclang; /**< <tu srclang>, usually NULL (header applies) */
   const ta_tmx_variant *variants;
-  size_t nvariants;       /**< the writer needs at least 1 (DTD: tuv+) */
-  const ta_tmx_prop *props;   /**< <tu>-level props, written before <tuv> */
+  size_t nvariants;         /**< the writer needs at least 1 (DTD: tuv+) */
+  const ta_tmx_prop *props; /**< <tu>-level props, written before <tuv> */
   size_t nprops;
 } ta_tmx_unit;
 
 /** The <header> attributes.  NULL fields get the defaults of
  * ta_tmx_header_init() when writing. */
 typedef struct ta_tmx_header {
-  const char *srclang;              /**< required; "*all*" allowed */
-  const char *adminlang;            /**< default "en" */
-  const char *datatype;             /**< default "plaintext" ("html", ...) */
-  const char *segtype;              /**< default "sentence" */
-  const char *creationtool;         /**< default "tmxalign" */
-  const char *creationtoolversion;  /**< default ta_version_string() */
-  const char *o_tmf;                /**< default "tmxalign" */
-  const char *creationdate;         /**< YYYYMMDDThhmmssZ; NULL: from
-                                         SOURCE_DATE_EPOCH if set, else now */
-  const char *o_encoding;           /**< reader only; the writer omits it */
+  const char *srclang;             /**< required; "*all*" allowed */
+  const char *adminlang;           /**< default "en" */
+  const char *datatype;            /**< default "plaintext" ("html", ...) */
+  const char *segtype;             /**< default "sentence" */
+  const char *creationtool;        /**< default "tmxalign" */
+  const char *creationtoolversion; /**< default ta_version_string() */
+  const char *o_tmf;               /**< default "tmxalign" */
+  const char *creationdate;        /**< YYYYMMDDThhmmssZ; NULL: from
+                                        SOURCE_DATE_EPOCH if set, else now */
+  const char *o_encoding;          /**< reader only; the writer omits it */
 } ta_tmx_header;
 
 /** Fill h with the defaults above (srclang NULL: the caller sets it). */
@@ -93,10 +93,10 @@ typedef struct ta_tmx_writer ta_tmx_writer;
 
 /** Writer options (NULL means all defaults). */
 typedef struct ta_tmx_write_opts {
-  bool doctype;      /**< write <!DOCTYPE tmx SYSTEM "tmx14.dtd">; default
-                          true (readers never fetch it: the DTD is only for
-                          validators) */
-  ta_warn_fn warn;   /**< removed characters are reported here; may be NULL */
+  bool doctype;    /**< write <!DOCTYPE tmx SYSTEM "tmx14.dtd">; default
+                        true (readers never fetch it: the DTD is only for
+                        validators) */
+  ta_warn_fn warn; /**< removed characters are reported here; may be NULL */
   void *warn_user;
 } ta_tmx_write_opts;
 
@@ -107,8 +107,7 @@ TA_EXPORT void ta_tmx_write_opts_init(ta_tmx_write_opts *o);
  * path, so a failure leaves an older file intact.  Writes the prolog and
  * the header at once.  Errors: TA_EINVAL (no srclang, bad date), TA_ELANG,
  * TA_EIO, TA_EISDIR, TA_ENOMEM, TA_EXML. */
-TA_EXPORT ta_status ta_tmx_writer_open(const char *path,
-                                       const ta_tmx_header *h,
+TA_EXPORT ta_status ta_tmx_writer_open(const char *path, const ta_tmx_header *h,
                                        const ta_tmx_write_opts *o,
                                        ta_tmx_writer **out, ta_error *err);
 
@@ -120,8 +119,8 @@ TA_EXPORT ta_status ta_tmx_writer_open(const char *path,
  * tuid and language.  Errors: TA_EINVAL (no variant, a variant without
  * language or text), TA_ELANG, TA_EIO, TA_ENOMEM, TA_EXML; after an error
  * the writer only accepts _free(). */
-TA_EXPORT ta_status ta_tmx_writer_add(ta_tmx_writer *w,
-                                      const ta_tmx_unit *u, ta_error *err);
+TA_EXPORT ta_status ta_tmx_writer_add(ta_tmx_writer *w, const ta_tmx_unit *u,
+                                      ta_error *err);
 
 /** Units written so far. */
 TA_EXPORT size_t ta_tmx_writer_count(const ta_tmx_writer *w);
@@ -142,16 +141,16 @@ typedef struct ta_tmx_align_opts {
   double min_score;     /**< drop beads scoring below; default 0 (keep all) */
   const char *document; /**< x-document prop; default: the source doc's
                              name without directories */
-  ta_tmx_write_opts write;  /**< defaults of ta_tmx_write_opts_init() */
+  ta_tmx_write_opts write; /**< defaults of ta_tmx_write_opts_init() */
 } ta_tmx_align_opts;
 
 TA_EXPORT void ta_tmx_align_opts_init(ta_tmx_align_opts *o);
 
 /** Statistics of ta_tmx_write_beads(); may be passed as NULL. */
 typedef struct ta_tmx_align_stats {
-  size_t units;          /**< <tu> written */
-  size_t unaligned;      /**< 1-0 / 0-1 beads left out */
-  size_t below_score;    /**< beads dropped by min_score */
+  size_t units;       /**< <tu> written */
+  size_t unaligned;   /**< 1-0 / 0-1 beads left out */
+  size_t below_score; /**< beads dropped by min_score */
 } ta_tmx_align_stats;
 
 /** Write one <tu> per bead of src/tgt to path: tuid = bead number (1-based),
@@ -161,15 +160,13 @@ typedef struct ta_tmx_align_stats {
  * "html" when ta_doc_is_html(src).  Errors: as the writer, plus TA_EINVAL
  * when a bead points outside a document. */
 TA_EXPORT ta_status ta_tmx_write_beads(const char *path, const ta_doc *src,
-                                       const ta_doc *tgt,
-                                       const ta_bead *beads, size_t n,
-                                       const ta_tmx_align_opts *o,
+                                       const ta_doc *tgt, const ta_bead *beads,
+                                       size_t n, const ta_tmx_align_opts *o,
                                        ta_tmx_align_stats *stats,
                                        ta_error *err);
 
 /** ta_tmx_write_beads() over the beads of an alignment. */
-TA_EXPORT ta_status ta_tmx_write_alignment(const char *path,
-                                           const ta_doc *src,
+TA_EXPORT ta_status ta_tmx_write_alignment(const char *path, const ta_doc *src,
                                            const ta_doc *tgt,
                                            const ta_alignment *a,
                                            const ta_tmx_align_opts *o,
@@ -193,10 +190,10 @@ typedef enum ta_tmx_inline {
 } ta_tmx_inline;
 
 typedef struct ta_tmx_read_opts {
-  ta_tmx_inline inline_codes;   /**< default TA_TMX_INLINE_NATIVE */
-  size_t max_seg_bytes;         /**< default 16 MiB; longer is TA_ETOOBIG */
-  size_t max_variants;          /**< default 1024 <tuv> per <tu> */
-  ta_warn_fn warn;              /**< parser warnings; may be NULL */
+  ta_tmx_inline inline_codes; /**< default TA_TMX_INLINE_NATIVE */
+  size_t max_seg_bytes;       /**< default 16 MiB; longer is TA_ETOOBIG */
+  size_t max_variants;        /**< default 1024 <tuv> per <tu> */
+  ta_warn_fn warn;            /**< parser warnings; may be NULL */
   void *warn_user;
 } ta_tmx_read_opts;
 
@@ -221,8 +218,7 @@ TA_EXPORT ta_status ta_tmx_reader_open(const char *path,
 TA_EXPORT ta_status ta_tmx_reader_open_mem(const char *name, const void *data,
                                            size_t len,
                                            const ta_tmx_read_opts *o,
-                                           ta_tmx_reader **out,
-                                           ta_error *err);
+                                           ta_tmx_reader **out, ta_error *err);
 
 /** The header read by _open; strings borrowed from r.  Missing attributes
  * are NULL. */
@@ -232,8 +228,7 @@ TA_EXPORT const ta_tmx_header *ta_tmx_reader_header(const ta_tmx_reader *r);
  * at the end of the file (TA_OK).  Variant languages are given as written.
  * Props of <tuv>, notes and <ude> are skipped.  Errors: TA_EPARSE (with
  * line and column), TA_ETOOBIG, TA_ENOMEM. */
-TA_EXPORT ta_status ta_tmx_reader_next(ta_tmx_reader *r,
-                                       const ta_tmx_unit **u,
+TA_EXPORT ta_status ta_tmx_reader_next(ta_tmx_reader *r, const ta_tmx_unit **u,
                                        ta_error *err);
 
 /** No-op on NULL. */
@@ -244,22 +239,21 @@ TA_EXPORT const ta_tmx_variant *ta_tmx_unit_find(const ta_tmx_unit *u,
                                                  const char *lang);
 
 /** Value of the first prop of that type, or NULL. */
-TA_EXPORT const char *ta_tmx_unit_prop(const ta_tmx_unit *u,
-                                       const char *type);
+TA_EXPORT const char *ta_tmx_unit_prop(const ta_tmx_unit *u, const char *type);
 
 /* ---- merge and convert -------------------------------------------------- */
 
 typedef struct ta_tmx_merge_opts {
-  ta_tmx_write_opts write;   /**< defaults of ta_tmx_write_opts_init() */
-  const char *creationdate;  /**< as ta_tmx_header.creationdate */
+  ta_tmx_write_opts write;  /**< defaults of ta_tmx_write_opts_init() */
+  const char *creationdate; /**< as ta_tmx_header.creationdate */
 } ta_tmx_merge_opts;
 
 TA_EXPORT void ta_tmx_merge_opts_init(ta_tmx_merge_opts *o);
 
 typedef struct ta_tmx_merge_stats {
-  size_t read;         /**< units read from all inputs */
-  size_t written;      /**< units in the output */
-  size_t duplicates;   /**< units dropped as duplicates */
+  size_t read;       /**< units read from all inputs */
+  size_t written;    /**< units in the output */
+  size_t duplicates; /**< units dropped as duplicates */
 } ta_tmx_merge_stats;
 
 /** Merge TMX files into one at out.  Two units are duplicates when their
@@ -273,15 +267,14 @@ typedef struct ta_tmx_merge_stats {
  * about 64 bytes per distinct unit, never the texts.  Errors: those of the
  * reader and the writer, TA_EINVAL. */
 TA_EXPORT ta_status ta_tmx_merge(const char *const *inputs, size_t n,
-                                 const char *out,
-                                 const ta_tmx_merge_opts *o,
+                                 const char *out, const ta_tmx_merge_opts *o,
                                  ta_tmx_merge_stats *stats, ta_error *err);
 
 typedef enum ta_tmx_format {
-  TA_TMX_TSV = 0,   /**< source TAB target NL; \ TAB NL CR escaped as
-                         \\ \t \n \r */
-  TA_TMX_JSONL      /**< {"tuid","srclang","tgtlang","source","target",
-                         "score"} per line; score null when absent */
+  TA_TMX_TSV = 0, /**< source TAB target NL; \ TAB NL CR escaped as
+                       \\ \t \n \r */
+  TA_TMX_JSONL    /**< {"tuid","srclang","tgtlang","source","target",
+                       "score"} per line; score null when absent */
 } ta_tmx_format;
 
 typedef struct ta_tmx_convert_opts {
@@ -295,17 +288,16 @@ typedef struct ta_tmx_convert_opts {
 TA_EXPORT void ta_tmx_convert_opts_init(ta_tmx_convert_opts *o);
 
 typedef struct ta_tmx_convert_stats {
-  size_t units;     /**< units read */
-  size_t written;   /**< lines written */
-  size_t skipped;   /**< units lacking the source or the target language */
+  size_t units;   /**< units read */
+  size_t written; /**< lines written */
+  size_t skipped; /**< units lacking the source or the target language */
 } ta_tmx_convert_stats;
 
 /** Convert the TMX file in ("-" = standard input) to out ("-" = standard
  * output), streaming.  Errors: those of the reader, TA_EIO on output. */
 TA_EXPORT ta_status ta_tmx_convert(const char *in, const char *out,
                                    const ta_tmx_convert_opts *o,
-                                   ta_tmx_convert_stats *stats,
-                                   ta_error *err);
+                                   ta_tmx_convert_stats *stats, ta_error *err);
 
 #ifdef __cplusplus
 }

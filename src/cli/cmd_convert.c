@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #include <getopt.h>
 #include <string.h>
-
 #include <tmxalign/tmx.h>
 
 #include "cli.h"
@@ -58,21 +57,34 @@ int cmd_convert(int argc, char **argv) {
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:s:t:h", longs, NULL)) != -1) {
     switch (c) {
-    case 'T':
-      if (!strcmp(optarg, "tsv"))
-        o.format = TA_TMX_TSV;
-      else if (!strcmp(optarg, "jsonl"))
-        o.format = TA_TMX_JSONL;
-      else
-        return cli_usage_error("convert", "--to takes tsv or jsonl");
-      break;
-    case 'o': out = optarg; break;
-    case 's': o.srclang = optarg; break;
-    case 't': o.tgtlang = optarg; break;
-    case 'S': o.read.inline_codes = TA_TMX_INLINE_STRIP; break;
-    case 'K': o.read.inline_codes = TA_TMX_INLINE_MARKUP; break;
-    case 'h': help(); return CLI_OK;
-    default: return cli_usage_error("convert", "unknown option");
+      case 'T':
+        if (!strcmp(optarg, "tsv"))
+          o.format = TA_TMX_TSV;
+        else if (!strcmp(optarg, "jsonl"))
+          o.format = TA_TMX_JSONL;
+        else
+          return cli_usage_error("convert", "--to takes tsv or jsonl");
+        break;
+      case 'o':
+        out = optarg;
+        break;
+      case 's':
+        o.srclang = optarg;
+        break;
+      case 't':
+        o.tgtlang = optarg;
+        break;
+      case 'S':
+        o.read.inline_codes = TA_TMX_INLINE_STRIP;
+        break;
+      case 'K':
+        o.read.inline_codes = TA_TMX_INLINE_MARKUP;
+        break;
+      case 'h':
+        help();
+        return CLI_OK;
+      default:
+        return cli_usage_error("convert", "unknown option");
     }
   }
   if (argc - optind != 1)

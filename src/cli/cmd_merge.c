@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #include <getopt.h>
 #include <string.h>
-
 #include <tmxalign/tmx.h>
 
 #include "cli.h"
@@ -46,10 +45,17 @@ int cmd_merge(int argc, char **argv) {
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:qh", longs, NULL)) != -1) {
     switch (c) {
-    case 'o': out = optarg; break;
-    case 'q': quiet = true; break;
-    case 'h': help(); return CLI_OK;
-    default: return cli_usage_error("merge", "unknown option");
+      case 'o':
+        out = optarg;
+        break;
+      case 'q':
+        quiet = true;
+        break;
+      case 'h':
+        help();
+        return CLI_OK;
+      default:
+        return cli_usage_error("merge", "unknown option");
     }
   }
   if (!out) return cli_usage_error("merge", "-o OUT.tmx is required");

@@ -1,16 +1,14 @@
 /* TMX merge (duplicates by normalised text, best x-score kept, language
  * conflicts) and convert (TSV escapes, JSON Lines, language choice). */
-#include "tmx_test_util.h"
-
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cmocka.h>
-
-#include "tmxalign/tmx.h"
 #include "internal.h"
+#include "tmx_test_util.h"
+#include "tmxalign/tmx.h"
 
 typedef struct fixture {
   char *dir;
@@ -37,9 +35,8 @@ typedef struct row {
   const char *src, *tgt, *score;
 } row;
 
-static const char *write_rows(fixture *f, const char *name,
-                              const char *srclang, const char *tgtlang,
-                              const row *rows, size_t n) {
+static const char *write_rows(fixture *f, const char *name, const char *srclang,
+                              const char *tgtlang, const row *rows, size_t n) {
   static char path[4][700];
   static int k;
   char *p = path[k++ % 4];
@@ -101,8 +98,9 @@ static void merge_removes_duplicates_keeping_best(void **state) {
                       "en=a dog.\tfr=un chien.\n");
   free(got);
   char *x = slurp(out, NULL);
-  assert_non_null(strstr(x, "<tu tuid=\"3\">\n"
-                            "      <prop type=\"x-score\">0.8000</prop>"));
+  assert_non_null(strstr(x,
+                         "<tu tuid=\"3\">\n"
+                         "      <prop type=\"x-score\">0.8000</prop>"));
   assert_non_null(strstr(x, "<prop type=\"x-score\">0.9000</prop>"));
   assert_null(strstr(x, "0.1000"));
   free(x);
@@ -193,8 +191,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(merge_removes_duplicates_keeping_best,
                                       setup, teardown),
-      cmocka_unit_test_setup_teardown(merge_refuses_other_language_pairs,
-                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(merge_refuses_other_language_pairs, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(convert_tsv_and_jsonl, setup, teardown),
       cmocka_unit_test_setup_teardown(convert_reports_read_errors, setup,
                                       teardown),

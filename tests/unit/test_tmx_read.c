@@ -2,17 +2,15 @@
  * compliance kit: UTF-16, BOM, us-ascii, TMX 1.1, inline codes) and on
  * broken or hostile files (truncated, wrong encoding, entity bomb,
  * external entities). */
-#include "tmx_test_util.h"
-
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cmocka.h>
-
-#include "tmxalign/tmx.h"
 #include "internal.h"
+#include "tmx_test_util.h"
+#include "tmxalign/tmx.h"
 
 /* Read every unit of path; *units counts them, and the texts of all units
  * are concatenated into all (for "does X appear anywhere" checks). */
@@ -40,8 +38,8 @@ static const struct sample {
   const char *file;
   size_t units;
   const char *srclang;
-  const char *lang;  /* a variant of the first unit ... */
-  const char *text;  /* ... and its text */
+  const char *lang; /* a variant of the first unit ... */
+  const char *text; /* ... and its text */
 } samples[] = {
     {"omegat-lisakit-ImportTest1G.tmx", 3, "en-us", "EN-GB",
      "\xC3\xA0=agrave, \xC3\xA9=eacute, \xC3\xA6=aelig"},
@@ -56,10 +54,12 @@ static const struct sample {
      "\x83\xE7\x9A\x84\xE3\x81\xAA\xE3\x83\x9A\xE3\x83\xB3\xE5\xA1\x94"},
     {"omegat-test-save-tmx14.tmx", 4, "en-US", "be-BY", "target"},
     {"okapi-potest.po.normal.tmx", 12, "en", "fr",
-     "Texte avec une traducion approuv\xC3\xA9" "e %s"},
+     "Texte avec une traducion approuv\xC3\xA9"
+     "e %s"},
     {"okapi-pensieveTM.pentm.tmx", 9, "en-us", "FR-FR",
      "Test charact\xC3\xA8res: &=amp, <=lt, '=apos, \"=quot"},
-    {"good.tmx", 3, "en-US", "fr-fr", "Le chat \xC3\xA9tait assis sur le tapis."},
+    {"good.tmx", 3, "en-US", "fr-fr",
+     "Le chat \xC3\xA9tait assis sur le tapis."},
     {"edge-one-line.tmx", 3, "en-US", "fr-FR",
      "Le chat \xC3\xA9tait assis sur le tapis."},
     {"edge-empty-body-selfclosing.tmx", 0, "en-US", NULL, NULL},
@@ -97,11 +97,11 @@ static void encodings_give_the_same_text(void **state) {
   (void)state;
   static char a[4096], b[4096];
   size_t na, nb;
-  assert_int_equal(read_all(data_file("omegat-lisakit-ImportTest1G.tmx"),
-                            NULL, &na, a, sizeof a, NULL),
+  assert_int_equal(read_all(data_file("omegat-lisakit-ImportTest1G.tmx"), NULL,
+                            &na, a, sizeof a, NULL),
                    TA_OK);
-  assert_int_equal(read_all(data_file("omegat-lisakit-ImportTest1H.tmx"),
-                            NULL, &nb, b, sizeof b, NULL),
+  assert_int_equal(read_all(data_file("omegat-lisakit-ImportTest1H.tmx"), NULL,
+                            &nb, b, sizeof b, NULL),
                    TA_OK);
   assert_int_equal(na, nb);
   assert_string_equal(a, b);
@@ -137,19 +137,18 @@ static void inline_codes_three_ways(void **state) {
     ta_tmx_read_opts_init(&o);
     o.inline_codes = rows[i].mode;
     ta_tmx_reader *r = NULL;
-    assert_int_equal(ta_tmx_reader_open(
-                         data_file("omegat-lisakit-ImportTest2A.tmx"), &o,
-                         &r, NULL),
-                     TA_OK);
+    assert_int_equal(
+        ta_tmx_reader_open(data_file("omegat-lisakit-ImportTest2A.tmx"), &o, &r,
+                           NULL),
+        TA_OK);
     const ta_tmx_variant *v = ta_tmx_unit_find(nth_unit(r, 1), "en-US");
-    if (strcmp(v->text, rows[i].en1))
-      fail_msg("mode %zu: '%s'", i, v->text);
+    if (strcmp(v->text, rows[i].en1)) fail_msg("mode %zu: '%s'", i, v->text);
     ta_tmx_reader_free(r);
     if (!rows[i].en2c) continue;
-    assert_int_equal(ta_tmx_reader_open(
-                         data_file("omegat-lisakit-ImportTest2C.tmx"), &o,
-                         &r, NULL),
-                     TA_OK);
+    assert_int_equal(
+        ta_tmx_reader_open(data_file("omegat-lisakit-ImportTest2C.tmx"), &o, &r,
+                           NULL),
+        TA_OK);
     const ta_tmx_unit *u = nth_unit(r, 1);
     v = ta_tmx_unit_find(u, "EN-US");
     if (strcmp(v->text, rows[i].en2c))
@@ -164,10 +163,10 @@ static void inline_codes_three_ways(void **state) {
 static void languages_match_case_insensitively(void **state) {
   (void)state;
   ta_tmx_reader *r = NULL;
-  assert_int_equal(ta_tmx_reader_open(
-                       data_file("omegat-lisakit-ImportTest2A.tmx"), NULL,
-                       &r, NULL),
-                   TA_OK);
+  assert_int_equal(
+      ta_tmx_reader_open(data_file("omegat-lisakit-ImportTest2A.tmx"), NULL, &r,
+                         NULL),
+      TA_OK);
   const ta_tmx_unit *u = nth_unit(r, 6);
   assert_string_equal(u->variants[0].lang, "En-uS");
   assert_ptr_equal(ta_tmx_unit_find(u, "en_US"), &u->variants[0]);
@@ -181,10 +180,10 @@ static void languages_match_case_insensitively(void **state) {
 static void header_attributes(void **state) {
   (void)state;
   ta_tmx_reader *r = NULL;
-  assert_int_equal(ta_tmx_reader_open(
-                       data_file("omegat-lisakit-ImportTest2C.tmx"), NULL,
-                       &r, NULL),
-                   TA_OK);
+  assert_int_equal(
+      ta_tmx_reader_open(data_file("omegat-lisakit-ImportTest2C.tmx"), NULL, &r,
+                         NULL),
+      TA_OK);
   const ta_tmx_header *h = ta_tmx_reader_header(r);
   assert_string_equal(h->datatype, "html");
   assert_string_equal(h->segtype, "block");
@@ -228,11 +227,10 @@ static void broken_files_give_located_errors(void **state) {
     size_t n;
     ta_error err;
     ta_error_clear(&err);
-    ta_status st = read_all(data_file(broken[i].file), NULL, &n, all,
-                            sizeof all, &err);
+    ta_status st =
+        read_all(data_file(broken[i].file), NULL, &n, all, sizeof all, &err);
     if (st != broken[i].st)
-      fail_msg("%s: %s (%s)", broken[i].file, ta_status_name(st),
-               err.message);
+      fail_msg("%s: %s (%s)", broken[i].file, ta_status_name(st), err.message);
     if (!strstr(err.message, broken[i].message))
       fail_msg("%s: message '%s'", broken[i].file, err.message);
     if (strchr(err.message, '\n'))
@@ -249,8 +247,8 @@ static void external_parameter_entity_not_loaded(void **state) {
   static char all[4096];
   size_t n;
   ta_error err;
-  ta_status st = read_all(data_file("xxe-parameter.tmx"), NULL, &n, all,
-                          sizeof all, &err);
+  ta_status st =
+      read_all(data_file("xxe-parameter.tmx"), NULL, &n, all, sizeof all, &err);
   assert_int_equal(st, TA_OK);
   assert_int_equal(n, 1);
   assert_string_equal(all, "parameter entity\nx\n");

@@ -2,29 +2,26 @@
  * character cleaning, reproducibility, round trip, I/O failures.  Every
  * file written is checked by tests/tmx_validate.sh (DTD + translate-toolkit
  * + Perl XML::TMX) and its dump compared with what was written. */
-#include "tmx_test_util.h"
-
+#include <cmocka.h>
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cmocka.h>
-
-#include "tmxalign/tmx.h"
 #include "internal.h"
+#include "tmx_test_util.h"
+#include "tmxalign/tmx.h"
 
 static const char *const EN[] = {"The cat sat on the mat.",
-                                 "It was <warm> & \"dry\".",
-                                 "Then it left.",
+                                 "It was <warm> & \"dry\".", "Then it left.",
                                  "An extra sentence."};
 static const char *const FR[] = {"Le chat était assis sur le tapis.",
                                  "Il faisait « chaud » & <sec>.",
                                  "Un ajout sans source."};
 
-static ta_doc *doc(const char *name, const char *lang,
-                   const char *const *s, size_t n) {
+static ta_doc *doc(const char *name, const char *lang, const char *const *s,
+                   size_t n) {
   ta_doc *d = NULL;
   assert_int_equal(ta_doc_from_segments(name, lang, s, NULL, n, &d, NULL),
                    TA_OK);
@@ -93,12 +90,20 @@ static void assert_consumers_read(fixture *f, const char *file,
 
 static void lang_tags_are_normalised(void **state) {
   (void)state;
-  static const struct { const char *in, *out; ta_status st; } rows[] = {
-      {"en_US", "en-US", TA_OK},      {"EN-us", "en-US", TA_OK},
-      {"fr", "fr", TA_OK},            {"zh_hant_tw", "zh-Hant-TW", TA_OK},
-      {"sr-Latn-RS", "sr-Latn-RS", TA_OK}, {"es-419", "es-419", TA_OK},
-      {"*all*", "*all*", TA_OK},      {"", NULL, TA_ELANG},
-      {"en--US", NULL, TA_ELANG},     {"e n", NULL, TA_ELANG},
+  static const struct {
+    const char *in, *out;
+    ta_status st;
+  } rows[] = {
+      {"en_US", "en-US", TA_OK},
+      {"EN-us", "en-US", TA_OK},
+      {"fr", "fr", TA_OK},
+      {"zh_hant_tw", "zh-Hant-TW", TA_OK},
+      {"sr-Latn-RS", "sr-Latn-RS", TA_OK},
+      {"es-419", "es-419", TA_OK},
+      {"*all*", "*all*", TA_OK},
+      {"", NULL, TA_ELANG},
+      {"en--US", NULL, TA_ELANG},
+      {"e n", NULL, TA_ELANG},
       {"en\"x", NULL, TA_ELANG},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -126,40 +131,45 @@ static void beads_become_units(void **state) {
   ta_tmx_align_stats s;
   ta_error err;
   ta_error_clear(&err);
-  assert_int_equal(ta_tmx_write_beads(f->path, f->en, f->fr, b, 4, &o, &s,
-                                      &err),
-                   TA_OK);
+  assert_int_equal(
+      ta_tmx_write_beads(f->path, f->en, f->fr, b, 4, &o, &s, &err), TA_OK);
   assert_int_equal(s.units, 2);
   assert_int_equal(s.unaligned, 2);
   assert_int_equal(s.below_score, 0);
   char *x = slurp(f->path, NULL);
   /* Header: srclang spelled like the source tuv, fixed date. */
-  assert_non_null(strstr(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                            "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n"
-                            "<tmx version=\"1.4\">\n  <header "));
+  assert_non_null(strstr(x,
+                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n"
+                         "<tmx version=\"1.4\">\n  <header "));
   static const char *const header_attrs[] = {
-      "creationtool=\"tmxalign\"", "segtype=\"sentence\"",
-      "o-tmf=\"tmxalign\"", "adminlang=\"en\"", "srclang=\"en-US\"",
-      "datatype=\"plaintext\"", "creationdate=\"20231114T221320Z\""};
+      "creationtool=\"tmxalign\"",
+      "segtype=\"sentence\"",
+      "o-tmf=\"tmxalign\"",
+      "adminlang=\"en\"",
+      "srclang=\"en-US\"",
+      "datatype=\"plaintext\"",
+      "creationdate=\"20231114T221320Z\""};
   for (size_t i = 0; i < sizeof header_attrs / sizeof *header_attrs; i++)
     if (!strstr(x, header_attrs[i])) fail_msg("no %s", header_attrs[i]);
   char ver[64];
   snprintf(ver, sizeof ver, "creationtoolversion=\"%s\"", ta_version_string());
   assert_non_null(strstr(x, ver));
   /* Unit 2: the 2-1 bead, props before the source tuv, texts joined. */
-  const char *tu2 = strstr(x, "    <tu tuid=\"2\">\n"
-                              "      <prop type=\"x-score\">0.5000</prop>\n"
-                              "      <prop type=\"x-bead\">2-1</prop>\n"
-                              "      <prop type=\"x-document\">story.en.txt"
-                              "</prop>\n"
-                              "      <prop type=\"x-src-sentences\">2-3"
-                              "</prop>\n"
-                              "      <prop type=\"x-tgt-sentences\">2</prop>\n"
-                              "      <tuv xml:lang=\"en-US\">\n"
-                              "        <seg>It was &lt;warm&gt; &amp; "
-                              "&quot;dry&quot;. Then it left.</seg>\n"
-                              "      </tuv>\n"
-                              "      <tuv xml:lang=\"fr\">\n");
+  const char *tu2 = strstr(x,
+                           "    <tu tuid=\"2\">\n"
+                           "      <prop type=\"x-score\">0.5000</prop>\n"
+                           "      <prop type=\"x-bead\">2-1</prop>\n"
+                           "      <prop type=\"x-document\">story.en.txt"
+                           "</prop>\n"
+                           "      <prop type=\"x-src-sentences\">2-3"
+                           "</prop>\n"
+                           "      <prop type=\"x-tgt-sentences\">2</prop>\n"
+                           "      <tuv xml:lang=\"en-US\">\n"
+                           "        <seg>It was &lt;warm&gt; &amp; "
+                           "&quot;dry&quot;. Then it left.</seg>\n"
+                           "      </tuv>\n"
+                           "      <tuv xml:lang=\"fr\">\n");
   assert_non_null(tu2);
   assert_null(strstr(x, "tuid=\"3\"")); /* 0-1 left out */
   assert_non_null(strstr(x, "  </body>\n</tmx>\n"));
@@ -208,11 +218,9 @@ static void same_input_same_bytes(void **state) {
   char second[700];
   snprintf(second, sizeof second, "%s/again.tmx", f->dir);
   assert_int_equal(
-      ta_tmx_write_beads(f->path, f->en, f->fr, b, 4, NULL, NULL, NULL),
-      TA_OK);
+      ta_tmx_write_beads(f->path, f->en, f->fr, b, 4, NULL, NULL, NULL), TA_OK);
   assert_int_equal(
-      ta_tmx_write_beads(second, f->en, f->fr, b, 4, NULL, NULL, NULL),
-      TA_OK);
+      ta_tmx_write_beads(second, f->en, f->fr, b, 4, NULL, NULL, NULL), TA_OK);
   size_t n1, n2;
   char *a = slurp(f->path, &n1), *c = slurp(second, &n2);
   assert_int_equal(n1, n2);
@@ -244,8 +252,7 @@ static void round_trip_is_identical(void **state) {
   assert_int_equal(ta_tmx_reader_open(f->path, NULL, &r, &err), TA_OK);
   ta_tmx_writer *w = NULL;
   assert_int_equal(
-      ta_tmx_writer_open(copy, ta_tmx_reader_header(r), NULL, &w, &err),
-      TA_OK);
+      ta_tmx_writer_open(copy, ta_tmx_reader_header(r), NULL, &w, &err), TA_OK);
   const ta_tmx_unit *u;
   while (ta_tmx_reader_next(r, &u, &err) == TA_OK && u)
     assert_int_equal(ta_tmx_writer_add(w, u, &err), TA_OK);
@@ -290,23 +297,28 @@ static void forbidden_characters_removed(void **state) {
   fixture *f = *state;
   /* C0 control, U+FFFE, an encoded surrogate, an overlong '/', a stray
    * byte; TAB and a 4-byte character stay. */
-  const char *dirty = "a\x01" "b\xEF\xBF\xBE" "c\xED\xA0\x80" "d\xC0\xAF"
-                      "e\xFF" "f\tg\xF0\x9F\x98\x80";
+  const char *dirty =
+      "a\x01"
+      "b\xEF\xBF\xBE"
+      "c\xED\xA0\x80"
+      "d\xC0\xAF"
+      "e\xFF"
+      "f\tg\xF0\x9F\x98\x80";
   ta_tmx_variant v[2] = {{"en", dirty}, {"fr", "propre"}};
   ta_tmx_unit u = {"u1", NULL, v, 2, NULL, 0};
   nwarn = 0;
   assert_int_equal(write_units(f->path, "en", &u, 1, NULL), TA_OK);
   assert_int_equal(nwarn, 1);
-  assert_string_equal(warned,
-                      "tu u1 (en): removed 5 characters not allowed in XML 1.0");
+  assert_string_equal(
+      warned, "tu u1 (en): removed 5 characters not allowed in XML 1.0");
   assert_consumers_read(f, f->path,
                         "en=abcdef\\tg\xF0\x9F\x98\x80\tfr=propre\n");
 }
 
 static void source_first_in_multilingual_units(void **state) {
   fixture *f = *state;
-  ta_tmx_variant v[3] = {{"de", "Die Katze."}, {"en", "The cat."},
-                         {"fr_fr", "Le chat."}};
+  ta_tmx_variant v[3] = {
+      {"de", "Die Katze."}, {"en", "The cat."}, {"fr_fr", "Le chat."}};
   ta_tmx_prop p[1] = {{"x-score", "0.8000"}};
   ta_tmx_unit u[2] = {{"1", NULL, v, 3, p, 1}, {"2", NULL, v + 1, 2, NULL, 0}};
   assert_int_equal(write_units(f->path, "en", u, 2, NULL), TA_OK);
@@ -393,8 +405,7 @@ static void writer_rejects_bad_arguments(void **state) {
                    TA_EINVAL); /* no srclang */
   h.srclang = "en";
   h.creationdate = "2024-01-01";
-  assert_int_equal(ta_tmx_writer_open(f->path, &h, NULL, &w, &err),
-                   TA_EINVAL);
+  assert_int_equal(ta_tmx_writer_open(f->path, &h, NULL, &w, &err), TA_EINVAL);
   assert_non_null(strstr(err.message, "YYYYMMDDThhmmssZ"));
   h.creationdate = "20240101T000000Z";
   assert_int_equal(ta_tmx_writer_open(f->path, &h, NULL, &w, &err), TA_OK);
@@ -427,8 +438,8 @@ static void alignment_becomes_units(void **state) {
   ta_alignment *a = NULL;
   assert_int_equal(ta_align(s, t, NULL, &a, NULL), TA_OK);
   ta_tmx_align_stats st;
-  assert_int_equal(
-      ta_tmx_write_alignment(f->path, s, t, a, NULL, &st, NULL), TA_OK);
+  assert_int_equal(ta_tmx_write_alignment(f->path, s, t, a, NULL, &st, NULL),
+                   TA_OK);
   /* Expected dump from the beads themselves. */
   char expected[4096] = "", line[1024];
   size_t both = 0;
@@ -475,12 +486,11 @@ int main(void) {
       cmocka_unit_test_setup_teardown(min_score_and_keep_unaligned, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(same_input_same_bytes, setup, teardown),
-      cmocka_unit_test_setup_teardown(round_trip_is_identical, setup,
-                                      teardown),
+      cmocka_unit_test_setup_teardown(round_trip_is_identical, setup, teardown),
       cmocka_unit_test_setup_teardown(forbidden_characters_removed, setup,
                                       teardown),
-      cmocka_unit_test_setup_teardown(source_first_in_multilingual_units,
-                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(source_first_in_multilingual_units, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(empty_body_is_not_self_closing, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(disk_full_is_an_error, setup, teardown),
@@ -488,8 +498,7 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(writer_rejects_bad_arguments, setup,
                                       teardown),
-      cmocka_unit_test_setup_teardown(alignment_becomes_units, setup,
-                                      teardown),
+      cmocka_unit_test_setup_teardown(alignment_becomes_units, setup, teardown),
       cmocka_unit_test_setup_teardown(all_languages_keep_order, setup,
                                       teardown),
   };
