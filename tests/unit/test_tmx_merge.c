@@ -1,13 +1,18 @@
 /* TMX merge (duplicates by normalised text, best x-score kept, language
  * conflicts) and convert (TSV escapes, JSON Lines, language choice). */
-#include <cmocka.h>
+/* The feature macro first, cmocka after its dependencies. */
+// clang-format off
+#include "tmx_test_util.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cmocka.h>
+// clang-format on
+
 #include "internal.h"
-#include "tmx_test_util.h"
 #include "tmxalign/tmx.h"
 
 typedef struct fixture {

@@ -2,14 +2,19 @@
  * compliance kit: UTF-16, BOM, us-ascii, TMX 1.1, inline codes) and on
  * broken or hostile files (truncated, wrong encoding, entity bomb,
  * external entities). */
-#include <cmocka.h>
+/* The feature macro first, cmocka after its dependencies. */
+// clang-format off
+#include "tmx_test_util.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cmocka.h>
+// clang-format on
+
 #include "internal.h"
-#include "tmx_test_util.h"
 #include "tmxalign/tmx.h"
 
 /* Read every unit of path; *units counts them, and the texts of all units

@@ -2,15 +2,20 @@
  * character cleaning, reproducibility, round trip, I/O failures.  Every
  * file written is checked by tests/tmx_validate.sh (DTD + translate-toolkit
  * + Perl XML::TMX) and its dump compared with what was written. */
-#include <cmocka.h>
+/* The feature macro first, cmocka after its dependencies. */
+// clang-format off
+#include "tmx_test_util.h"
+
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cmocka.h>
+// clang-format on
+
 #include "internal.h"
-#include "tmx_test_util.h"
 #include "tmxalign/tmx.h"
 
 static const char *const EN[] = {"The cat sat on the mat.",
