@@ -45,5 +45,10 @@ ta_status ta__tmx_write_beads_fn(const char *path, const ta_doc *src,
                                  const void *ctx, size_t n,
                                  const ta_tmx_align_opts *o,
                                  ta_tmx_align_stats *stats, ta_error *err);
+ta_status ta__tmx_write_multi_fn(const char *path, const ta_doc *src,
+                                 const ta_doc *const *tgts, ta__bead_fn bead,
+                                 const void *const *ctx, const size_t *counts,
+                                 size_t ntgt, const ta_tmx_align_opts *o,
+                                 ta_tmx_align_stats *stats, ta_error *err);
 
 #endif

@@ -173,6 +173,34 @@ TA_EXPORT ta_status ta_tmx_write_alignment(const char *path, const ta_doc *src,
                                            ta_tmx_align_stats *stats,
                                            ta_error *err);
 
+/** Most targets ta_tmx_write_multi() takes. */
+#define TA_TMX_MAX_TARGETS 16
+
+/** One source aligned with several targets (each alignment pairs src with
+ * tgts[k]) as units with one <tuv> per language, source first.  A unit
+ * covers the smallest run of source sentences that is made of whole beads
+ * in every alignment (a 2-1 bead in one target and two 1-1 beads in another
+ * give one unit of two source sentences).  Props: x-score (lowest bead score
+ * in the unit), x-bead ("2-1-2": source, then each target), x-document,
+ * x-src-sentences ("3-4"), x-tgt-sentences ("de:3 fr:3-4").  A target with
+ * no sentence in a unit has no <tuv> there; units with no target at all
+ * are left out unless keep_unaligned; 0-1 beads are always left out (they
+ * have no source to share).  Errors: as ta_tmx_write_beads(), TA_EINVAL for
+ * 0 or more than TA_TMX_MAX_TARGETS targets or beads out of source order. */
+TA_EXPORT ta_status ta_tmx_write_multi(const char *path, const ta_doc *src,
+                                       const ta_doc *const *tgts,
+                                       const ta_alignment *const *alignments,
+                                       size_t ntgt, const ta_tmx_align_opts *o,
+                                       ta_tmx_align_stats *stats,
+                                       ta_error *err);
+
+/** ta_tmx_write_multi() over plain bead arrays: beads[k] holds counts[k]
+ * beads between src and tgts[k]. */
+TA_EXPORT ta_status ta_tmx_write_multi_beads(
+    const char *path, const ta_doc *src, const ta_doc *const *tgts,
+    const ta_bead *const *beads, const size_t *counts, size_t ntgt,
+    const ta_tmx_align_opts *o, ta_tmx_align_stats *stats, ta_error *err);
+
 /* ---- reading ---------------------------------------------------------- */
 
 /** What happens to inline codes (bpt ept it ph ut hi sub) inside <seg>. */

@@ -466,6 +466,43 @@ static void alignment_becomes_units(void **state) {
   assert_int_equal(st.units, both);
   assert_int_equal(st.units + st.unaligned, ta_alignment_count(a));
   assert_consumers_read(f, f->path, expected);
+
+  /* The same source with a German translation too: one file, three
+   * languages, every source sentence once and in order. */
+  static const char *const de[] = {
+      "Am 3. Mai 1921 verließ das Schiff Brest mit 42 Passagieren.",
+      "Die See war ruhig.",
+      "Niemand erwartete den Sturm.",
+      "Er traf in der zweiten Nacht bei den Azoren ein.",
+      "Kapitän Moreau ließ die Segel einholen.",
+      "Bei Tagesanbruch fehlten 12 Männer."};
+  ta_doc *g = doc("voyage.de.txt", "de", de, 6);
+  ta_alignment *ag = NULL;
+  assert_int_equal(ta_align(s, g, NULL, &ag, NULL), TA_OK);
+  const ta_doc *tg[2] = {t, g};
+  const ta_alignment *al[2] = {a, ag};
+  assert_int_equal(ta_tmx_write_multi(f->path, s, tg, al, 2, NULL, &st, NULL),
+                   TA_OK);
+  assert_true(st.units >= 4);
+  assert_int_equal(validate_tmx(f->path, f->dir), 0);
+  ta_tmx_reader *r = NULL;
+  assert_int_equal(ta_tmx_reader_open(f->path, NULL, &r, NULL), TA_OK);
+  const ta_tmx_unit *u;
+  char all[2048] = "";
+  while (ta_tmx_reader_next(r, &u, NULL) == TA_OK && u) {
+    assert_int_equal(u->nvariants, 3);
+    assert_string_equal(u->variants[0].lang, "en");
+    snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s",
+             all[0] ? " " : "", u->variants[0].text);
+  }
+  ta_tmx_reader_free(r);
+  char want[2048] = "";
+  for (size_t i = 0; i < 6; i++)
+    snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s",
+             i ? " " : "", en[i]);
+  assert_string_equal(all, want);
+  ta_alignment_free(ag);
+  ta_doc_free(g);
   ta_alignment_free(a);
   ta_doc_free(s);
   ta_doc_free(t);
@@ -482,6 +519,55 @@ static void all_languages_keep_order(void **state) {
   assert_true(strstr(x, "xml:lang=\"fr\"") < strstr(x, "xml:lang=\"en\""));
   free(x);
   assert_consumers_read(f, f->path, "en=Hello.\tfr=Bonjour.\n");
+}
+
+/* One source, two targets grouped differently: units follow the cuts
+ * both alignments share. */
+static void several_targets_share_units(void **state) {
+  fixture *f = *state;
+  static const char *const en[] = {"One.", "Two.", "Three.", "Four."};
+  static const char *const de[] = {"Eins und zwei.", "Drei.", "Vier."};
+  static const char *const fr[] = {"Un.", "Deux.", "Trois,", "et demi.",
+                                   "Ajout."};
+  ta_doc *s = doc("n.en", "en", en, 4), *d = doc("n.de", "de", de, 3),
+         *r = doc("n.fr", "fr", fr, 5);
+  ta_bead bd[3] = {bead(0, 2, 0, 1, 0.9), bead(2, 1, 1, 1, 0.8),
+                   bead(3, 1, 2, 1, 0.7)};
+  ta_bead bf[5] = {bead(0, 1, 0, 1, 0.95), bead(1, 1, 1, 1, 0.6),
+                   bead(2, 1, 2, 2, 0.85), bead(3, 1, 4, 0, 0.1),
+                   bead(4, 0, 4, 1, 0.2)};
+  const ta_doc *tg[2] = {d, r};
+  const ta_bead *bs[2] = {bd, bf};
+  size_t n[2] = {3, 5};
+  ta_tmx_align_stats st;
+  ta_error err;
+  assert_int_equal(
+      ta_tmx_write_multi_beads(f->path, s, tg, bs, n, 2, NULL, &st, &err),
+      TA_OK);
+  assert_int_equal(st.units, 3);
+  assert_int_equal(st.unaligned, 1); /* the 0-1 "Ajout." */
+  char *x = slurp(f->path, NULL);
+  assert_non_null(strstr(x,
+                         "<prop type=\"x-score\">0.6000</prop>\n"
+                         "      <prop type=\"x-bead\">2-1-2</prop>"));
+  assert_non_null(strstr(x, ">de:1 fr:1-2</prop>"));
+  assert_non_null(strstr(x, "<prop type=\"x-bead\">1-1-0</prop>"));
+  free(x);
+  assert_consumers_read(f, f->path,
+                        "de=Eins und zwei.\ten=One. Two.\tfr=Un. Deux.\n"
+                        "de=Drei.\ten=Three.\tfr=Trois, et demi.\n"
+                        "de=Vier.\ten=Four.\n");
+  /* Out of order beads are refused. */
+  ta_bead bad[2] = {bead(2, 1, 0, 1, 1), bead(0, 1, 1, 1, 1)};
+  const ta_bead *bb[2] = {bd, bad};
+  size_t nb[2] = {3, 2};
+  assert_int_equal(
+      ta_tmx_write_multi_beads(f->path, s, tg, bb, nb, 2, NULL, NULL, &err),
+      TA_EINVAL);
+  assert_non_null(strstr(err.message, "out of source order"));
+  ta_doc_free(s);
+  ta_doc_free(d);
+  ta_doc_free(r);
 }
 
 int main(void) {
@@ -505,6 +591,8 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(alignment_becomes_units, setup, teardown),
       cmocka_unit_test_setup_teardown(all_languages_keep_order, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(several_targets_share_units, setup,
                                       teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
