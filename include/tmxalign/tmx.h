@@ -292,7 +292,7 @@ typedef struct ta_tmx_merge_stats {
  * have the source language of the first input, and every unit the same set
  * of languages as the first unit: otherwise TA_EINVAL naming the file and
  * unit.  Inputs are read twice (so standard input is refused); memory is
- * about 64 bytes per distinct unit, never the texts.  Errors: those of the
+ * 53 to 107 bytes per distinct unit, never the texts.  Errors: those of the
  * reader and the writer, TA_EINVAL. */
 TA_EXPORT ta_status ta_tmx_merge(const char *const *inputs, size_t n,
                                  const char *out, const ta_tmx_merge_opts *o,
