@@ -13,7 +13,8 @@
  * the source <tuv>'s xml:lang.
  *
  * Memory: the writer and the reader hold one unit at a time, so memory does
- * not grow with the file.  Merge keeps a 40-byte record per distinct unit.
+ * not grow with the file.  Merge keeps a 40-byte record per distinct unit
+ * (53 to 107 bytes with its hash table).
  *
  * Thread safety: distinct handles may be used from different threads; one
  * handle may not.  The library may call xmlInitParser() but never
@@ -288,10 +289,11 @@ typedef struct ta_tmx_merge_stats {
  * variants have the same languages and the same texts after NFC and
  * whitespace collapsing (case is significant); of those the one with the
  * highest x-score is kept (the first one on a tie or without scores).
- * Units are renumbered (tuid 1..n) and keep their props.  Every input must
- * have the source language of the first input, and every unit the same set
- * of languages as the first unit: otherwise TA_EINVAL naming the file and
- * unit.  Inputs are read twice (so standard input is refused); memory is
+ * Units are renumbered (tuid 1..n) and keep their props; inline codes are
+ * written as the native text they stand for (TA_TMX_INLINE_NATIVE).  Every
+ * input must have the header srclang of the first input, and use no
+ * language that the first input lacks (en-fr with en-de is a conflict):
+ * otherwise TA_EINVAL naming the file and unit.  Inputs are read twice (so standard input is refused); memory is
  * 53 to 107 bytes per distinct unit, never the texts.  Errors: those of the
  * reader and the writer, TA_EINVAL. */
 TA_EXPORT ta_status ta_tmx_merge(const char *const *inputs, size_t n,
