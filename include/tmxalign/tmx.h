@@ -293,9 +293,9 @@ typedef struct ta_tmx_merge_stats {
  * written as the native text they stand for (TA_TMX_INLINE_NATIVE).  Every
  * input must have the header srclang of the first input, and use no
  * language that the first input lacks (en-fr with en-de is a conflict):
- * otherwise TA_EINVAL naming the file and unit.  Inputs are read twice (so standard input is refused); memory is
- * 53 to 107 bytes per distinct unit, never the texts.  Errors: those of the
- * reader and the writer, TA_EINVAL. */
+ * otherwise TA_EINVAL naming the file and unit.  Inputs are read twice (so
+ * standard input is refused); memory is 53 to 107 bytes per distinct unit,
+ * never the texts.  Errors: those of the reader and the writer, TA_EINVAL. */
 TA_EXPORT ta_status ta_tmx_merge(const char *const *inputs, size_t n,
                                  const char *out, const ta_tmx_merge_opts *o,
                                  ta_tmx_merge_stats *stats, ta_error *err);
