@@ -30,6 +30,7 @@ struct ta_tmx_writer {
   bool closed;
   size_t count;
   ta__tbuf text;
+  ta__tbuf attr; /* cleaned attribute value */
 };
 
 void ta_tmx_header_init(ta_tmx_header *h) {
@@ -74,9 +75,16 @@ static int raw(ta_tmx_writer *w, const char *s) {
   return xmlTextWriterWriteRaw(w->xw, (const xmlChar *)s);
 }
 
+/* Attribute values are cleaned like text (a tuid or prop type from a
+ * caller could hold a control character); removals are silent here because
+ * the value, not the segment, is at fault and stays recognisable. */
 static int attr(ta_tmx_writer *w, const char *name, const char *value) {
+  size_t removed = 0;
+  ta__tbuf_reset(&w->attr);
+  if (ta__tmx_clean_text(value, strlen(value), &w->attr, &removed) != TA_OK)
+    return -1;
   return xmlTextWriterWriteAttribute(w->xw, (const xmlChar *)name,
-                                     (const xmlChar *)value);
+                                     (const xmlChar *)w->attr.p);
 }
 
 /* Warn about removed characters, naming the unit and the variant. */
@@ -87,6 +95,10 @@ static void warn_removed(ta_tmx_writer *w, const char *tuid, const char *where,
   snprintf(msg, sizeof msg,
            "tu %s (%s): removed %zu character%s not allowed in XML 1.0", tuid,
            where, removed, removed == 1 ? "" : "s");
+  /* The tuid comes from the caller: no control character reaches a
+   * terminal through the message. */
+  for (char *p = msg; *p; p++)
+    if ((unsigned char)*p < 0x20) *p = '?';
   w->o.warn(w->o.warn_user, msg);
 }
 
@@ -176,6 +188,7 @@ ta_status ta_tmx_writer_open(const char *path, const ta_tmx_header *h,
   else
     ta_tmx_write_opts_init(&w->o);
   ta__tbuf_init(&w->text, (size_t)1 << 30);
+  ta__tbuf_init(&w->attr, (size_t)1 << 20);
   ta_status st = ta_tmx_lang_normalize(h->srclang, w->srclang, LANG_MAX);
   if (st != TA_OK) {
     free(w);
@@ -303,5 +316,6 @@ void ta_tmx_writer_free(ta_tmx_writer *w) {
   if (w->xw) xmlFreeTextWriter(w->xw); /* may flush into the temp file */
   ta_outfile_abort(w->of);
   ta__tbuf_free(&w->text);
+  ta__tbuf_free(&w->attr);
   free(w);
 }

@@ -310,12 +310,17 @@ static void forbidden_characters_removed(void **state) {
       "e\xFF"
       "f\tg\xF0\x9F\x98\x80";
   ta_tmx_variant v[2] = {{"en", dirty}, {"fr", "propre"}};
-  ta_tmx_unit u = {"u1", NULL, v, 2, NULL, 0};
+  ta_tmx_prop p = {"x-\x02odd", "v"};
+  ta_tmx_unit u = {"u1\x1b", NULL, v, 2, &p, 1};
   nwarn = 0;
   assert_int_equal(write_units(f->path, "en", &u, 1, NULL), TA_OK);
   assert_int_equal(nwarn, 1);
   assert_string_equal(
-      warned, "tu u1 (en): removed 5 characters not allowed in XML 1.0");
+      warned, "tu u1? (en): removed 5 characters not allowed in XML 1.0");
+  char *x = slurp(f->path, NULL);
+  assert_non_null(strstr(x, "<tu tuid=\"u1\">"));
+  assert_non_null(strstr(x, "<prop type=\"x-odd\">v</prop>"));
+  free(x);
   assert_consumers_read(f, f->path,
                         "en=abcdef\\tg\xF0\x9F\x98\x80\tfr=propre\n");
 }
