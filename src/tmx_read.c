@@ -120,7 +120,7 @@ static ta_status fail_here(ta_tmx_reader *r, ta_error *err, ta_status st,
   /* The node's own line when libxml2 kept it; the parser runs ahead. */
   xmlNodePtr node = xmlTextReaderCurrentNode(r->xr);
   long line = node ? xmlGetLineNo(node) : -1;
-  if (line > 0)
+  if (line > 0 && line < 65535) /* libxml2 stores 16 bits in nodes */
     return ta__fail(err, st, "%s: line %ld: %s", r->path, line, what);
   return ta__fail(err, st, "%s: line %d, column %d: %s", r->path,
                   xmlTextReaderGetParserLineNumber(r->xr),
@@ -206,8 +206,9 @@ static ta_status reader_start(ta_tmx_reader *r, ta_tmx_reader **out,
                               ta_error *err) {
   xmlInitParser();
   /* No NOENT / DTDLOAD / DTDVALID / HUGE: see the file comment. */
-  r->xr = xmlReaderForIO(in_read, in_close, r, r->path, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  r->xr =
+      xmlReaderForIO(in_read, in_close, r, r->path, NULL,
+                     XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
   if (!r->xr) {
     ta_status st =
         ta__fail(err, TA_ENOMEM, "%s: cannot start the XML reader", r->path);
