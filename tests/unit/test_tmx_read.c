@@ -304,6 +304,36 @@ static void limits_are_enforced(void **state) {
   ta_tmx_reader_free(NULL);
 }
 
+/* Past line 65535 libxml2 nodes lose their line: the message must still
+ * point near the real one. */
+static void line_numbers_past_65535(void **state) {
+  (void)state;
+  char *dir = make_tmpdir();
+  char path[600];
+  snprintf(path, sizeof path, "%s/long.tmx", dir);
+  FILE *fp = fopen(path, "w");
+  fputs(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY e \"x\">]>\n"
+      "<tmx version=\"1.4\"><header srclang=\"en\"/>\n<body>\n",
+      fp);
+  for (int i = 0; i < 35000; i++)
+    fputs("<tu>\n<tuv xml:lang=\"en\"><seg>x</seg></tuv>\n</tu>\n", fp);
+  fputs("<tu><tuv xml:lang=\"en\"><seg>&e;</seg></tuv></tu>\n</body></tmx>\n",
+        fp);
+  fclose(fp);
+  size_t n;
+  ta_error err;
+  assert_int_equal(read_all(path, NULL, &n, NULL, 0, &err), TA_EPARSE);
+  assert_int_equal(n, 35000);
+  long line = 0;
+  const char *p = strstr(err.message, "line ");
+  assert_non_null(p);
+  line = strtol(p + 5, NULL, 10);
+  if (line < 105004 || line > 105010) fail_msg("%s", err.message);
+  rm_tree(dir);
+  free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reads_files_from_other_tools),
@@ -315,6 +345,7 @@ int main(void) {
       cmocka_unit_test(external_parameter_entity_not_loaded),
       cmocka_unit_test(external_entity_to_local_file_not_read),
       cmocka_unit_test(limits_are_enforced),
+      cmocka_unit_test(line_numbers_past_65535),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
