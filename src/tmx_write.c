@@ -139,6 +139,18 @@ static ta_status write_header(ta_tmx_writer *w, const ta_tmx_header *h,
                     "tmx: creationdate %s: expected YYYYMMDDThhmmssZ",
                     creationdate);
   }
+  /* The DTD's enumeration: anything else makes the file invalid. */
+  static const char *const segtypes[] = {"block", "paragraph", "sentence",
+                                         "phrase"};
+  const char *segtype = h->segtype ? h->segtype : d.segtype;
+  bool seg_ok = false;
+  for (size_t i = 0; i < sizeof segtypes / sizeof segtypes[0]; i++)
+    seg_ok = seg_ok || !strcmp(segtype, segtypes[i]);
+  if (!seg_ok)
+    return ta__fail(err, TA_EINVAL,
+                    "tmx: segtype %s: expected block, paragraph, sentence or "
+                    "phrase",
+                    segtype);
   /* Attribute order as in the TMX specification's example. */
   const struct {
     const char *name, *value;
@@ -146,7 +158,7 @@ static ta_status write_header(ta_tmx_writer *w, const ta_tmx_header *h,
       {"creationtool", h->creationtool ? h->creationtool : d.creationtool},
       {"creationtoolversion",
        h->creationtoolversion ? h->creationtoolversion : d.creationtoolversion},
-      {"segtype", h->segtype ? h->segtype : d.segtype},
+      {"segtype", segtype},
       {"o-tmf", h->o_tmf ? h->o_tmf : d.o_tmf},
       {"adminlang", h->adminlang ? h->adminlang : d.adminlang},
       {"srclang", w->srclang},

@@ -418,6 +418,10 @@ static void writer_rejects_bad_arguments(void **state) {
   assert_int_equal(ta_tmx_writer_open(f->path, &h, NULL, &w, &err), TA_EINVAL);
   assert_non_null(strstr(err.message, "YYYYMMDDThhmmssZ"));
   h.creationdate = "20240101T000000Z";
+  h.segtype = "TODO"; /* as Okapi once wrote */
+  assert_int_equal(ta_tmx_writer_open(f->path, &h, NULL, &w, &err), TA_EINVAL);
+  assert_non_null(strstr(err.message, "segtype TODO"));
+  h.segtype = "paragraph";
   assert_int_equal(ta_tmx_writer_open(f->path, &h, NULL, &w, &err), TA_OK);
   ta_tmx_unit empty = {NULL, NULL, NULL, 0, NULL, 0};
   assert_int_equal(ta_tmx_writer_add(w, &empty, &err), TA_EINVAL);
