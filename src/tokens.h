@@ -14,7 +14,7 @@
 #define TA__KEY_KIND_SHIFT 29
 #define TA__KEY_KIND(k) ((k) >> TA__KEY_KIND_SHIFT)
 /* Keys kept per sentence of a coarse level: the rarest ones. */
-#define TA__COARSE_KEYS 24
+#define TA__COARSE_KEYS 12
 
 typedef struct ta__sent_feat {
   uint32_t chars;      /* length in code points */
@@ -31,6 +31,8 @@ typedef struct ta__features {
   ta__sent_feat *s;
   uint32_t *keys;      /* per sentence: sorted, no duplicates */
   float *weights;      /* per key: inverse document frequency */
+  float *p_other;      /* per key: share of the other side's sentences
+                          that hold it (the chance of a random match) */
   size_t nkeys, cap;
   uint64_t total_chars;
 } ta__features;
