@@ -1,0 +1,464 @@
+/* Sentence splitting of one paragraph of valid UTF-8 with ICU.
+ *
+ * Does: UTF-8 -> UTF-16 with a map back to byte positions, NFC (only the
+ * pieces that fail the quick check are normalised), ICU's sentence break
+ * iterator with the locale's CLDR abbreviation suppressions (@ss=standard),
+ * then our own exception tables (below) veto breaks ICU still gets wrong.
+ * Sentences leave trimmed, with inner whitespace runs collapsed to one
+ * space, as byte ranges of the paragraph.
+ * Does not: read files, know about encodings or original offsets, or
+ * decide paragraphs (input.c, decode.c, html.c).
+ * Memory: one break iterator per splitter (one per document), reused with
+ * ubrk_setText; buffers sized by a window of about 2 * max_sentence bytes,
+ * so a 200 MB paragraph costs no more than a 2 MB one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "input.h"
+
+/* ---- exception tables ------------------------------------------------ */
+
+/* When a break after "<abbr>." is vetoed, by what follows the break. */
+enum when {
+  ALWAYS,     /* titles: "M. Loisel", "Dr. Watson" */
+  NEXT_LOWER, /* "etc. et", "p. ex. la" (ICU usually agrees) */
+  NEXT_DIGIT  /* "art. 5", "No. 7" */
+};
+
+typedef struct abbrev {
+  const char *word; /* as written, without the final period, UTF-8 */
+  enum when when;
+} abbrev;
+
+static const abbrev fr_abbrevs[] = {
+    {"M", ALWAYS},      {"MM", ALWAYS},      {"Mme", ALWAYS},
+    {"Mmes", ALWAYS},   {"Mlle", ALWAYS},    {"Mlles", ALWAYS},
+    {"Me", ALWAYS},     {"Mgr", ALWAYS},     {"Dr", ALWAYS},
+    {"Pr", ALWAYS},     {"St", ALWAYS},      {"Ste", ALWAYS},
+    {"av", ALWAYS},     {"apr", ALWAYS},     {"cf", ALWAYS},
+    {"p", NEXT_DIGIT},  {"p", NEXT_LOWER},   {"ex", NEXT_LOWER},
+    {"etc", NEXT_LOWER}, {"J.-C", NEXT_LOWER}, {"art", NEXT_DIGIT},
+    {"chap", NEXT_DIGIT}, {"n", NEXT_DIGIT}, {"no", NEXT_DIGIT},
+    {"vol", NEXT_DIGIT}, {"fig", NEXT_DIGIT}, {"env", NEXT_DIGIT},
+    {"t", NEXT_DIGIT},  {"éd", NEXT_DIGIT},
+};
+
+static const abbrev en_abbrevs[] = {
+    {"Mr", ALWAYS},    {"Mrs", ALWAYS},    {"Ms", ALWAYS},
+    {"Dr", ALWAYS},    {"Prof", ALWAYS},   {"St", ALWAYS},
+    {"Mt", ALWAYS},    {"Rev", ALWAYS},    {"Gen", ALWAYS},
+    {"Col", ALWAYS},   {"Capt", ALWAYS},   {"Sgt", ALWAYS},
+    {"Lt", ALWAYS},    {"Gov", ALWAYS},    {"Sen", ALWAYS},
+    {"U.S", ALWAYS},   {"U.K", ALWAYS},    {"e.g", ALWAYS},
+    {"i.e", ALWAYS},   {"cf", ALWAYS},     {"vs", ALWAYS},
+    {"etc", NEXT_LOWER}, {"No", NEXT_DIGIT}, {"no", NEXT_DIGIT},
+    {"p", NEXT_DIGIT}, {"pp", NEXT_DIGIT}, {"vol", NEXT_DIGIT},
+    {"ch", NEXT_DIGIT}, {"fig", NEXT_DIGIT}, {"Fig", NEXT_DIGIT},
+};
+
+static const abbrev de_abbrevs[] = {
+    {"Dr", ALWAYS},    {"Prof", ALWAYS},   {"Hr", ALWAYS},
+    {"Fr", ALWAYS},    {"St", ALWAYS},     {"z.B", ALWAYS},
+    {"z", ALWAYS},     {"d.h", ALWAYS},    {"bzw", ALWAYS},
+    {"vgl", ALWAYS},   {"ggf", ALWAYS},    {"u.a", NEXT_LOWER},
+    {"usw", NEXT_LOWER}, {"etc", NEXT_LOWER}, {"ca", NEXT_DIGIT},
+    {"Nr", NEXT_DIGIT}, {"S", NEXT_DIGIT}, {"Abs", NEXT_DIGIT},
+    {"Kap", NEXT_DIGIT},
+};
+
+#define TABLE(a) a, sizeof a / sizeof a[0]
+
+/* Per language: its abbreviations, and whether a single capital letter
+ * followed by a period and a capitalised word is an initial
+ * ("J. R. R. Tolkien", "M. Loisel"). */
+static const struct lang_rules {
+  const char *lang; /* ICU language code */
+  const abbrev *abbrevs;
+  size_t n;
+  bool initials;
+} lang_rules[] = {
+    {"fr", TABLE(fr_abbrevs), true},
+    {"en", TABLE(en_abbrevs), true},
+    {"de", TABLE(de_abbrevs), true},
+};
+
+static const struct lang_rules no_rules = {"", NULL, 0, false};
+
+/* ---- the splitter ---------------------------------------------------- */
+
+/* Boundaries closer than this to the end of a window are not trusted: ICU
+ * may need the text after them (SB8 looks ahead for a lowercase word). */
+enum { MARGIN = 256, MIN_WINDOW = 1 << 16 };
+
+struct ta__splitter {
+  UBreakIterator *bi;
+  const UNormalizer2 *nfc;
+  const struct lang_rules *rules;
+  size_t max_sentence, window;
+  UChar *u16;   /* window as UTF-16 */
+  size_t *map;  /* u16 index -> paragraph byte position, n + 1 entries */
+  size_t ucap;
+  UChar *n16;   /* NFC of u16 when it was not NFC already */
+  size_t *nmap;
+  size_t ncap;
+  char *out;    /* collapsed UTF-8 sentence */
+  size_t ocap;
+};
+
+ta_status ta__lang_resolve(const char *tag, char *icu, size_t icu_cap,
+                           char *bcp, size_t bcp_cap, ta_error *err) {
+  UErrorCode e = U_ZERO_ERROR;
+  int32_t parsed = 0;
+  size_t tlen = strlen(tag);
+  uloc_forLanguageTag(tag, icu, (int32_t)icu_cap, &parsed, &e);
+  char lang[16] = "";
+  if (U_SUCCESS(e)) uloc_getLanguage(icu, lang, sizeof lang, &e);
+  /* ISO 639-3 lookup fails for codes ICU has never heard of ("xx"). */
+  if (U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING || !tlen ||
+      (size_t)parsed != tlen || !lang[0] || !uloc_getISO3Language(icu)[0])
+    return ta__fail(err, TA_ELANG,
+                    "unknown language tag '%s': give a BCP-47 tag such as "
+                    "fr, en, de, zh-Hans, pt-BR",
+                    tag);
+  e = U_ZERO_ERROR;
+  uloc_toLanguageTag(icu, bcp, (int32_t)bcp_cap, true, &e);
+  if (U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING)
+    return ta__fail(err, TA_ELANG, "unknown language tag '%s'", tag);
+  return TA_OK;
+}
+
+ta_status ta__splitter_new(const char *icu_locale, size_t max_sentence,
+                           ta__splitter **out, ta_error *err) {
+  ta__splitter *s = calloc(1, sizeof *s);
+  if (!s) return ta__fail(err, TA_ENOMEM, "out of memory");
+  char loc[ULOC_FULLNAME_CAPACITY + 16], lang[16] = "";
+  UErrorCode e = U_ZERO_ERROR;
+  uloc_getLanguage(icu_locale, lang, sizeof lang, &e);
+  s->rules = &no_rules;
+  for (size_t i = 0; i < sizeof lang_rules / sizeof lang_rules[0]; i++)
+    if (!strcmp(lang, lang_rules[i].lang)) s->rules = &lang_rules[i];
+  /* @ss=standard: CLDR's per-locale abbreviation suppressions. */
+  snprintf(loc, sizeof loc, "%s@ss=standard", icu_locale);
+  e = U_ZERO_ERROR;
+  s->bi = ubrk_open(UBRK_SENTENCE, loc, NULL, 0, &e);
+  if (U_SUCCESS(e)) s->nfc = unorm2_getNFCInstance(&e);
+  if (U_FAILURE(e)) {
+    ta__splitter_free(s);
+    return ta__fail(err, TA_EICU, "%s: cannot open the sentence iterator: %s",
+                    icu_locale, u_errorName(e));
+  }
+  s->max_sentence = max_sentence ? max_sentence : (size_t)1 << 20;
+  s->window = 2 * s->max_sentence + 4 * MARGIN;
+  if (s->window < MIN_WINDOW) s->window = MIN_WINDOW;
+  *out = s;
+  return TA_OK;
+}
+
+void ta__splitter_free(ta__splitter *s) {
+  if (!s) return;
+  if (s->bi) ubrk_close(s->bi);
+  free(s->u16);
+  free(s->map);
+  free(s->n16);
+  free(s->nmap);
+  free(s->out);
+  free(s);
+}
+
+static bool reserve(UChar **u, size_t **m, size_t *cap, size_t need) {
+  if (need <= *cap) return true;
+  size_t ncap = need + need / 2;
+  UChar *nu = realloc(*u, ncap * sizeof **u);
+  if (nu) *u = nu;
+  size_t *nm = realloc(*m, (ncap + 1) * sizeof **m);
+  if (nm) *m = nm;
+  if (!nu || !nm) return false;
+  *cap = ncap;
+  return true;
+}
+
+/* Decode valid UTF-8 p[0, len) into s->u16; map[k] = base + byte of unit k.
+ * Returns the number of UTF-16 units. */
+static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len,
+                       size_t base) {
+  size_t n = 0, i = 0;
+  while (i < len) {
+    unsigned c = p[i];
+    size_t w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    UChar32 cp = w == 1   ? (UChar32)c
+                 : w == 2 ? (UChar32)(((c & 0x1F) << 6) | (p[i + 1] & 0x3F))
+                 : w == 3 ? (UChar32)(((c & 0x0F) << 12) |
+                                      ((p[i + 1] & 0x3F) << 6) |
+                                      (p[i + 2] & 0x3F))
+                          : (UChar32)(((c & 0x07) << 18) |
+                                      ((p[i + 1] & 0x3F) << 12) |
+                                      ((p[i + 2] & 0x3F) << 6) |
+                                      (p[i + 3] & 0x3F));
+    if (cp < 0x10000) {
+      s->map[n] = base + i;
+      s->u16[n++] = (UChar)cp;
+    } else {
+      s->map[n] = s->map[n + 1] = base + i;
+      s->u16[n++] = U16_LEAD(cp);
+      s->u16[n++] = U16_TRAIL(cp);
+    }
+    i += w;
+  }
+  s->map[n] = base + len;
+  return n;
+}
+
+/* Normalise s->u16[0, n) to NFC into s->n16 unless it already is; the
+ * pieces that change map to the position of their first unit.  Returns
+ * the text to split (u16 or n16) and sets *pn, *pmap. */
+static const UChar *to_nfc(ta__splitter *s, size_t n, size_t *pn,
+                           const size_t **pmap, ta_status *st) {
+  UErrorCode e = U_ZERO_ERROR;
+  size_t yes = (size_t)unorm2_spanQuickCheckYes(s->nfc, s->u16, (int32_t)n, &e);
+  *st = TA_OK;
+  if (U_FAILURE(e) || yes == n) {
+    *pn = n;
+    *pmap = s->map;
+    return s->u16;
+  }
+  /* NFC of a piece can be up to 3x longer (in practice about 1x). */
+  if (!reserve(&s->n16, &s->nmap, &s->ncap, 3 * n + 16)) {
+    *st = TA_ENOMEM;
+    return NULL;
+  }
+  size_t i = 0, o = 0;
+  while (i < n) {
+    e = U_ZERO_ERROR;
+    yes = i + (size_t)unorm2_spanQuickCheckYes(s->nfc, s->u16 + i,
+                                               (int32_t)(n - i), &e);
+    memcpy(s->n16 + o, s->u16 + i, (yes - i) * sizeof *s->u16);
+    memcpy(s->nmap + o, s->map + i, (yes - i) * sizeof *s->map);
+    o += yes - i;
+    if ((i = yes) >= n) break;
+    size_t j = i;
+    UChar32 c;
+    U16_NEXT(s->u16, j, n, c);
+    while (j < n) {
+      size_t k = j;
+      U16_NEXT(s->u16, k, n, c);
+      if (unorm2_hasBoundaryBefore(s->nfc, c)) break;
+      j = k;
+    }
+    e = U_ZERO_ERROR;
+    int32_t got = unorm2_normalize(s->nfc, s->u16 + i, (int32_t)(j - i),
+                                   s->n16 + o, (int32_t)(s->ncap - o), &e);
+    if (U_FAILURE(e)) { /* cannot happen with 3x room; keep the piece */
+      got = (int32_t)(j - i);
+      memcpy(s->n16 + o, s->u16 + i, (size_t)got * sizeof *s->u16);
+    }
+    for (int32_t k = 0; k < got; k++) s->nmap[o + (size_t)k] = s->map[i];
+    o += (size_t)got;
+    i = j;
+  }
+  s->nmap[o] = s->map[n];
+  *pn = o;
+  *pmap = s->nmap;
+  return s->n16;
+}
+
+/* Whitespace that is collapsed and trimmed.  No-break spaces are kept:
+ * French puts them before ; : ! ? and inside guillemets. */
+static bool is_space(UChar32 c) {
+  if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return true;
+  if (c < 0x80 || c == 0xA0 || c == 0x2007 || c == 0x202F) return false;
+  return u_isUWhiteSpace(c);
+}
+
+static bool is_close(UChar32 c) {
+  int8_t t = u_charType(c);
+  return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION ||
+         t == U_INITIAL_PUNCTUATION || c == '"' || c == '\'';
+}
+
+static bool is_open(UChar32 c) {
+  int8_t t = u_charType(c);
+  return t == U_START_PUNCTUATION || t == U_INITIAL_PUNCTUATION ||
+         t == U_FINAL_PUNCTUATION || t == U_DASH_PUNCTUATION || c == '"' ||
+         c == '\'' || c == 0xA0 || c == 0x202F;
+}
+
+static bool in_token(UChar32 c) {
+  return u_isalnum(c) || c == '.' || c == '-' || c == 0xB0 ||
+         u_charType(c) == U_NON_SPACING_MARK;
+}
+
+static bool lookup(const struct lang_rules *r, const char *word,
+                   UChar32 next) {
+  for (size_t i = 0; i < r->n; i++) {
+    if (strcmp(r->abbrevs[i].word, word)) continue;
+    switch (r->abbrevs[i].when) {
+      case ALWAYS: return true;
+      case NEXT_LOWER: if (u_islower(next)) return true; break;
+      case NEXT_DIGIT: if (u_isdigit(next)) return true; break;
+    }
+  }
+  return false;
+}
+
+/* Should ICU's break at b in t[0, n) be vetoed? */
+static bool vetoed(const ta__splitter *s, const UChar *t, size_t n,
+                   size_t b) {
+  UChar32 c = 0, next = 0;
+  size_t i = b, j = b;
+  while (j < n) { /* first letter or digit after the break */
+    U16_NEXT(t, j, n, next);
+    if (!is_space(next) && !is_open(next)) break;
+    next = 0;
+  }
+  while (i > 0) { /* the final punctuation before it */
+    U16_PREV(t, 0, i, c);
+    if (!is_space(c) && !is_close(c)) break;
+  }
+  /* "« Ah ! le bon pot-au-feu ! »", "“What?” he asked": a lowercase word
+   * after ! or ? continues the sentence in every cased script. */
+  if (c == '!' || c == '?' || c == 0x203C || c == 0x2047 || c == 0x2048 ||
+      c == 0x2049)
+    return u_islower(next);
+  if (c != '.') return false;
+  /* The word before the period: letters, digits, inner dots, hyphens. */
+  size_t end = i, k = i;
+  while (k > 0) {
+    size_t m = k;
+    UChar32 d;
+    U16_PREV(t, 0, m, d);
+    if (!in_token(d)) break;
+    k = m;
+  }
+  char word[32];
+  int32_t wl = 0;
+  UErrorCode e = U_ZERO_ERROR;
+  if (end - k == 0 || end - k > 12) return false;
+  u_strToUTF8(word, sizeof word - 1, &wl, t + k, (int32_t)(end - k), &e);
+  if (U_FAILURE(e)) return false;
+  word[wl] = '\0';
+  UChar32 first;
+  size_t f = k;
+  U16_NEXT(t, f, n, first);
+  if (s->rules->initials && f == end && u_isupper(first) &&
+      (u_isupper(next) || u_istitle(next)))
+    return true;
+  return lookup(s->rules, word, next);
+}
+
+/* Collapse and hand over t[a, z) (trimmed first); cut it into pieces of
+ * at most max_sentence bytes when longer. */
+static ta_status emit(ta__splitter *s, const UChar *t, const size_t *map,
+                      size_t a, size_t z, ta__sink sink, void *ctx) {
+  while (a < z && is_space(t[a])) a++;
+  while (z > a && is_space(t[z - 1])) z--;
+  bool cut = false;
+  while (a < z) {
+    size_t piece = z;
+    if (map[z] - map[a] > s->max_sentence) {
+      cut = true;
+      piece = a + 1;
+      while (piece + 1 < z && map[piece + 1] - map[a] <= s->max_sentence)
+        piece++;
+      if (U16_IS_TRAIL(t[piece]) && piece > a + 1) piece--;
+    }
+    size_t need = 3 * (piece - a) + 1;
+    if (need > s->ocap) {
+      char *no = realloc(s->out, need);
+      if (!no) return TA_ENOMEM;
+      s->out = no;
+      s->ocap = need;
+    }
+    size_t o = 0, i = a, last = a;
+    bool gap = false;
+    while (i < piece) {
+      UChar32 c;
+      U16_NEXT(t, i, piece, c);
+      if (is_space(c)) {
+        gap = true;
+        continue;
+      }
+      if (gap && o) s->out[o++] = ' ';
+      gap = false;
+      U8_APPEND_UNSAFE(s->out, o, c);
+      last = i;
+    }
+    s->out[o] = '\0';
+    if (o) {
+      ta_status st = sink(ctx, s->out, o, map[a], map[last], cut);
+      if (st != TA_OK) return st;
+    }
+    a = piece;
+    while (a < z && is_space(t[a])) a++;
+  }
+  return TA_OK;
+}
+
+ta_status ta__splitter_segment(ta__splitter *s, const char *p, size_t len,
+                               ta__sink sink, void *ctx) {
+  if (!reserve(&s->u16, &s->map, &s->ucap, len + 1)) return TA_ENOMEM;
+  size_t n = to_utf16(s, (const unsigned char *)p, len, 0);
+  const size_t *map;
+  ta_status st;
+  const UChar *t = to_nfc(s, n, &n, &map, &st);
+  if (!t) return st;
+  size_t keep = s->max_sentence;
+  s->max_sentence = (size_t)-1; /* a given segment is never cut */
+  st = emit(s, t, map, 0, n, sink, ctx);
+  s->max_sentence = keep;
+  return st;
+}
+
+/* Split one window; *taken = bytes consumed (the rest is carried). */
+static ta_status run_window(ta__splitter *s, const char *p, size_t len,
+                            size_t base, bool last, ta__sink sink, void *ctx,
+                            size_t *taken) {
+  size_t n = to_utf16(s, (const unsigned char *)p + base, len, base);
+  const size_t *map;
+  ta_status st;
+  const UChar *t = to_nfc(s, n, &n, &map, &st);
+  if (!t) return st;
+  UErrorCode e = U_ZERO_ERROR;
+  ubrk_setText(s->bi, t, (int32_t)n, &e);
+  if (U_FAILURE(e)) return TA_EICU;
+  size_t start = 0;
+  for (int32_t b = ubrk_next(s->bi); b != UBRK_DONE; b = ubrk_next(s->bi)) {
+    size_t ub = (size_t)b;
+    if (!last && ub + MARGIN > n) break;
+    if (ub < n && vetoed(s, t, n, ub)) continue;
+    if ((st = emit(s, t, map, start, ub, sink, ctx)) != TA_OK) return st;
+    start = ub;
+  }
+  if (!last && map[start] == base) { /* a run longer than the window */
+    if ((st = emit(s, t, map, 0, n, sink, ctx)) != TA_OK) return st;
+    start = n;
+  }
+  *taken = (last ? base + len : map[start]) - base;
+  return TA_OK;
+}
+
+ta_status ta__splitter_run(ta__splitter *s, const char *p, size_t len,
+                           ta__sink sink, void *ctx) {
+  size_t need = (len < s->window ? len : s->window) + 1;
+  if (!reserve(&s->u16, &s->map, &s->ucap, need)) return TA_ENOMEM;
+  size_t pos = 0;
+  while (pos < len) {
+    size_t wl = len - pos;
+    bool last = wl <= s->window;
+    if (!last) {
+      wl = s->window;
+      while (wl > 0 && ((unsigned char)p[pos + wl] & 0xC0) == 0x80) wl--;
+    }
+    size_t taken = 0;
+    ta_status st = run_window(s, p, wl, pos, last, sink, ctx, &taken);
+    if (st != TA_OK) return st;
+    pos += last ? wl : taken;
+  }
+  return TA_OK;
+}
