@@ -29,7 +29,8 @@
 enum when {
   ALWAYS,     /* titles: "M. Loisel", "Dr. Watson" */
   NEXT_LOWER, /* "etc. et", "p. ex. la" (ICU usually agrees) */
-  NEXT_DIGIT  /* "art. 5", "No. 7" */
+  NEXT_DIGIT, /* "art. 5", "No. 7" */
+  NEXT_MONTH  /* German ordinals: "am 3. Oktober" (word "#" = a number) */
 };
 
 typedef struct abbrev {
@@ -70,26 +71,47 @@ static const abbrev de_abbrevs[] = {
     {"vgl", ALWAYS},   {"ggf", ALWAYS},    {"u.a", NEXT_LOWER},
     {"usw", NEXT_LOWER}, {"etc", NEXT_LOWER}, {"ca", NEXT_DIGIT},
     {"Nr", NEXT_DIGIT}, {"S", NEXT_DIGIT}, {"Abs", NEXT_DIGIT},
-    {"Kap", NEXT_DIGIT},
+    {"Kap", NEXT_DIGIT}, {"#", NEXT_MONTH}, {"Jh", ALWAYS},
+    {"Mio", ALWAYS},    {"Mrd", ALWAYS},    {"Tel", ALWAYS},
+    {"Str", NEXT_DIGIT}, {"i.d.R", ALWAYS}, {"u.U", ALWAYS},
+    {"z.T", ALWAYS},    {"s.o", ALWAYS},    {"s.u", ALWAYS},
+    {"o.ä", NEXT_LOWER}, {"Jan", NEXT_DIGIT}, {"Feb", NEXT_DIGIT},
+    {"Apr", NEXT_DIGIT}, {"Aug", NEXT_DIGIT}, {"Sep", NEXT_DIGIT},
+    {"Sept", NEXT_DIGIT}, {"Okt", NEXT_DIGIT}, {"Nov", NEXT_DIGIT},
+    {"Dez", NEXT_DIGIT},
+};
+
+static const char *const de_months[] = {
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
+    "August", "September", "Oktober", "November", "Dezember", NULL,
 };
 
 #define TABLE(a) a, sizeof a / sizeof a[0]
 
-/* Per language: its abbreviations, and whether a single capital letter
- * followed by a period and a capitalised word is an initial
- * ("J. R. R. Tolkien", "M. Loisel"). */
+/* Per language: whether to use ICU's CLDR suppressions (@ss=standard;
+ * ICU 72's German list also suppresses real breaks, "Er kam. Im Haus." is
+ * one sentence with it, so German relies on our table alone); its
+ * abbreviations; whether a single capital letter
+ * followed by a period and a capitalised word is an initial ("J. R. R.
+ * Tolkien", "M. Loisel"); whether closing quotes may stand after a space
+ * ("Oui. »": French typography, where ICU breaks before the guillemet). */
 static const struct lang_rules {
   const char *lang; /* ICU language code */
+  bool icu_ss;
   const abbrev *abbrevs;
   size_t n;
   bool initials;
+  bool spaced_close;
+  const char *const *months; /* for NEXT_MONTH */
 } lang_rules[] = {
-    {"fr", TABLE(fr_abbrevs), true},
-    {"en", TABLE(en_abbrevs), true},
-    {"de", TABLE(de_abbrevs), true},
+    {"fr", true, TABLE(fr_abbrevs), true, true, NULL},
+    {"en", true, TABLE(en_abbrevs), true, false, NULL},
+    {"de", false, TABLE(de_abbrevs), true, false, de_months},
 };
 
-static const struct lang_rules no_rules = {"", NULL, 0, false};
+/* Other languages: ICU with CLDR suppressions, no table of our own. */
+static const struct lang_rules no_rules = {"", true, NULL, 0, false, false,
+                                           NULL};
 
 /* ---- the splitter ---------------------------------------------------- */
 
@@ -145,7 +167,8 @@ ta_status ta__splitter_new(const char *icu_locale, size_t max_sentence,
   for (size_t i = 0; i < sizeof lang_rules / sizeof lang_rules[0]; i++)
     if (!strcmp(lang, lang_rules[i].lang)) s->rules = &lang_rules[i];
   /* @ss=standard: CLDR's per-locale abbreviation suppressions. */
-  snprintf(loc, sizeof loc, "%s@ss=standard", icu_locale);
+  snprintf(loc, sizeof loc, "%s%s", icu_locale,
+           s->rules->icu_ss ? "@ss=standard" : "");
   e = U_ZERO_ERROR;
   s->bi = ubrk_open(UBRK_SENTENCE, loc, NULL, 0, &e);
   if (U_SUCCESS(e)) s->nfc = unorm2_getNFCInstance(&e);
@@ -276,6 +299,12 @@ static bool is_space(UChar32 c) {
   return u_isUWhiteSpace(c);
 }
 
+/* Whitespace including no-break spaces: what may sit between a sentence's
+ * final punctuation and its closing quote. */
+static bool is_gap(UChar32 c) {
+  return is_space(c) || c == 0xA0 || c == 0x2007 || c == 0x202F;
+}
+
 static bool is_close(UChar32 c) {
   int8_t t = u_charType(c);
   return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION ||
@@ -294,32 +323,63 @@ static bool in_token(UChar32 c) {
          u_charType(c) == U_NON_SPACING_MARK;
 }
 
+static bool all_digits(const char *w) {
+  for (; *w; w++)
+    if (*w < '0' || *w > '9') return false;
+  return true;
+}
+
+static bool in_words(const char *const *list, const char *w) {
+  for (; list && *list; list++)
+    if (!strcmp(*list, w)) return true;
+  return false;
+}
+
+/* word: the token before the period; next: first letter or digit after
+ * the break; next_word: the word it starts. */
 static bool lookup(const struct lang_rules *r, const char *word,
-                   UChar32 next) {
+                   UChar32 next, const char *next_word) {
   for (size_t i = 0; i < r->n; i++) {
-    if (strcmp(r->abbrevs[i].word, word)) continue;
-    switch (r->abbrevs[i].when) {
+    const abbrev *a = &r->abbrevs[i];
+    if (strcmp(a->word, word) && !(!strcmp(a->word, "#") && all_digits(word)))
+      continue;
+    switch (a->when) {
       case ALWAYS: return true;
       case NEXT_LOWER: if (u_islower(next)) return true; break;
       case NEXT_DIGIT: if (u_isdigit(next)) return true; break;
+      case NEXT_MONTH:
+        if (in_words(r->months, next_word)) return true;
+        break;
     }
   }
   return false;
+}
+
+/* UTF-8 copy of t[a, z) into w (cap bytes); false when it does not fit. */
+static bool utf8_word(const UChar *t, size_t a, size_t z, char *w,
+                      size_t cap) {
+  int32_t wl = 0;
+  UErrorCode e = U_ZERO_ERROR;
+  u_strToUTF8(w, (int32_t)cap - 1, &wl, t + a, (int32_t)(z - a), &e);
+  if (U_FAILURE(e) || (size_t)wl >= cap) return false;
+  w[wl] = '\0';
+  return true;
 }
 
 /* Should ICU's break at b in t[0, n) be vetoed? */
 static bool vetoed(const ta__splitter *s, const UChar *t, size_t n,
                    size_t b) {
   UChar32 c = 0, next = 0;
-  size_t i = b, j = b;
+  size_t i = b, j = b, nw = b;
   while (j < n) { /* first letter or digit after the break */
+    nw = j;
     U16_NEXT(t, j, n, next);
-    if (!is_space(next) && !is_open(next)) break;
+    if (!is_gap(next) && !is_open(next)) break;
     next = 0;
   }
   while (i > 0) { /* the final punctuation before it */
     U16_PREV(t, 0, i, c);
-    if (!is_space(c) && !is_close(c)) break;
+    if (!is_gap(c) && !is_close(c)) break;
   }
   /* "« Ah ! le bon pot-au-feu ! »", "“What?” he asked": a lowercase word
    * after ! or ? continues the sentence in every cased script. */
@@ -336,20 +396,34 @@ static bool vetoed(const ta__splitter *s, const UChar *t, size_t n,
     if (!in_token(d)) break;
     k = m;
   }
-  char word[32];
-  int32_t wl = 0;
-  UErrorCode e = U_ZERO_ERROR;
-  if (end - k == 0 || end - k > 12) return false;
-  u_strToUTF8(word, sizeof word - 1, &wl, t + k, (int32_t)(end - k), &e);
-  if (U_FAILURE(e)) return false;
-  word[wl] = '\0';
+  char word[48], next_word[48] = "";
+  if (end - k == 0 || end - k > 12 || !utf8_word(t, k, end, word, sizeof word))
+    return false;
+  size_t we = nw;
+  while (we < n && we - nw < 12 && u_isalpha(t[we])) we++;
+  utf8_word(t, nw, we, next_word, sizeof next_word);
   UChar32 first;
   size_t f = k;
   U16_NEXT(t, f, n, first);
   if (s->rules->initials && f == end && u_isupper(first) &&
       (u_isupper(next) || u_istitle(next)))
     return true;
-  return lookup(s->rules, word, next);
+  return lookup(s->rules, word, next, next_word);
+}
+
+/* "« Oui. » Il" : move ICU's break at b past spaced closing quotes. */
+static size_t past_closers(const UChar *t, size_t n, size_t b) {
+  size_t i = b, best = b;
+  while (i < n) {
+    UChar32 c;
+    U16_NEXT(t, i, n, c);
+    int8_t ty = u_charType(c);
+    if (ty == U_FINAL_PUNCTUATION || ty == U_END_PUNCTUATION)
+      best = i;
+    else if (!is_gap(c))
+      break;
+  }
+  return best;
 }
 
 /* Collapse and hand over t[a, z) (trimmed first); cut it into pieces of
@@ -400,6 +474,28 @@ static ta_status emit(ta__splitter *s, const UChar *t, const size_t *map,
   return TA_OK;
 }
 
+/* ICU does not break after U+2026 "…" as it does after "...": break there
+ * too when a capitalised word follows ("Il attendit… Puis il partit."). */
+static ta_status emit_split(ta__splitter *s, const UChar *t, const size_t *map,
+                            size_t a, size_t z, ta__sink sink, void *ctx) {
+  for (size_t k = a; k + 1 < z; k++) {
+    if (t[k] != 0x2026) continue;
+    size_t b = s->rules->spaced_close ? past_closers(t, z, k + 1) : k + 1;
+    while (b < z && is_close(t[b])) b++;
+    size_t j = b;
+    while (j < z && is_gap(t[j])) j++;
+    if (j == b || j >= z) continue;
+    while (j < z && is_open(t[j])) j++;
+    UChar32 c;
+    U16_GET(t, 0, j, z, c);
+    if (!u_isupper(c) && !u_istitle(c)) continue;
+    ta_status st = emit(s, t, map, a, b, sink, ctx);
+    if (st != TA_OK) return st;
+    a = b;
+  }
+  return emit(s, t, map, a, z, sink, ctx);
+}
+
 ta_status ta__splitter_segment(ta__splitter *s, const char *p, size_t len,
                                ta__sink sink, void *ctx) {
   if (!reserve(&s->u16, &s->map, &s->ucap, len + 1)) return TA_ENOMEM;
@@ -431,8 +527,11 @@ static ta_status run_window(ta__splitter *s, const char *p, size_t len,
   for (int32_t b = ubrk_next(s->bi); b != UBRK_DONE; b = ubrk_next(s->bi)) {
     size_t ub = (size_t)b;
     if (!last && ub + MARGIN > n) break;
+    if (ub <= start) continue; /* already passed by past_closers */
+    if (ub < n && s->rules->spaced_close) ub = past_closers(t, n, ub);
     if (ub < n && vetoed(s, t, n, ub)) continue;
-    if ((st = emit(s, t, map, start, ub, sink, ctx)) != TA_OK) return st;
+    if ((st = emit_split(s, t, map, start, ub, sink, ctx)) != TA_OK)
+      return st;
     start = ub;
   }
   if (!last && map[start] == base) { /* a run longer than the window */
