@@ -194,6 +194,18 @@ static ta_status transcode(const char *name, const unsigned char *data,
   return TA_OK;
 }
 
+/* Does p hold a valid multi-byte UTF-8 sequence?  Legacy 8-bit text
+ * practically never does ("Ã©" would be needed), so such input is UTF-8
+ * with damage, and guessing a charset would only turn it into mojibake. */
+static bool has_utf8_multibyte(const unsigned char *p, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    if (p[i] < 0xC2 || p[i] > 0xF4) continue;
+    size_t w = p[i] < 0xE0 ? 2 : p[i] < 0xF0 ? 3 : 4;
+    if (w <= len - i && ta__utf8_check(p + i, w) == w) return true;
+  }
+  return false;
+}
+
 /* Not valid UTF-8 and no encoding given: ask ICU's detector. */
 static ta_status detect(const char *name, const unsigned char *data,
                         size_t len, size_t bad, const ta_split_opts *o,
@@ -215,7 +227,8 @@ static ta_status detect(const char *name, const unsigned char *data,
   ucsdet_close(det);
   /* "UTF-8" here means mostly UTF-8 with a damaged byte: no good guess. */
   ta_status st = TA_EENCODING;
-  if (encname[0] && conf >= MIN_CONFIDENCE && strcmp(encname, "UTF-8")) {
+  if (encname[0] && conf >= MIN_CONFIDENCE && strcmp(encname, "UTF-8") &&
+      !has_utf8_multibyte(data, len)) {
     ta_error sub;
     st = transcode(name, data, len, 0, encname, o->max_input_bytes, t, &sub);
   }

@@ -163,11 +163,15 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
   if (!c.ctxt)
     return ta__fail(err, TA_EXML, "%s: cannot create the HTML parser", name);
   ta_status st = TA_OK;
-  if (o->encoding) {
-    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(o->encoding);
+  /* libxml2 assumes ISO-8859-1 without a charset declaration; valid UTF-8
+   * is far more likely to be meant as UTF-8. */
+  const char *enc = o->encoding;
+  if (!enc && ta__utf8_check(data, len) == len) enc = "UTF-8";
+  if (enc) {
+    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(enc);
     if (!h || xmlSwitchToEncoding(c.ctxt, h) < 0)
       st = ta__fail(err, TA_EENCODING, "%s: unknown encoding '%s'", name,
-                    o->encoding);
+                    enc);
   }
   if (st == TA_OK) {
     htmlCtxtUseOptions(c.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |

@@ -198,9 +198,10 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
 static ta_status read_file(const char *path, size_t max, char **buf,
                            size_t *len, ta_error *err) {
   struct stat sb;
+  if (stat(path, &sb) != 0 && errno == ENOENT)
+    return ta__fail(err, TA_ENOENT, "%s: no such file", path);
   if (stat(path, &sb) != 0)
-    return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", path,
-                    strerror(errno));
+    return ta__fail(err, TA_EIO, "%s: %s", path, strerror(errno));
   if (S_ISDIR(sb.st_mode))
     return ta__fail(err, TA_EISDIR, "%s: is a directory, not a text file",
                     path);

@@ -224,6 +224,7 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len,
                                       ((p[i + 1] & 0x3F) << 12) |
                                       ((p[i + 2] & 0x3F) << 6) |
                                       (p[i + 3] & 0x3F));
+    if (cp == '\n' || cp == '\r') cp = ' '; /* a soft wrap, not ParaSep */
     if (cp < 0x10000) {
       s->map[n] = base + i;
       s->u16[n++] = (UChar)cp;
@@ -377,10 +378,14 @@ static bool vetoed(const ta__splitter *s, const UChar *t, size_t n,
     if (!is_gap(next) && !is_open(next)) break;
     next = 0;
   }
+  bool quoted = false;
   while (i > 0) { /* the final punctuation before it */
     U16_PREV(t, 0, i, c);
     if (!is_gap(c) && !is_close(c)) break;
+    quoted = quoted || is_close(c);
   }
+  /* Japanese 「行く。」と言った: a particle after the quote continues. */
+  if (quoted && ublock_getCode(next) == UBLOCK_HIRAGANA) return true;
   /* "« Ah ! le bon pot-au-feu ! »", "“What?” he asked": a lowercase word
    * after ! or ? continues the sentence in every cased script. */
   if (c == '!' || c == '?' || c == 0x203C || c == 0x2047 || c == 0x2048 ||
