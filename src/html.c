@@ -4,9 +4,9 @@
  * those blocks (directly in a div or body) also forms paragraphs, cut at
  * every block or container boundary.  script, style, nav, noscript,
  * template, svg and math are skipped; entities come decoded.
- * Offsets are best effort: every sentence of a paragraph carries the byte
- * range [begin, end) of the element that holds the paragraph's first text
- * (libxml2's node info, positions in its UTF-8 input) and its start line.
+ * Offsets are best effort: every sentence of a paragraph carries the line
+ * on which the element holding the paragraph's first text starts, and
+ * [offset, end) is that whole source line (without its newline).
  * Does not: network access (HTML_PARSE_NONET), DTD loading, or report
  * markup errors (HTML_PARSE_NOERROR: tag soup is normal).
  * Memory: the DOM of the page plus one paragraph buffer. */
@@ -32,6 +32,7 @@ typedef struct html_ctx {
   para_buf buf;
   size_t para;
   size_t off, end, line; /* of the current paragraph's element */
+  size_t *line_start, nlines, len;
 } html_ctx;
 
 /* Elements whose text is a paragraph, containers that cut paragraphs, and
@@ -67,21 +68,34 @@ static ta_status add_sentence(void *vctx, const char *text, size_t len,
   return ta__doc_add(c->d, text, len, c->off, c->end, c->line, c->para);
 }
 
-/* Range and line of the element holding n: the nearest ancestor libxml2
- * recorded node info for. */
+/* Line of the element holding n and that line's byte range.  (libxml2's
+ * node info would give element ranges, but its HTML parser crashes with
+ * record_info on stray end tags, so lines it is.) */
 static void locate(html_ctx *c, xmlNodePtr n) {
-  c->off = c->end = 0;
-  c->line = n ? (size_t)xmlGetLineNo(n) : 0;
-  for (; n; n = n->parent) {
-    if (n->type != XML_ELEMENT_NODE) continue;
-    const xmlParserNodeInfo *ni = xmlParserFindNodeInfo(c->ctxt, n);
-    if (ni) {
-      c->off = ni->begin_pos;
-      c->end = ni->end_pos > ni->begin_pos ? ni->end_pos : ni->begin_pos;
-      if (ni->begin_line) c->line = ni->begin_line;
-      return;
-    }
-  }
+  while (n && n->type != XML_ELEMENT_NODE) n = n->parent;
+  long line = n ? xmlGetLineNo(n) : 1;
+  if (line < 1) line = 1;
+  if ((size_t)line > c->nlines) line = (long)c->nlines;
+  c->line = (size_t)line;
+  c->off = c->line_start[line - 1];
+  c->end = (size_t)line < c->nlines ? c->line_start[line] - 1 : c->len;
+}
+
+/* Start offset of every line of the original bytes. */
+static ta_status index_lines(html_ctx *c, const unsigned char *data,
+                             size_t len) {
+  size_t n = 1;
+  for (const unsigned char *q = data; (q = memchr(q, '\n', len - (size_t)(q - data)));
+       q++)
+    n++;
+  c->line_start = malloc(n * sizeof *c->line_start);
+  if (!c->line_start) return TA_ENOMEM;
+  c->line_start[0] = 0;
+  c->nlines = 1;
+  for (size_t i = 0; i < len; i++)
+    if (data[i] == '\n') c->line_start[c->nlines++] = i + 1;
+  c->len = len;
+  return TA_OK;
 }
 
 static ta_status flush(html_ctx *c) {
@@ -162,12 +176,12 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
   c.ctxt = htmlCreateMemoryParserCtxt((const char *)data, (int)len);
   if (!c.ctxt)
     return ta__fail(err, TA_EXML, "%s: cannot create the HTML parser", name);
-  ta_status st = TA_OK;
+  ta_status st = index_lines(&c, data, len);
   /* libxml2 assumes ISO-8859-1 without a charset declaration; valid UTF-8
    * is far more likely to be meant as UTF-8. */
   const char *enc = o->encoding;
   if (!enc && ta__utf8_check(data, len) == len) enc = "UTF-8";
-  if (enc) {
+  if (st == TA_OK && enc) {
     xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(enc);
     if (!h || xmlSwitchToEncoding(c.ctxt, h) < 0)
       st = ta__fail(err, TA_EENCODING, "%s: unknown encoding '%s'", name,
@@ -176,7 +190,6 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
   if (st == TA_OK) {
     htmlCtxtUseOptions(c.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
-    c.ctxt->record_info = 1; /* element byte ranges for the offsets */
     htmlParseDocument(c.ctxt);
     xmlDocPtr doc = c.ctxt->myDoc;
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
@@ -189,6 +202,7 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
     c.ctxt->myDoc = NULL;
   }
   free(c.buf.p);
+  free(c.line_start);
   htmlFreeParserCtxt(c.ctxt);
   return st;
 }
