@@ -214,6 +214,11 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len,
   size_t n = 0, i = 0;
   while (i < len) {
     unsigned c = p[i];
+    if (c >= 0x20 && c < 0x80) { /* ASCII but newlines, kept tight */
+      s->map[n] = base + i++;
+      s->u16[n++] = (UChar)c;
+      continue;
+    }
     size_t w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     UChar32 cp = w == 1   ? (UChar32)c
                  : w == 2 ? (UChar32)(((c & 0x1F) << 6) | (p[i + 1] & 0x3F))
@@ -294,9 +299,9 @@ static const UChar *to_nfc(ta__splitter *s, size_t n, size_t *pn,
 
 /* Whitespace that is collapsed and trimmed.  No-break spaces are kept:
  * French puts them before ; : ! ? and inside guillemets. */
-static bool is_space(UChar32 c) {
-  if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return true;
-  if (c < 0x80 || c == 0xA0 || c == 0x2007 || c == 0x202F) return false;
+static inline bool is_space(UChar32 c) {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  if (c == 0xA0 || c == 0x2007 || c == 0x202F) return false;
   return u_isUWhiteSpace(c);
 }
 
@@ -457,7 +462,14 @@ static ta_status emit(ta__splitter *s, const UChar *t, const size_t *map,
     size_t o = 0, i = a, last = a;
     bool gap = false;
     while (i < piece) {
-      UChar32 c;
+      UChar32 c = t[i];
+      if (c >= 0x21 && c < 0x80) { /* the common case, kept tight */
+        if (gap && o) s->out[o++] = ' ';
+        gap = false;
+        s->out[o++] = (char)c;
+        last = ++i;
+        continue;
+      }
       U16_NEXT(t, i, piece, c);
       if (is_space(c)) {
         gap = true;
