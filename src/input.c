@@ -136,7 +136,10 @@ static ta_status load_text(const char *name, const unsigned char *data,
                            ta__splitter *sp, ta_doc *d, ta_error *err) {
   ta__text t;
   ta_status st = ta__decode(name, data, len, o, &t, err);
-  if (st != TA_OK) return st;
+  if (st != TA_OK) {
+    ta__text_free(&t); /* a failed transcoding may leave a partial map */
+    return st;
+  }
   st = ta__doc_set_encoding(d, t.encoding);
   sink_ctx c = {d, &t, o, 0, 0, 0, 1};
   if (st == TA_OK)
