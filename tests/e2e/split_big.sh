@@ -25,8 +25,8 @@ grep -qF "big.txt: 200000000 bytes exceeds the limit of 100000000 (max_input_byt
   fail "limit: $(cat "$tmp/err")"
 
 # 2. Default limits: it works.  Peak memory is the input plus the sentence
-#    texts plus the splitter's window, printed for the record and bounded
-#    at 3x the input (the window and ICU are a few MB).
+#    texts plus the splitter's window (a few MB): about 2.1x the input
+#    (419 MB), 3.4x under ASan.  Printed, and bounded at 4x.
 timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "%M" -o "$tmp/rss")
 "${timer[@]}" "$cli" split "$tmp/big.txt" -l fr > "$tmp/out" 2> "$tmp/err"
@@ -40,7 +40,7 @@ got=$(wc -l < "$tmp/out")
 if [ -s "$tmp/rss" ]; then
   rss=$(tail -1 "$tmp/rss")
   echo "split_big: 200 MB single line: peak RSS ${rss} KB"
-  [ "$rss" -lt $((3 * size / 1024)) ] || fail "200 MB: peak RSS ${rss} KB"
+  [ "$rss" -lt $((4 * size / 1024)) ] || fail "200 MB: peak RSS ${rss} KB"
 fi
 rm -f "$tmp/big.txt" "$tmp/out"
 
