@@ -10,6 +10,7 @@
  * input costs its UTF-8 text plus one 24-byte run per change of character
  * width (ASCII runs are one entry). */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,13 @@ size_t ta__utf8_check(const unsigned char *p, size_t len) {
     unsigned c = p[i];
     if (c < 0x80) {
       i++;
+      /* Skip ASCII eight bytes at a time. */
+      while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080u) break;
+        i += 8;
+      }
       continue;
     }
     size_t w;
@@ -215,7 +223,9 @@ static ta_status detect(const char *name, const unsigned char *data,
   const char *enc = NULL;
   int32_t conf = 0;
   if (U_SUCCESS(e)) {
-    ucsdet_setText(det, (const char *)data, (int32_t)(len > INT32_MAX ? INT32_MAX : len), &e);
+    /* The detector only needs a sample; it takes at most INT32_MAX. */
+    int32_t n = (int32_t)(len > (1u << 20) ? 1u << 20 : len);
+    ucsdet_setText(det, (const char *)data, n, &e);
     const UCharsetMatch *m = ucsdet_detect(det, &e);
     if (U_SUCCESS(e) && m) {
       enc = ucsdet_getName(m, &e);

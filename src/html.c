@@ -85,9 +85,7 @@ static void locate(html_ctx *c, xmlNodePtr n) {
 static ta_status index_lines(html_ctx *c, const unsigned char *data,
                              size_t len) {
   size_t n = 1;
-  for (const unsigned char *q = data; (q = memchr(q, '\n', len - (size_t)(q - data)));
-       q++)
-    n++;
+  for (size_t i = 0; i < len; i++) n += data[i] == '\n';
   c->line_start = malloc(n * sizeof *c->line_start);
   if (!c->line_start) return TA_ENOMEM;
   c->line_start[0] = 0;

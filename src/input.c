@@ -141,6 +141,14 @@ static ta_status load_text(const char *name, const unsigned char *data,
     return st;
   }
   st = ta__doc_set_encoding(d, t.encoding);
+  /* The sentence texts are at most the text plus a NUL each: reserve that
+   * once (pages never written cost nothing) instead of doubling. */
+  size_t guess = t.len + t.len / 16 + 64;
+  char *arena = st == TA_OK && !d->arena ? malloc(guess) : NULL;
+  if (arena) {
+    d->arena = arena;
+    d->arena_cap = guess;
+  }
   sink_ctx c = {d, &t, o, 0, 0, 0, 1};
   if (st == TA_OK)
     st = split_text(sp, &c, o->input == TA_INPUT_PRESPLIT, err);

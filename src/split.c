@@ -1,6 +1,7 @@
 /* Sentence splitting of one paragraph of valid UTF-8 with ICU.
  *
- * Does: UTF-8 -> UTF-16 with a map back to byte positions, NFC (only the
+ * Does: UTF-8 -> UTF-16 (byte positions found by walking, or a map when
+ * NFC changed the text), NFC (only the
  * pieces that fail the quick check are normalised), ICU's sentence break
  * iterator with the locale's CLDR abbreviation suppressions (@ss=standard),
  * then our own exception tables (below) veto breaks ICU still gets wrong.
@@ -126,7 +127,8 @@ struct ta__splitter {
   const struct lang_rules *rules;
   size_t max_sentence, window;
   UChar *u16;   /* window as UTF-16 */
-  size_t *map;  /* u16 index -> paragraph byte position, n + 1 entries */
+  size_t *map;  /* u16 index -> paragraph byte position, n + 1 entries;
+                   filled only when NFC changes the window */
   size_t ucap;
   UChar *n16;   /* NFC of u16 when it was not NFC already */
   size_t *nmap;
@@ -208,15 +210,47 @@ static bool reserve(UChar **u, size_t **m, size_t *cap, size_t need) {
   return true;
 }
 
-/* Decode valid UTF-8 p[0, len) into s->u16; map[k] = base + byte of unit k.
- * Returns the number of UTF-16 units. */
-static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len,
-                       size_t base) {
+/* A window of the paragraph as UTF-16, and how to find the byte position
+ * of a unit: through map after NFC changed something, else by walking
+ * from a cursor (sentences are emitted in order, so walks are short). */
+typedef struct view {
+  const UChar *t;    /* text to split: s->u16 or s->n16 */
+  size_t n;
+  const size_t *map; /* NULL: the text is the window as is */
+  const UChar *u;    /* the window's own units, walked when map is NULL */
+  const char *bytes; /* the paragraph; positions index it */
+  size_t cu, cb;     /* cursor: unit cu starts at byte cb */
+} view;
+
+/* UTF-8 bytes of UTF-16 u[a, z); each half of a surrogate pair counts 2.
+ * Branch-free so that the compiler can vectorise it. */
+static size_t utf8_len(const UChar *u, size_t a, size_t z) {
+  size_t w = 0;
+  for (size_t i = a; i < z; i++) {
+    unsigned c = u[i];
+    w += 1u + (c >= 0x80) + (c >= 0x800) - ((c & 0xF800) == 0xD800);
+  }
+  return w;
+}
+
+/* Byte position in the paragraph of unit i of the text. */
+static size_t at(view *v, size_t i) {
+  if (v->map) return v->map[i];
+  if (i >= v->cu)
+    v->cb += utf8_len(v->u, v->cu, i);
+  else
+    v->cb -= utf8_len(v->u, i, v->cu);
+  v->cu = i;
+  return v->cb;
+}
+
+/* Decode valid UTF-8 p[0, len) into s->u16; returns the number of units. */
+static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
   size_t n = 0, i = 0;
   while (i < len) {
     unsigned c = p[i];
     if (c >= 0x20 && c < 0x80) { /* ASCII but newlines, kept tight */
-      s->map[n] = base + i++;
+      i++;
       s->u16[n++] = (UChar)c;
       continue;
     }
@@ -232,37 +266,28 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len,
                                       (p[i + 3] & 0x3F));
     if (cp == '\n' || cp == '\r') cp = ' '; /* a soft wrap, not ParaSep */
     if (cp < 0x10000) {
-      s->map[n] = base + i;
       s->u16[n++] = (UChar)cp;
     } else {
-      s->map[n] = s->map[n + 1] = base + i;
       s->u16[n++] = U16_LEAD(cp);
       s->u16[n++] = U16_TRAIL(cp);
     }
     i += w;
   }
-  s->map[n] = base + len;
   return n;
 }
 
-/* Normalise s->u16[0, n) to NFC into s->n16 unless it already is; the
- * pieces that change map to the position of their first unit.  Returns
- * the text to split (u16 or n16) and sets *pn, *pmap. */
-static const UChar *to_nfc(ta__splitter *s, size_t n, size_t *pn,
-                           const size_t **pmap, ta_status *st) {
+/* Set v up over s->u16[0, n), the window at paragraph byte base;
+ * normalise it to NFC into s->n16 unless it already is, the pieces that
+ * change mapping to the position of their first unit. */
+static ta_status to_nfc(ta__splitter *s, size_t n, const char *para,
+                        size_t base, view *v) {
+  *v = (view){s->u16, n, NULL, s->u16, para, 0, base};
   UErrorCode e = U_ZERO_ERROR;
   size_t yes = (size_t)unorm2_spanQuickCheckYes(s->nfc, s->u16, (int32_t)n, &e);
-  *st = TA_OK;
-  if (U_FAILURE(e) || yes == n) {
-    *pn = n;
-    *pmap = s->map;
-    return s->u16;
-  }
+  if (U_FAILURE(e) || yes == n) return TA_OK;
   /* NFC of a piece can be up to 3x longer (in practice about 1x). */
-  if (!reserve(&s->n16, &s->nmap, &s->ncap, 3 * n + 16)) {
-    *st = TA_ENOMEM;
-    return NULL;
-  }
+  if (!reserve(&s->n16, &s->nmap, &s->ncap, 3 * n + 16)) return TA_ENOMEM;
+  for (size_t i = 0; i <= n; i++) s->map[i] = at(v, i);
   size_t i = 0, o = 0;
   while (i < n) {
     e = U_ZERO_ERROR;
@@ -293,9 +318,8 @@ static const UChar *to_nfc(ta__splitter *s, size_t n, size_t *pn,
     i = j;
   }
   s->nmap[o] = s->map[n];
-  *pn = o;
-  *pmap = s->nmap;
-  return s->n16;
+  *v = (view){s->n16, o, s->nmap, s->u16, para, 0, base};
+  return TA_OK;
 }
 
 /* Whitespace that is collapsed and trimmed.  No-break spaces are kept:
@@ -437,53 +461,109 @@ static size_t past_closers(const UChar *t, size_t n, size_t b) {
   return best;
 }
 
-/* Collapse and hand over t[a, z) (trimmed first); cut it into pieces of
- * at most max_sentence bytes when longer. */
-static ta_status emit(ta__splitter *s, const UChar *t, const size_t *map,
-                      size_t a, size_t z, ta__sink sink, void *ctx) {
+/* Width of the collapsible whitespace character at p[0, n) (UTF-8), 0 if
+ * none: the multi-byte ones of is_space, without no-break spaces. */
+static inline size_t utf8_space(const unsigned char *p, size_t n) {
+  if (p[0] == 0xC2) return n >= 2 && p[1] == 0x85 ? 2 : 0;
+  if (n < 3 || p[0] < 0xE1 || p[0] > 0xE3) return 0;
+  if (p[0] == 0xE1) return p[1] == 0x9A && p[2] == 0x80 ? 3 : 0;
+  if (p[0] == 0xE3) return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+  if (p[1] == 0x80)
+    return (p[2] >= 0x80 && p[2] <= 0x8A && p[2] != 0x87) || p[2] == 0xA8 ||
+                   p[2] == 0xA9
+               ? 3
+               : 0;
+  return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
+}
+
+/* Bytes that may start collapsible whitespace: 1 ASCII, 2 maybe. */
+static const unsigned char space_start[256] = {
+    [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x20] = 1,
+    [0xC2] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2,
+};
+
+/* Width of the collapsible whitespace at p[i] (of n bytes), or 0. */
+static inline size_t space_at(const unsigned char *p, size_t i, size_t n) {
+  unsigned k = space_start[p[i]];
+  return k == 1 ? 1 : k == 2 ? utf8_space(p + i, n - i) : 0;
+}
+
+/* End of the run of non-whitespace bytes that starts at i. */
+static size_t run_end(const unsigned char *p, size_t i, size_t n) {
+  for (;;) {
+    while (i < n && !space_start[p[i]]) i++;
+    if (i >= n || space_at(p, i, n)) return i;
+    i++; /* the lead byte of another character (é is C3 A9) */
+  }
+}
+
+/* Collapse the inner whitespace of UTF-8 p[0, n) into out, copying the
+ * runs between whitespace whole. */
+static size_t collapse_utf8(const unsigned char *p, size_t n, char *out) {
+  size_t o = 0, i = 0, w;
+  while (i < n) {
+    size_t j = run_end(p, i, n);
+    memcpy(out + o, p + i, j - i);
+    o += j - i;
+    while (j < n && (w = space_at(p, j, n))) j += w;
+    if (j < n && o) out[o++] = ' ';
+    i = j;
+  }
+  return o;
+}
+
+/* The same over normalised UTF-16 t[a, z). */
+static size_t collapse_utf16(const UChar *t, size_t a, size_t z, char *out) {
+  size_t o = 0, i = a;
+  bool gap = false;
+  while (i < z) {
+    UChar32 c;
+    U16_NEXT(t, i, z, c);
+    if (is_space(c)) {
+      gap = true;
+      continue;
+    }
+    if (gap && o) out[o++] = ' ';
+    gap = false;
+    U8_APPEND_UNSAFE(out, o, c);
+  }
+  return o;
+}
+
+/* Collapse and hand over text [a, z) of v (trimmed first); cut it into
+ * pieces of at most max_sentence bytes when longer. */
+static ta_status emit(ta__splitter *s, view *v, size_t a, size_t z,
+                      ta__sink sink, void *ctx) {
+  const UChar *t = v->t;
   while (a < z && is_space(t[a])) a++;
   while (z > a && is_space(t[z - 1])) z--;
   bool cut = false;
   while (a < z) {
-    size_t piece = z;
-    if (map[z] - map[a] > s->max_sentence) {
+    size_t ba = at(v, a), piece = z;
+    if (at(v, z) - ba > s->max_sentence) {
       cut = true;
       piece = a + 1;
-      while (piece + 1 < z && map[piece + 1] - map[a] <= s->max_sentence)
+      while (piece + 1 < z && at(v, piece + 1) - ba <= s->max_sentence)
         piece++;
       if (U16_IS_TRAIL(t[piece]) && piece > a + 1) piece--;
     }
-    size_t need = 3 * (piece - a) + 1;
+    size_t last = piece;
+    while (last > a && is_space(t[last - 1])) last--;
+    size_t bl = at(v, last);
+    /* Room for the UTF-8 of [a, last): at most 3 bytes per unit. */
+    size_t need = (v->map ? 3 * (last - a) : bl - ba) + 1;
     if (need > s->ocap) {
       char *no = realloc(s->out, need);
       if (!no) return TA_ENOMEM;
       s->out = no;
       s->ocap = need;
     }
-    size_t o = 0, i = a, last = a;
-    bool gap = false;
-    while (i < piece) {
-      UChar32 c = t[i];
-      if (c >= 0x21 && c < 0x80) { /* the common case, kept tight */
-        if (gap && o) s->out[o++] = ' ';
-        gap = false;
-        s->out[o++] = (char)c;
-        last = ++i;
-        continue;
-      }
-      U16_NEXT(t, i, piece, c);
-      if (is_space(c)) {
-        gap = true;
-        continue;
-      }
-      if (gap && o) s->out[o++] = ' ';
-      gap = false;
-      U8_APPEND_UNSAFE(s->out, o, c);
-      last = i;
-    }
+    size_t o = v->map ? collapse_utf16(t, a, last, s->out)
+                      : collapse_utf8((const unsigned char *)v->bytes + ba,
+                                      bl - ba, s->out);
     s->out[o] = '\0';
     if (o) {
-      ta_status st = sink(ctx, s->out, o, map[a], map[last], cut);
+      ta_status st = sink(ctx, s->out, o, ba, bl, cut);
       if (st != TA_OK) return st;
     }
     a = piece;
@@ -494,8 +574,9 @@ static ta_status emit(ta__splitter *s, const UChar *t, const size_t *map,
 
 /* ICU does not break after U+2026 "…" as it does after "...": break there
  * too when a capitalised word follows ("Il attendit… Puis il partit."). */
-static ta_status emit_split(ta__splitter *s, const UChar *t, const size_t *map,
-                            size_t a, size_t z, ta__sink sink, void *ctx) {
+static ta_status emit_split(ta__splitter *s, view *v, size_t a, size_t z,
+                            ta__sink sink, void *ctx) {
+  const UChar *t = v->t;
   for (size_t k = a; k + 1 < z; k++) {
     if (t[k] != 0x2026) continue;
     size_t b = s->rules->spaced_close ? past_closers(t, z, k + 1) : k + 1;
@@ -507,37 +588,38 @@ static ta_status emit_split(ta__splitter *s, const UChar *t, const size_t *map,
     UChar32 c;
     U16_GET(t, 0, j, z, c);
     if (!u_isupper(c) && !u_istitle(c)) continue;
-    ta_status st = emit(s, t, map, a, b, sink, ctx);
+    ta_status st = emit(s, v, a, b, sink, ctx);
     if (st != TA_OK) return st;
     a = b;
   }
-  return emit(s, t, map, a, z, sink, ctx);
+  return emit(s, v, a, z, sink, ctx);
 }
 
 ta_status ta__splitter_segment(ta__splitter *s, const char *p, size_t len,
                                ta__sink sink, void *ctx) {
   if (!reserve(&s->u16, &s->map, &s->ucap, len + 1)) return TA_ENOMEM;
-  size_t n = to_utf16(s, (const unsigned char *)p, len, 0);
-  const size_t *map;
-  ta_status st;
-  const UChar *t = to_nfc(s, n, &n, &map, &st);
-  if (!t) return st;
+  size_t n = to_utf16(s, (const unsigned char *)p, len);
+  view v;
+  ta_status st = to_nfc(s, n, p, 0, &v);
+  if (st != TA_OK) return st;
   size_t keep = s->max_sentence;
   s->max_sentence = (size_t)-1; /* a given segment is never cut */
-  st = emit(s, t, map, 0, n, sink, ctx);
+  st = emit(s, &v, 0, v.n, sink, ctx);
   s->max_sentence = keep;
   return st;
 }
 
-/* Split one window; *taken = bytes consumed (the rest is carried). */
+/* Split one window p[base, base + len); *taken = bytes consumed (the rest
+ * is carried over to the next window). */
 static ta_status run_window(ta__splitter *s, const char *p, size_t len,
                             size_t base, bool last, ta__sink sink, void *ctx,
                             size_t *taken) {
-  size_t n = to_utf16(s, (const unsigned char *)p + base, len, base);
-  const size_t *map;
-  ta_status st;
-  const UChar *t = to_nfc(s, n, &n, &map, &st);
-  if (!t) return st;
+  size_t n = to_utf16(s, (const unsigned char *)p + base, len);
+  view v;
+  ta_status st = to_nfc(s, n, p, base, &v);
+  if (st != TA_OK) return st;
+  const UChar *t = v.t;
+  n = v.n;
   UErrorCode e = U_ZERO_ERROR;
   ubrk_setText(s->bi, t, (int32_t)n, &e);
   if (U_FAILURE(e)) return TA_EICU;
@@ -548,15 +630,14 @@ static ta_status run_window(ta__splitter *s, const char *p, size_t len,
     if (ub <= start) continue; /* already passed by past_closers */
     if (ub < n && s->rules->spaced_close) ub = past_closers(t, n, ub);
     if (ub < n && vetoed(s, t, n, ub)) continue;
-    if ((st = emit_split(s, t, map, start, ub, sink, ctx)) != TA_OK)
-      return st;
+    if ((st = emit_split(s, &v, start, ub, sink, ctx)) != TA_OK) return st;
     start = ub;
   }
-  if (!last && map[start] == base) { /* a run longer than the window */
-    if ((st = emit(s, t, map, 0, n, sink, ctx)) != TA_OK) return st;
+  if (!last && at(&v, start) == base) { /* a run longer than the window */
+    if ((st = emit(s, &v, 0, n, sink, ctx)) != TA_OK) return st;
     start = n;
   }
-  *taken = (last ? base + len : map[start]) - base;
+  *taken = last ? len : at(&v, start) - base;
   return TA_OK;
 }
 
@@ -575,7 +656,7 @@ ta_status ta__splitter_run(ta__splitter *s, const char *p, size_t len,
     size_t taken = 0;
     ta_status st = run_window(s, p, wl, pos, last, sink, ctx, &taken);
     if (st != TA_OK) return st;
-    pos += last ? wl : taken;
+    pos += taken;
   }
   return TA_OK;
 }
