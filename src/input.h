@@ -24,8 +24,8 @@ ta_status ta__lang_resolve(const char *tag, char *icu, size_t icu_cap,
 
 typedef struct ta__splitter ta__splitter;
 
-/* Receives one sentence: text is NUL-terminated collapsed NFC UTF-8 (owned
- * by the splitter, valid during the call); [b, e) are byte positions in the
+/* Receives one sentence: text[0, len) is collapsed NFC UTF-8, valid during
+ * the call only and not NUL-terminated; [b, e) are byte positions in the
  * paragraph given to ta__splitter_run; cut is true when the sentence was
  * cut at max_sentence_bytes. */
 typedef ta_status (*ta__sink)(void *ctx, const char *text, size_t len,

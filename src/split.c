@@ -12,6 +12,7 @@
  * Memory: one break iterator per splitter (one per document), reused with
  * ubrk_setText; buffers sized by a window of about 2 * max_sentence bytes,
  * so a 200 MB paragraph costs no more than a 2 MB one. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,6 +136,7 @@ struct ta__splitter {
   size_t ncap;
   char *out;    /* collapsed UTF-8 sentence */
   size_t ocap;
+  bool clean;   /* the window has no whitespace to collapse */
 };
 
 ta_status ta__lang_resolve(const char *tag, char *icu, size_t icu_cap,
@@ -210,6 +212,14 @@ static bool reserve(UChar **u, size_t **m, size_t *cap, size_t need) {
   return true;
 }
 
+/* Whitespace that is collapsed and trimmed.  No-break spaces are kept:
+ * French puts them before ; : ! ? and inside guillemets. */
+static inline bool is_space(UChar32 c) {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  if (c == 0xA0 || c == 0x2007 || c == 0x202F) return false;
+  return u_isUWhiteSpace(c);
+}
+
 /* A window of the paragraph as UTF-16, and how to find the byte position
  * of a unit: through map after NFC changed something, else by walking
  * from a cursor (sentences are emitted in order, so walks are short). */
@@ -220,16 +230,28 @@ typedef struct view {
   const UChar *u;    /* the window's own units, walked when map is NULL */
   const char *bytes; /* the paragraph; positions index it */
   size_t cu, cb;     /* cursor: unit cu starts at byte cb */
+  bool clean;        /* map is NULL and no whitespace needs collapsing:
+                        sentences are the paragraph's bytes as they are */
 } view;
 
-/* UTF-8 bytes of UTF-16 u[a, z); each half of a surrogate pair counts 2.
- * Branch-free so that the compiler can vectorise it. */
+/* UTF-8 bytes of one UTF-16 unit; each half of a surrogate pair counts 2. */
+static inline size_t unit_len(unsigned c) {
+  return 1u + (c >= 0x80) + (c >= 0x800) - ((c & 0xF800) == 0xD800);
+}
+
+/* UTF-8 bytes of UTF-16 u[a, z), ASCII four units at a time. */
 static size_t utf8_len(const UChar *u, size_t a, size_t z) {
-  size_t w = 0;
-  for (size_t i = a; i < z; i++) {
-    unsigned c = u[i];
-    w += 1u + (c >= 0x80) + (c >= 0x800) - ((c & 0xF800) == 0xD800);
+  size_t w = 0, i = a;
+  for (; i + 4 <= z; i += 4) {
+    uint64_t q;
+    memcpy(&q, u + i, sizeof q);
+    if (!(q & 0xFF80FF80FF80FF80u)) /* four ASCII units */
+      w += 4;
+    else
+      w += unit_len(u[i]) + unit_len(u[i + 1]) + unit_len(u[i + 2]) +
+           unit_len(u[i + 3]);
   }
+  for (; i < z; i++) w += unit_len(u[i]);
   return w;
 }
 
@@ -247,13 +269,17 @@ static size_t at(view *v, size_t i) {
 /* Decode valid UTF-8 p[0, len) into s->u16; returns the number of units. */
 static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
   size_t n = 0, i = 0;
+  bool dirty = false, sp = false;
   while (i < len) {
     unsigned c = p[i];
     if (c >= 0x20 && c < 0x80) { /* ASCII but newlines, kept tight */
+      dirty |= sp & (c == ' '); /* two spaces in a row */
+      sp = c == ' ';
       i++;
       s->u16[n++] = (UChar)c;
       continue;
     }
+    sp = false;
     size_t w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     UChar32 cp = w == 1   ? (UChar32)c
                  : w == 2 ? (UChar32)(((c & 0x1F) << 6) | (p[i + 1] & 0x3F))
@@ -264,6 +290,10 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
                                       ((p[i + 1] & 0x3F) << 12) |
                                       ((p[i + 2] & 0x3F) << 6) |
                                       (p[i + 3] & 0x3F));
+    /* Whitespace other than ' ' is below 0x20 or among these. */
+    if (cp < 0x20 || cp == 0x85 || cp == 0x1680 || cp == 0x3000 ||
+        (cp >= 0x2000 && cp <= 0x205F))
+      dirty |= is_space(cp);
     if (cp == '\n' || cp == '\r') cp = ' '; /* a soft wrap, not ParaSep */
     if (cp < 0x10000) {
       s->u16[n++] = (UChar)cp;
@@ -273,6 +303,7 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
     }
     i += w;
   }
+  s->clean = !dirty;
   return n;
 }
 
@@ -281,7 +312,7 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
  * change mapping to the position of their first unit. */
 static ta_status to_nfc(ta__splitter *s, size_t n, const char *para,
                         size_t base, view *v) {
-  *v = (view){s->u16, n, NULL, s->u16, para, 0, base};
+  *v = (view){s->u16, n, NULL, s->u16, para, 0, base, s->clean};
   UErrorCode e = U_ZERO_ERROR;
   size_t yes = (size_t)unorm2_spanQuickCheckYes(s->nfc, s->u16, (int32_t)n, &e);
   if (U_FAILURE(e) || yes == n) return TA_OK;
@@ -318,17 +349,10 @@ static ta_status to_nfc(ta__splitter *s, size_t n, const char *para,
     i = j;
   }
   s->nmap[o] = s->map[n];
-  *v = (view){s->n16, o, s->nmap, s->u16, para, 0, base};
+  *v = (view){s->n16, o, s->nmap, s->u16, para, 0, base, false};
   return TA_OK;
 }
 
-/* Whitespace that is collapsed and trimmed.  No-break spaces are kept:
- * French puts them before ; : ! ? and inside guillemets. */
-static inline bool is_space(UChar32 c) {
-  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
-  if (c == 0xA0 || c == 0x2007 || c == 0x202F) return false;
-  return u_isUWhiteSpace(c);
-}
 
 /* Whitespace including no-break spaces: what may sit between a sentence's
  * final punctuation and its closing quote. */
@@ -550,6 +574,13 @@ static ta_status emit(ta__splitter *s, view *v, size_t a, size_t z,
     size_t last = piece;
     while (last > a && is_space(t[last - 1])) last--;
     size_t bl = at(v, last);
+    if (v->clean && bl > ba) { /* hand over the source bytes, no copy */
+      ta_status st = sink(ctx, v->bytes + ba, bl - ba, ba, bl, cut);
+      if (st != TA_OK) return st;
+      a = piece;
+      while (a < z && is_space(t[a])) a++;
+      continue;
+    }
     /* Room for the UTF-8 of [a, last): at most 3 bytes per unit. */
     size_t need = (v->map ? 3 * (last - a) : bl - ba) + 1;
     if (need > s->ocap) {
