@@ -271,6 +271,19 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
   size_t n = 0, i = 0;
   bool dirty = false, sp = false;
   while (i < len) {
+    /* Eight printable ASCII bytes at a time (SWAR); a "space" mask flags
+     * two spaces in a row, now and then also " !" (conservative). */
+    for (; i + 8 <= len; i += 8, n += 8) {
+      const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+      uint64_t q;
+      memcpy(&q, p + i, sizeof q);
+      if ((q & highs) || ((q - 0x20 * ones) & ~q & highs)) break;
+      uint64_t x = q ^ (0x20 * ones), z = (x - ones) & ~x & highs;
+      dirty |= (z & (z << 8)) || (sp && p[i] == ' ');
+      sp = p[i + 7] == ' ';
+      for (size_t k = 0; k < 8; k++) s->u16[n + k] = p[i + k];
+    }
+    if (i >= len) break;
     unsigned c = p[i];
     if (c >= 0x20 && c < 0x80) { /* ASCII but newlines, kept tight */
       dirty |= sp & (c == ' '); /* two spaces in a row */
@@ -396,6 +409,7 @@ static bool lookup(const struct lang_rules *r, const char *word,
                    UChar32 next, const char *next_word) {
   for (size_t i = 0; i < r->n; i++) {
     const abbrev *a = &r->abbrevs[i];
+    if (a->word[0] != word[0] && a->word[0] != '#') continue;
     if (strcmp(a->word, word) && !(!strcmp(a->word, "#") && all_digits(word)))
       continue;
     switch (a->when) {
@@ -459,7 +473,7 @@ static bool vetoed(const ta__splitter *s, const UChar *t, size_t n,
   if (end - k == 0 || end - k > 12 || !utf8_word(t, k, end, word, sizeof word))
     return false;
   size_t we = nw;
-  while (we < n && we - nw < 12 && u_isalpha(t[we])) we++;
+  while (s->rules->months && we < n && we - nw < 12 && u_isalpha(t[we])) we++;
   utf8_word(t, nw, we, next_word, sizeof next_word);
   UChar32 first;
   size_t f = k;

@@ -117,16 +117,32 @@ static const struct row {
     {"soft wrap is not a break", "en",
      "This sentence is\nwrapped   over\r\ntwo lines. Next one.",
      {"This sentence is wrapped over two lines.", "Next one."}},
+    {"unicode spaces collapse, no-break spaces stay", "en",
+     "One\xE2\x80\x83two.\xE3\x80\x80Three\xC2\xA0" "four.\tFive.",
+     {"One two.", "Three\xC2\xA0" "four.", "Five."}},
+    {"double space across an 8-byte block", "en",
+     "Abcdefg  hijklmn opqrstu. Rst uvw.",
+     {"Abcdefg hijklmn opqrstu.", "Rst uvw."}},
+    {"double space inside an 8-byte block", "en",
+     "Ab  cdefghijkl mnopq. Rs tu.", {"Ab cdefghijkl mnopq.", "Rs tu."}},
     {"NFC", "fr", "Cafe\xCC\x81 cre\xCC\x80me. Fin.",
      {"Caf\xC3\xA9 cr\xC3\xA8me.", "Fin."}},
 };
 
-/* Collapse whitespace runs of p[0, n) like the splitter (ASCII inputs). */
+/* Collapse whitespace runs of p[0, n) like the splitter: ASCII spaces and
+ * the Unicode ones used above (not no-break spaces). */
 static void collapse(const char *p, size_t n, char *out, size_t cap) {
+  static const char *const wide[] = {"\xE2\x80\x83", "\xE3\x80\x80"};
   size_t o = 0;
   bool gap = false;
   for (size_t i = 0; i < n && o + 2 < cap; i++) {
-    if (strchr(" \t\r\n\v\f", p[i])) {
+    bool w = false;
+    for (size_t k = 0; k < 2; k++)
+      if (n - i >= 3 && !memcmp(p + i, wide[k], 3)) {
+        w = true;
+        i += 2;
+      }
+    if (w || strchr(" \t\r\n\v\f", p[i])) {
       gap = o > 0;
       continue;
     }
