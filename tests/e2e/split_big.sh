@@ -25,8 +25,8 @@ grep -qF "big.txt: 200000000 bytes exceeds the limit of 100000000 (max_input_byt
   fail "limit: $(cat "$tmp/err")"
 
 # 2. Default limits: it works.  Peak memory is the input plus the sentence
-#    texts plus the splitter's window (a few MB): about 2.1x the input
-#    (419 MB), 3.4x under ASan.  Printed, and bounded at 4x.
+#    texts plus the splitter's window (a few MB): about 2x the input
+#    (403 MB), 3.4x under ASan.  Printed, and bounded at 4x.
 timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "%M" -o "$tmp/rss")
 "${timer[@]}" "$cli" split "$tmp/big.txt" -l fr > "$tmp/out" 2> "$tmp/err"
