@@ -43,4 +43,10 @@ void ta__doc_finish(ta_doc *d);
 
 char *ta__strdup(const char *s);
 
+#include <stdio.h>
+/* Write s[0..len) as a JSON string literal (UTF-8 passed through). */
+void ta__json_string(FILE *fp, const char *s, size_t len);
+/* The same without the surrounding quotes. */
+void ta__json_chars(FILE *fp, const char *s, size_t len);
+
 #endif

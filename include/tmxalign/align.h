@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tmxalign/doc.h"
 #include "tmxalign/export.h"
@@ -44,6 +45,8 @@ typedef struct ta_align_opts {
   bool use_paragraphs;     /**< respect paragraph boundaries, default true */
   size_t min_band;         /**< minimal half-width of the DP band, default 20 */
   size_t max_band;         /**< widening stops here; 0 = unlimited */
+  int passes;              /**< 2 (default): re-estimate the length model
+                                and bead priors from a first pass */
 } ta_align_opts;
 
 TA_EXPORT void ta_align_opts_init(ta_align_opts *o);
@@ -56,7 +59,8 @@ typedef struct ta_bead {
   double score;                /**< confidence in [0,1] */
   double cost;                 /**< total cost of the bead */
   double cost_length;
-  double cost_anchor[TA_ANCHOR_COUNT];
+  double cost_anchor[TA_ANCHOR_COUNT]; /**< negative: evidence for */
+  double cost_chance;          /**< anchors expected to match by chance */
   double cost_prior;
   double cost_paragraph;
 } ta_bead;
@@ -82,6 +86,19 @@ TA_EXPORT ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
 TA_EXPORT size_t ta_alignment_count(const ta_alignment *a);
 TA_EXPORT const ta_bead *ta_alignment_bead(const ta_alignment *a, size_t i);
 TA_EXPORT const ta_align_summary *ta_alignment_summary(const ta_alignment *a);
+
+typedef enum ta_align_format {
+  TA_FORMAT_TSV = 0, /**< source TAB target TAB score, sentences of a side
+                          joined by a space; tabs/newlines become spaces */
+  TA_FORMAT_JSONL,   /**< one JSON object a bead: type, indices, byte
+                          offsets, texts, score and cost components */
+  TA_FORMAT_BEADS    /**< "[0, 1]:[0]:0.93", the gold-standard format */
+} ta_align_format;
+
+/** Write the alignment to fp in format.  Errors: TA_EIO (write failed). */
+TA_EXPORT ta_status ta_alignment_write(FILE *fp, ta_align_format format,
+                                       const ta_doc *src, const ta_doc *tgt,
+                                       const ta_alignment *a, ta_error *err);
 
 /** No-op on NULL. */
 TA_EXPORT void ta_alignment_free(ta_alignment *a);

@@ -1,0 +1,155 @@
+/* Cost model.  Length follows Gale & Church (1993) with the ratio and the
+ * variance estimated from the document pair (align.c); anchors add a
+ * reward per matched key and a penalty per unmatched number; bead types
+ * carry a prior.  The constants here are the tuned defaults. */
+#include <math.h>
+#include <string.h>
+
+#include "cost.h"
+
+#define SQRT2 1.41421356237309504880
+#define SQRT_PI 1.77245385090551602730
+
+/* Bead-type probabilities before any estimation from the document:
+ * roughly what literary and institutional translations show. */
+static const struct {
+  int m, n;
+  double p;
+} default_priors[] = {
+    {1, 1, 0.60},   {1, 0, 0.012},  {0, 1, 0.025},  {1, 2, 0.10},
+    {2, 1, 0.07},   {2, 2, 0.03},   {1, 3, 0.025},  {3, 1, 0.015},
+    {2, 3, 0.01},   {3, 2, 0.01},   {1, 4, 0.01},   {4, 1, 0.005},
+};
+
+/* The tuned anchor weights (nats per idf-weighted match). */
+static const double default_weight[TA_ANCHOR_COUNT] = {
+    [TA_ANCHOR_NUMBER] = 0.6,
+    [TA_ANCHOR_IDENTICAL] = 0.4,
+    [TA_ANCHOR_COGNATE] = 0.15,
+    [TA_ANCHOR_PUNCT] = 0.3,
+    [TA_ANCHOR_LEXICON] = 0.0,
+};
+
+void ta__model_defaults(ta__model *m, const ta_align_opts *o) {
+  memset(m, 0, sizeof *m);
+  m->ratio = 1.0;
+  m->var = 6.8; /* Gale & Church's figure, replaced by the estimate */
+  /* Types without a listed prior get a small one: rare but allowed. */
+  for (int a = 0; a <= TA__MAX_SIDE; a++)
+    for (int b = 0; b <= TA__MAX_SIDE; b++) m->prior[a][b] = -log(0.001);
+  for (size_t i = 0; i < sizeof default_priors / sizeof default_priors[0];
+       i++)
+    m->prior[default_priors[i].m][default_priors[i].n] =
+        -log(default_priors[i].p);
+  for (int k = 0; k < TA_ANCHOR_COUNT; k++)
+    m->weight[k] = o ? o->weights[k] : default_weight[k];
+  m->number_miss = 2.0;
+  m->length_weight = o ? o->length_weight : 1.0;
+  m->paragraph = 4.0;
+  m->chance_weight = 1.0;
+  m->var_scale = 4.0;
+}
+
+const double *ta__default_anchor_weights(void) { return default_weight; }
+
+/* -ln(erfc(x / sqrt 2)) = -ln P(|Z| >= x) for a standard normal Z.  For
+ * large x erfc underflows; its asymptotic form keeps the cost finite. */
+static double tail_cost(double x) {
+  if (x < 30.0) {
+    double p = erfc(x / SQRT2);
+    if (p > 1e-300) return -log(p);
+  }
+  double z = x / SQRT2;
+  return z * z + log(z * SQRT_PI);
+}
+
+double ta__cost_length(const ta__model *m, double ls, double lt) {
+  if (ls <= 0 && lt <= 0) return 0.0;
+  double mean = (ls + lt / m->ratio) / 2.0;
+  double delta = (lt - m->ratio * ls) / sqrt(m->var * mean);
+  return m->length_weight * tail_cost(fabs(delta));
+}
+
+void ta__pair_match_compute(const ta__features *fs, size_t s,
+                            const ta__features *ft, size_t t,
+                            ta__pair_match *out) {
+  memset(out, 0, sizeof *out);
+  const ta__sent_feat *a = &fs->s[s], *b = &ft->s[t];
+  const uint32_t *ka = fs->keys + a->key_begin, *kb = ft->keys + b->key_begin;
+  const float *wa = fs->weights + a->key_begin,
+              *wb = ft->weights + b->key_begin;
+  uint32_t i = 0, j = 0;
+  while (i < a->nkeys && j < b->nkeys) {
+    if (ka[i] < kb[j]) {
+      i++;
+    } else if (ka[i] > kb[j]) {
+      j++;
+    } else {
+      unsigned kind = TA__KEY_KIND(ka[i]);
+      out->kind[kind] += 0.5 * (wa[i] + wb[j]);
+      if (kind == TA_ANCHOR_NUMBER) out->numbers++;
+      i++;
+      j++;
+    }
+  }
+}
+
+/* Merge the sorted key lists of sentences [first, first+count) into out
+ * (sorted, unique), with the weight of each key. */
+static size_t gather(const ta__features *f, size_t first, size_t count,
+                     uint32_t *out, float *wout, size_t cap) {
+  size_t n = 0;
+  for (size_t s = first; s < first + count; s++) {
+    const ta__sent_feat *sf = &f->s[s];
+    const uint32_t *k = f->keys + sf->key_begin;
+    const float *w = f->weights + sf->key_begin;
+    for (uint32_t i = 0; i < sf->nkeys && n < cap; i++) {
+      /* insertion into a short sorted array: beads hold few keys */
+      size_t pos = n;
+      while (pos > 0 && out[pos - 1] > k[i]) pos--;
+      if (pos > 0 && out[pos - 1] == k[i]) continue;
+      memmove(out + pos + 1, out + pos, (n - pos) * sizeof *out);
+      memmove(wout + pos + 1, wout + pos, (n - pos) * sizeof *wout);
+      out[pos] = k[i];
+      wout[pos] = w[i];
+      n++;
+    }
+  }
+  return n;
+}
+
+void ta__bead_match_compute(const ta__features *fs, size_t s0, size_t a,
+                            const ta__features *ft, size_t t0, size_t b,
+                            ta__pair_match *out) {
+  if (a == 1 && b == 1) {
+    ta__pair_match_compute(fs, s0, ft, t0, out);
+    return;
+  }
+  enum { CAP = 512 };
+  uint32_t ka[CAP], kb[CAP];
+  float wa[CAP], wb[CAP];
+  size_t na = gather(fs, s0, a, ka, wa, CAP);
+  size_t nb = gather(ft, t0, b, kb, wb, CAP);
+  memset(out, 0, sizeof *out);
+  size_t i = 0, j = 0;
+  while (i < na && j < nb) {
+    if (ka[i] < kb[j]) {
+      i++;
+    } else if (ka[i] > kb[j]) {
+      j++;
+    } else {
+      unsigned kind = TA__KEY_KIND(ka[i]);
+      out->kind[kind] += 0.5 * (wa[i] + wb[j]);
+      if (kind == TA_ANCHOR_NUMBER) out->numbers++;
+      i++;
+      j++;
+    }
+  }
+}
+
+double ta__pair_reward(const ta__model *m, const ta__pair_match *pm) {
+  double r = 0;
+  for (int k = 0; k < TA_ANCHOR_COUNT; k++) r += m->weight[k] * pm->kind[k];
+  return r;
+}
+

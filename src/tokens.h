@@ -1,0 +1,56 @@
+/* Anchor tokens of sentences: what the cost model compares across
+ * languages.  Every sentence becomes a length (code points) and a sorted
+ * array of 32-bit keys; the kind of a key sits in its top bits, so one
+ * merge walk over two sorted arrays finds all matches of all kinds. */
+#ifndef TMXALIGN_TOKENS_H
+#define TMXALIGN_TOKENS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+#define TA__KEY_KIND_SHIFT 29
+#define TA__KEY_KIND(k) ((k) >> TA__KEY_KIND_SHIFT)
+
+typedef struct ta__sent_feat {
+  uint32_t chars;      /* length in code points */
+  uint32_t key_begin;  /* first key in ta__features.keys */
+  uint32_t nkeys;
+  uint32_t nnum;       /* how many of the keys are numbers */
+  bool para_break;     /* a paragraph boundary lies just before it */
+  float chance[TA_ANCHOR_COUNT]; /* idf-weighted keys expected to match a
+                                    random sentence of the other side */
+} ta__sent_feat;
+
+typedef struct ta__features {
+  size_t n;
+  ta__sent_feat *s;
+  uint32_t *keys;      /* per sentence: sorted, no duplicates */
+  float *weights;      /* per key: inverse document frequency */
+  size_t nkeys, cap;
+  uint64_t total_chars;
+} ta__features;
+
+/* Build features for every sentence of d.  Keys of a kind whose enable flag
+ * is false are not extracted. */
+ta_status ta__features_build(const ta_doc *d, const bool enabled[TA_ANCHOR_COUNT],
+                             ta__features *f);
+/* Give every key a weight ln(1 + N / df) with df counted over both sides,
+ * and every sentence its chance matches against the other side. */
+ta_status ta__features_weigh(ta__features *a, ta__features *b);
+void ta__features_free(ta__features *f);
+
+/* Normalise the number starting at s[0] (a digit) within len bytes:
+ * "1 000,5", "1,000.5" and "1000.5" all give "1000.5"; "15" gives "15".
+ * Writes a NUL-terminated canonical form to out (cap >= 2) and returns the
+ * bytes of s consumed (0 if s does not start with a digit). */
+size_t ta__number_scan(const char *s, size_t len, char *out, size_t cap);
+
+/* Fold a word for cognate matching: lower case, Latin-ASCII (é -> e,
+ * ß -> ss; other scripts via ICU transliteration).  Returns the length
+ * written to out (always NUL-terminated, truncated to cap - 1). */
+size_t ta__fold_word(const char *w, size_t len, char *out, size_t cap);
+
+#endif
