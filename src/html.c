@@ -166,6 +166,17 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
                         ta_doc *d, ta_error *err) {
   if (len > INT32_MAX)
     return ta__fail(err, TA_ETOOBIG, "%s: HTML larger than 2 GiB", name);
+  /* As for text: a NUL byte in input not declared UTF-16 means binary or
+   * BOM-less UTF-16, which libxml2 would quietly cut short. */
+  bool utf16_bom = len >= 2 && (!memcmp(data, "\xFF\xFE", 2) ||
+                                !memcmp(data, "\xFE\xFF", 2));
+  const unsigned char *nul = o->encoding || utf16_bom ? NULL
+                                                      : memchr(data, 0, len);
+  if (nul)
+    return ta__fail(err, TA_EPARSE,
+                    "%s: byte %zu: NUL byte; is this a binary or UTF-16 file "
+                    "without BOM? use --encoding",
+                    name, (size_t)(nul - data));
   xmlInitParser();
   html_ctx c = {0};
   c.sp = sp;

@@ -20,6 +20,34 @@
 ta_status ta__lang_resolve(const char *tag, char *icu, size_t icu_cap,
                            char *bcp, size_t bcp_cap, ta_error *err);
 
+/* ---- per-language rules (rules.c) ---- */
+
+#include <unicode/uchar.h>
+
+typedef struct ta__rules ta__rules;
+
+/* The rules for an ICU locale id (languages without a table get ICU's own
+ * behaviour); static, never freed. */
+const ta__rules *ta__rules_for(const char *icu_locale);
+/* Whether ICU's CLDR suppressions (@ss=standard) are used. */
+bool ta__rules_icu_ss(const ta__rules *r);
+/* Should ICU's break at b in UTF-16 t[0, n) be vetoed? */
+bool ta__rules_veto(const ta__rules *r, const UChar *t, size_t n, size_t b);
+/* Where the break ICU put at b belongs (after spaced closing quotes). */
+size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n,
+                      size_t b);
+/* First break ICU missed inside t[a, z) (after "…"), or z. */
+size_t ta__rules_forced(const ta__rules *r, const UChar *t, size_t a,
+                        size_t z);
+
+/* Whitespace that is collapsed and trimmed.  No-break spaces are kept:
+ * French puts them before ; : ! ? and inside guillemets. */
+static inline bool ta__is_space(UChar32 c) {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  if (c == 0xA0 || c == 0x2007 || c == 0x202F) return false;
+  return u_isUWhiteSpace(c);
+}
+
 /* ---- the sentence splitter (split.c) ---- */
 
 typedef struct ta__splitter ta__splitter;
