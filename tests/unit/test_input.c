@@ -66,6 +66,8 @@ static const struct bad {
      "unknown language tag 'xx-bogus'"},
     {"nolang.txt", NULL, "Hello.", 6, NULL, TA_EINVAL,
      "nolang.txt: no language given"},
+    {"nul.html", "fr", "<p>Un\0deux.</p>", 15, NULL, TA_EPARSE,
+     "nul.html: byte 5: NUL byte"},
     {"utf16-nul.txt", "en", "\xff\xfeH\0\0\0", 6, NULL, TA_EPARSE,
      "utf16-nul.txt: byte 4: NUL character"},
 };
