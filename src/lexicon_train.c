@@ -19,6 +19,9 @@
 #define TA__LEX_TRAIN_MAX 5000
 /* Words of a sentence beyond this are ignored in training. */
 #define TA__LEX_SENT_WORDS 100
+/* Least t(tgt|src) of a learned entry: a table learned from a few hundred
+ * beads is noisy; only its clear translations are kept. */
+#define TA__LEX_LEARN_MIN_P 0.3
 /* A source word must occur this often in training to get translations. */
 #define TA__LEX_MIN_COUNT 2
 
@@ -115,17 +118,17 @@ static void em(pair_tab *p, const sent *S, const sent *T, size_t n,
 }
 
 /* The at most TA__LEX_TOP likeliest targets of every frequent source
- * word, t >= TA__LEX_MIN_P. */
+ * word, t >= min_p. */
 static ta_status extract(ta_lexicon *lx, const pair_tab *p,
                          const ta__strtab *vs, const ta__strtab *vt,
-                         const uint32_t *count) {
+                         const uint32_t *count, double min_p) {
   size_t nc = 0;
-  for (size_t h = 0; h < p->cap; h++) nc += p->key[h] && p->t[h] >= TA__LEX_MIN_P;
+  for (size_t h = 0; h < p->cap; h++) nc += p->key[h] && p->t[h] >= min_p;
   cand *c = malloc((nc ? nc : 1) * sizeof *c);
   if (!c) return TA_ENOMEM;
   nc = 0;
   for (size_t h = 0; h < p->cap; h++) {
-    if (!p->key[h] || p->t[h] < TA__LEX_MIN_P) continue;
+    if (!p->key[h] || p->t[h] < min_p) continue;
     uint32_t e = (uint32_t)((p->key[h] - 1) >> 32);
     uint32_t f = (uint32_t)(p->key[h] - 1);
     if (e == 0 || count[e] < TA__LEX_MIN_COUNT) continue;
@@ -145,8 +148,8 @@ static ta_status extract(ta_lexicon *lx, const pair_tab *p,
 }
 
 ta_status ta_lexicon_train(ta_lexicon *lx, const char *const *src_sents,
-                           const char *const *tgt_sents, size_t n,
-                           int iters) {
+                           const char *const *tgt_sents, size_t n, int iters,
+                           double min_p) {
   if (!lx || (n && (!src_sents || !tgt_sents))) return TA_EINVAL;
   ta__strtab vs = {0}, vt = {0};
   sent *S = calloc(n ? n : 1, sizeof *S), *T = calloc(n ? n : 1, sizeof *T);
@@ -185,7 +188,7 @@ ta_status ta_lexicon_train(ta_lexicon *lx, const char *const *src_sents,
       }
   }
   em(&p, S, T, n, vs.n + 1, tot, iters);
-  st = extract(lx, &p, &vs, &vt, count);
+  st = extract(lx, &p, &vs, &vt, count, min_p);
 done:
   for (size_t k = 0; k < n && S && T; k++) {
     free(S[k].w);
@@ -248,7 +251,7 @@ ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
       a[k] = ta_doc_sentence(src, beads[idx[k]].src_begin)->text;
       b[k] = ta_doc_sentence(tgt, beads[idx[k]].tgt_begin)->text;
     }
-    st = ta_lexicon_train(lx, a, b, m, 5);
+    st = ta_lexicon_train(lx, a, b, m, 5, TA__LEX_LEARN_MIN_P);
   }
   free(idx);
   free(a);

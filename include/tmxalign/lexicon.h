@@ -101,12 +101,13 @@ TA_EXPORT ta_status ta_lexicon_learn(const ta_doc *src, const ta_doc *tgt,
 
 /** Train IBM Model 1 (iters EM iterations, NULL word included) on n
  * sentence pairs and add, for every source word seen at least twice, its
- * at most 3 likeliest target words with t(tgt|src) >= 0.1.  Exposed for
- * tests and for callers with their own parallel text.  Errors: TA_ENOMEM. */
+ * at most 3 likeliest target words with t(tgt|src) >= min_p (self-training
+ * uses 5 iterations and 0.3).  Exposed for tests and for callers with
+ * their own parallel text.  Errors: TA_ENOMEM, TA_EINVAL. */
 TA_EXPORT ta_status ta_lexicon_train(ta_lexicon *lx,
                                      const char *const *src_sents,
                                      const char *const *tgt_sents, size_t n,
-                                     int iters);
+                                     int iters, double min_p);
 
 /** No-op on NULL. */
 TA_EXPORT void ta_lexicon_free(ta_lexicon *lx);
