@@ -177,6 +177,8 @@ static bool add_doc_word(void *user, const char *w, size_t len) {
   uint32_t id;
   size_t n = ta__lex_norm(d->f, w, len, tmp, sizeof tmp);
   if (n) d->st = ta__strtab_intern(d->t, tmp, n, &id);
+  for (size_t k = TA__LEX_PREFIX_MIN; k < n && d->st == TA_OK; k++)
+    d->st = ta__strtab_intern(d->t, tmp, k, &id);
   return d->st == TA_OK;
 }
 

@@ -131,6 +131,9 @@ static bool key_word(void *user, const char *w, size_t len) {
     return !k->oom;
   }
   int64_t id = ta__strtab_find(&k->lx->words, tmp, n);
+  while ((id < 0 || (size_t)id >= k->lx->nheads ||
+          !k->lx->heads[id].n) && n > TA__LEX_PREFIX_MIN)
+    id = ta__strtab_find(&k->lx->words, tmp, --n);
   if (id < 0 || (size_t)id >= k->lx->nheads) return true;
   uint8_t m = top_keys(k, (uint32_t)id);
   for (uint8_t i = 0; i < m && !k->oom; i++)

@@ -235,17 +235,18 @@ ta_status ta_lexicon_load_dict(ta_lexicon *lx, const char *path,
   if (!lx || !path) return ta__fail(err, TA_EINVAL, "lexicon: no dictionary");
   if (!file_exists(path))
     return ta__fail(err, TA_ENOENT, "%s: no such dictionary", path);
-  char index[4096];
+  /* dictd when an index and its .dict(.dz) are both there: by name, or
+   * by the index's content (any name) */
+  char index[4096], dict[4096];
   bool dictd = false;
   if (ends_with(path, ".dict.dz") || ends_with(path, ".dict")) {
     size_t cut = strlen(path) - (ends_with(path, ".dz") ? 8 : 5);
     if ((size_t)snprintf(index, sizeof index, "%.*s.index", (int)cut, path) <
         sizeof index)
       dictd = file_exists(index);
-  } else if (looks_like_index(path) &&
-             strlen(path) < sizeof index) {
+  } else if (strlen(path) < sizeof index && looks_like_index(path)) {
     strcpy(index, path);
-    dictd = true;
+    dictd = dict_beside(index, dict, sizeof dict);
   }
   ta__strtab words = {0};
   ta__folder *f = NULL;

@@ -13,6 +13,9 @@
 /* Words of 6 letters or more are cut to their first 5 (see lexicon.h). */
 #define TA__LEX_STEM_FROM 6
 #define TA__LEX_STEM_LEN 5
+/* A source word not in the table is looked up by its prefixes down to
+ * this length ("Berge" -> "berg", "Bergführer" -> "bergf" -> "berg"). */
+#define TA__LEX_PREFIX_MIN 4
 /* Translations a source word contributes, and the least probability. */
 #define TA__LEX_TOP 3
 #define TA__LEX_MIN_P 0.1
@@ -67,7 +70,8 @@ bool ta__lex_words(const char *text, size_t len, ta__word_fn fn, void *user);
 ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
                                const char *tgt, size_t tl, double p);
 
-/* Set of normalised words of a document (for dictionary filtering). */
+/* Set of normalised words of a document and of their prefixes of
+ * TA__LEX_PREFIX_MIN letters or more (for dictionary filtering). */
 ta_status ta__lex_doc_words(const ta_doc *d, ta__folder *f, ta__strtab *out);
 
 /* Read a whole file, gzip-compressed or not; NUL-terminated. */
