@@ -20,5 +20,6 @@
 #include "tmxalign/align.h"
 #include "tmxalign/lexicon.h"
 #include "tmxalign/outfile.h"
+#include "tmxalign/tmx.h"
 
 #endif

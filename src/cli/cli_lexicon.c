@@ -69,6 +69,14 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
     o->weights[TA_ANCHOR_LEXICON] = 0;
     return TA_OK;
   }
+  /* one table a translation: dictionaries are filtered to the source,
+   * but what is learned belongs to the pair */
+  if (l->table && l->save) {
+    cli_error("--lexicon-save takes a single translation");
+    return TA_EINVAL;
+  }
+  ta_lexicon_free(l->table);
+  l->table = NULL;
   ta_status st = ta_lexicon_new(&l->table);
   if (st == TA_OK) st = load_dicts(l, src, tgt, verbose);
   if (st != TA_OK) return st;
