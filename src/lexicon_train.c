@@ -16,7 +16,7 @@
 /* Beads scoring at least this (ta__confidence) are trusted to learn from. */
 #define TA__LEX_CONF 0.6
 /* At most this many beads (the most confident) are learned from. */
-#define TA__LEX_TRAIN_MAX 5000
+#define TA__LEX_TRAIN_MAX 3000
 /* Words of a sentence beyond this are ignored in training. */
 #define TA__LEX_SENT_WORDS 100
 /* Least t(tgt|src) of a learned entry: a table learned from a few hundred
@@ -64,8 +64,8 @@ static ta_status tokenize(ta__folder *f, ta__strtab *vocab, const char *text,
 /* Co-occurrence table keyed by (e, f). */
 typedef struct pair_tab {
   uint64_t *key; /* (e << 32 | f) + 1, 0 = empty */
-  double *t, *c;
-  size_t cap;
+  float *t, *c;  /* float: the table is the memory peak of the aligner */
+  size_t cap, n;
 } pair_tab;
 
 static size_t pair_slot(const pair_tab *p, uint64_t k) {
@@ -76,6 +76,36 @@ static size_t pair_slot(const pair_tab *p, uint64_t k) {
 
 static uint64_t pair_key(uint32_t e, uint32_t f) {
   return ((uint64_t)e << 32 | f) + 1;
+}
+
+/* Insert key (t and c start at 0), doubling the table at half load. */
+static bool pair_insert(pair_tab *p, uint64_t k) {
+  if ((p->n + 1) * 2 > p->cap) {
+    pair_tab q = {0};
+    q.cap = p->cap ? p->cap * 2 : 1 << 14;
+    q.key = calloc(q.cap, sizeof *q.key);
+    q.t = calloc(q.cap, sizeof *q.t);
+    q.c = calloc(q.cap, sizeof *q.c);
+    if (!q.key || !q.t || !q.c) {
+      free(q.key);
+      free(q.t);
+      free(q.c);
+      return false;
+    }
+    for (size_t h = 0; h < p->cap; h++)
+      if (p->key[h]) q.key[pair_slot(&q, p->key[h])] = p->key[h];
+    q.n = p->n;
+    free(p->key);
+    free(p->t);
+    free(p->c);
+    *p = q;
+  }
+  size_t h = pair_slot(p, k);
+  if (!p->key[h]) {
+    p->key[h] = k;
+    p->n++;
+  }
+  return true;
 }
 
 typedef struct cand {
@@ -105,14 +135,14 @@ static void em(pair_tab *p, const sent *S, const sent *T, size_t n,
           uint32_t e = i < S[k].n ? S[k].w[i] : 0;
           size_t h = pair_slot(p, pair_key(e, f));
           double d = p->t[h] / z;
-          p->c[h] += d;
+          p->c[h] += (float)d;
           tot[e] += d;
         }
       }
     for (size_t h = 0; h < p->cap; h++)
       if (p->key[h]) {
         uint32_t e = (uint32_t)((p->key[h] - 1) >> 32);
-        p->t[h] = tot[e] > 0 ? p->c[h] / tot[e] : 0;
+        p->t[h] = tot[e] > 0 ? (float)(p->c[h] / tot[e]) : 0;
       }
   }
 }
@@ -158,35 +188,28 @@ ta_status ta_lexicon_train(ta_lexicon *lx, const char *const *src_sents,
   uint32_t *count = NULL;
   ta__folder *f = ta__folder_new();
   ta_status st = S && T && f ? TA_OK : TA_ENOMEM;
-  size_t pairs = 0;
   for (size_t k = 0; k < n && st == TA_OK; k++) {
     st = tokenize(f, &vs, src_sents[k], 1, &S[k]);
     if (st == TA_OK) st = tokenize(f, &vt, tgt_sents[k], 0, &T[k]);
-    pairs += (S[k].n + 1) * T[k].n;
   }
   if (st != TA_OK) goto done;
-  p.cap = 16;
-  while (p.cap < pairs * 2) p.cap *= 2;
-  p.key = calloc(p.cap, sizeof *p.key);
-  p.t = calloc(p.cap, sizeof *p.t);
-  p.c = calloc(p.cap, sizeof *p.c);
   tot = calloc(vs.n + 1, sizeof *tot);
   count = calloc(vs.n + 1, sizeof *count);
-  if (!p.key || !p.t || !p.c || !tot || !count) {
+  if (!tot || !count) {
     st = TA_ENOMEM;
     goto done;
   }
-  /* uniform start: every co-occurring pair the same t */
-  for (size_t k = 0; k < n; k++) {
+  for (size_t k = 0; k < n && st == TA_OK; k++) {
     for (size_t i = 0; i < S[k].n; i++) count[S[k].w[i]]++;
-    for (size_t j = 0; j < T[k].n; j++)
-      for (size_t i = 0; i <= S[k].n; i++) {
-        uint64_t key = pair_key(i < S[k].n ? S[k].w[i] : 0, T[k].w[j]);
-        size_t h = pair_slot(&p, key);
-        p.key[h] = key;
-        p.t[h] = 1.0 / (double)(vt.n ? vt.n : 1);
-      }
+    for (size_t j = 0; j < T[k].n && st == TA_OK; j++)
+      for (size_t i = 0; i <= S[k].n && st == TA_OK; i++)
+        if (!pair_insert(&p, pair_key(i < S[k].n ? S[k].w[i] : 0, T[k].w[j])))
+          st = TA_ENOMEM;
   }
+  if (st != TA_OK) goto done;
+  /* uniform start: every co-occurring pair the same t */
+  for (size_t h = 0; h < p.cap; h++)
+    if (p.key[h]) p.t[h] = (float)(1.0 / (double)(vt.n ? vt.n : 1));
   em(&p, S, T, n, vs.n + 1, tot, iters);
   st = extract(lx, &p, &vs, &vt, count, min_p);
 done:
