@@ -161,7 +161,7 @@ static ta_status add_side(keyer *k, const ta_doc *d, ta__features *f,
     k->n = 0;
     ta__lex_words(s->text, s->len, key_word, k);
     if (k->oom) break;
-    qsort(k->buf, k->n, sizeof *k->buf, cmp_u32);
+    if (k->n) qsort(k->buf, k->n, sizeof *k->buf, cmp_u32);
     size_t u = 0;
     for (size_t r = 0; r < k->n; r++)
       if (!u || k->buf[u - 1] != k->buf[r]) k->buf[u++] = k->buf[r];
@@ -175,8 +175,9 @@ static ta_status add_side(keyer *k, const ta_doc *d, ta__features *f,
       keys = nk;
       cap = nc;
     }
-    memcpy(keys + n, f->keys + sf->key_begin, sf->nkeys * sizeof *keys);
-    memcpy(keys + n + sf->nkeys, k->buf, u * sizeof *keys);
+    if (sf->nkeys)
+      memcpy(keys + n, f->keys + sf->key_begin, sf->nkeys * sizeof *keys);
+    if (u) memcpy(keys + n + sf->nkeys, k->buf, u * sizeof *keys);
     sf->key_begin = (uint32_t)n;
     sf->nkeys += (uint32_t)u;
     n += sf->nkeys;
