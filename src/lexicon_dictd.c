@@ -3,9 +3,11 @@
  * usually dictzip-compressed as .dict.dz), format detection for
  * ta_lexicon_load_dict, and finding an installed FreeDict pair.
  *
- * A .dict.dz is read whole through zlib (dictzip is gzip with an extra
- * field, so gzread reads it); no random access.  The filter (words of the
- * source document) keeps the table sized to the text.
+ * A .dict.dz is read through zlib (dictzip is gzip with an extra field,
+ * so gzread reads it), once, front to back: the index is scanned first
+ * for the entries wanted (with a filter: the headwords of the source
+ * document), which are then read in file order.  Memory: those entries'
+ * positions and one entry, never the whole dictionary.
  *
  * Entries of both FreeDict styles are understood: the classic one
  * ("Berg /bɛʁk/ <masc, n>\nmountain <n>\n   examples, see: ...") and the
@@ -17,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <unicode/uloc.h>
+#include <zlib.h>
 
 #include "lexicon_internal.h"
 
@@ -127,6 +130,75 @@ static bool dict_beside(const char *index_path, char *out, size_t cap) {
   return false;
 }
 
+/* An index line worth reading: where its entry is, whose it is. */
+typedef struct wanted {
+  uint64_t off, len;
+  size_t line;
+  uint32_t head; /* id in the headword table */
+} wanted;
+
+static int cmp_wanted(const void *x, const void *y) {
+  const wanted *a = x, *b = y;
+  if (a->off != b->off) return a->off < b->off ? -1 : 1;
+  return a->line < b->line ? -1 : a->line > b->line;
+}
+
+typedef struct index_scan {
+  wanted *w;
+  size_t n, cap;
+  ta__strtab heads;
+} index_scan;
+
+/* Pass 1: the index, line by line; keep the entries to read. */
+static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
+                            ta_error *err) {
+  gzFile g = gzopen(path, "rb");
+  if (!g) return ta__fail(err, TA_EIO, "%s: cannot open", path);
+  char l[4096];
+  ta_status st = TA_OK;
+  for (size_t line = 1; st == TA_OK && gzgets(g, l, sizeof l); line++) {
+    size_t ll = strcspn(l, "\r\n");
+    if (ll == sizeof l - 1)
+      st = ta__fail(err, TA_EPARSE, "%s: line %zu: longer than %zu bytes",
+                    path, line, sizeof l - 2);
+    if (st != TA_OK || !ll) continue;
+    const char *t1 = memchr(l, '\t', ll);
+    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(l + ll - t1 - 1)) : NULL;
+    uint64_t off, len;
+    if (!t2 || !ta__dictd_b64(t1 + 1, (size_t)(t2 - t1 - 1), &off) ||
+        !ta__dictd_b64(t2 + 1, (size_t)(l + ll - t2 - 1), &len)) {
+      st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected 'headword TAB "
+                    "base64 offset TAB base64 length'", path, line);
+      break;
+    }
+    size_t words, hl = (size_t)(t1 - l);
+    if (hl >= 2 && l[0] == '0' && l[1] == '0') continue; /* 00database */
+    e->hl = ta__lex_phrase(e->f, l, hl, e->head, &words);
+    if (!e->hl || words != 1) continue;
+    if (!e->reverse && e->filter &&
+        ta__strtab_find(e->filter, e->head, e->hl) < 0)
+      continue;
+    if (x->n == x->cap) {
+      size_t nc = x->cap ? x->cap * 2 : 1024;
+      wanted *nw = realloc(x->w, nc * sizeof *nw);
+      if (!nw) {
+        st = TA_ENOMEM;
+        break;
+      }
+      x->w = nw;
+      x->cap = nc;
+    }
+    uint32_t id;
+    st = ta__strtab_intern(&x->heads, e->head, e->hl, &id);
+    x->w[x->n++] = (wanted){off, len, line, id};
+  }
+  gzclose(g);
+  return st;
+}
+
+/* Entries longer than this are cut: real ones are a few hundred bytes. */
+#define DICTD_ENTRY_MAX (1u << 20)
+
 ta_status ta__lexicon_load_dictd(ta_lexicon *lx, const char *index_path,
                                  bool reverse, const ta__strtab *filter,
                                  ta_error *err) {
@@ -134,45 +206,47 @@ ta_status ta__lexicon_load_dictd(ta_lexicon *lx, const char *index_path,
   if (!dict_beside(index_path, dict_path, sizeof dict_path))
     return ta__fail(err, TA_ENOENT, "%s: no .dict.dz or .dict beside it",
                     index_path);
-  char *idx = NULL, *dict = NULL;
-  size_t il, dl;
-  ta_status st = ta__lex_read_all(index_path, &idx, &il, err);
-  if (st == TA_OK) st = ta__lex_read_all(dict_path, &dict, &dl, err);
   entry_ctx e = {.lx = lx, .filter = filter, .reverse = reverse};
-  e.f = st == TA_OK ? ta__folder_new() : NULL;
-  if (st == TA_OK && !e.f) st = TA_ENOMEM;
-  size_t pos = 0, line = 0;
-  while (st == TA_OK && pos < il) {
-    const char *l = idx + pos, *nl = memchr(l, '\n', il - pos);
-    size_t ll = nl ? (size_t)(nl - l) : il - pos;
-    pos += ll + 1;
-    line++;
-    if (!ll) continue;
-    const char *t1 = memchr(l, '\t', ll);
-    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(l + ll - t1 - 1)) : NULL;
-    uint64_t off, len;
-    if (!t2 || !ta__dictd_b64(t1 + 1, (size_t)(t2 - t1 - 1), &off) ||
-        !ta__dictd_b64(t2 + 1, (size_t)(l + ll - t2 - 1), &len)) {
-      st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected 'headword TAB "
-                    "base64 offset TAB base64 length'", index_path, line);
-      break;
-    }
-    if (off > dl || len > dl - off) {
-      st = ta__fail(err, TA_EPARSE, "%s: line %zu: entry beyond the end of "
-                    "%s", index_path, line, dict_path);
-      break;
-    }
-    size_t words, hl = (size_t)(t1 - l);
-    if ((hl >= 2 && l[0] == '0' && l[1] == '0')) continue; /* 00database */
-    e.hl = ta__lex_phrase(e.f, l, hl, e.head, &words);
-    if (!e.hl || words != 1) continue;
-    if (!reverse && filter && ta__strtab_find(filter, e.head, e.hl) < 0)
-      continue;
-    st = parse_entry(&e, dict + off, (size_t)len);
+  index_scan x = {0};
+  char *buf = NULL;
+  gzFile g = NULL;
+  e.f = ta__folder_new();
+  ta_status st = e.f ? scan_index(index_path, &e, &x, err) : TA_ENOMEM;
+  if (st == TA_OK) {
+    qsort(x.w, x.n, sizeof *x.w, cmp_wanted);
+    buf = malloc(DICTD_ENTRY_MAX);
+    g = gzopen(dict_path, "rb");
+    if (!buf) st = TA_ENOMEM;
+    else if (!g) st = ta__fail(err, TA_EIO, "%s: cannot open", dict_path);
   }
+  /* Pass 2: the entries in file order, so that a .dict.dz is inflated
+   * once, front to back, without holding it. */
+  uint64_t boff = 0, blen = 0; /* what buf holds */
+  for (size_t k = 0; k < x.n && st == TA_OK; k++) {
+    const wanted *w = &x.w[k];
+    size_t len = w->len < DICTD_ENTRY_MAX ? (size_t)w->len : DICTD_ENTRY_MAX;
+    /* Several headwords often share an entry: a backward seek in a gzip
+     * stream would inflate it again from the start. */
+    if (!(blen && w->off >= boff && w->off + len <= boff + blen)) {
+      if (gzseek(g, (z_off_t)w->off, SEEK_SET) != (z_off_t)w->off ||
+          gzread(g, buf, (unsigned)len) != (int)len) {
+        st = ta__fail(err, TA_EPARSE, "%s: line %zu: entry beyond the end "
+                      "of %s", index_path, w->line, dict_path);
+        break;
+      }
+      boff = w->off;
+      blen = len;
+    }
+    const char *h = ta__strtab_str(&x.heads, w->head);
+    e.hl = strlen(h);
+    memcpy(e.head, h, e.hl + 1);
+    st = parse_entry(&e, buf + (w->off - boff), len);
+  }
+  if (g) gzclose(g);
+  free(buf);
+  free(x.w);
+  ta__strtab_free(&x.heads);
   ta__folder_free(e.f);
-  free(idx);
-  free(dict);
   return st;
 }
 
