@@ -163,7 +163,8 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
                     path, line, sizeof l - 2);
     if (st != TA_OK || !ll) continue;
     const char *t1 = memchr(l, '\t', ll);
-    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(l + ll - t1 - 1)) : NULL;
+    const char *t2 =
+        t1 ? memchr(t1 + 1, '\t', (size_t)(l + ll - t1 - 1)) : NULL;
     uint64_t off, len;
     if (!t2 || !ta__dictd_b64(t1 + 1, (size_t)(t2 - t1 - 1), &off) ||
         !ta__dictd_b64(t2 + 1, (size_t)(l + ll - t2 - 1), &len)) {

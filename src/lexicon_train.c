@@ -1,7 +1,8 @@
 /* Learning a translation table from the text itself: IBM Model 1 (Brown
  * et al. 1993) trained by EM on sentence pairs, and the choice of those
  * pairs: the confident 1-1 beads of a first alignment (as Moore 2002
- * does for his lexical pass).
+ * does for his lexical pass).  Both directions are trained and only the
+ * pairs they agree on are kept.
  *
  * Does not align: the caller (lexicon_align.c, ta_lexicon_learn) gives
  * the beads.  Memory: one entry per co-occurring (source, target) word
@@ -19,9 +20,9 @@
 #define TA__LEX_TRAIN_MAX 3000
 /* Words of a sentence beyond this are ignored in training. */
 #define TA__LEX_SENT_WORDS 100
-/* Least t(tgt|src) of a learned entry: a table learned from a few hundred
- * beads is noisy; only its clear translations are kept. */
-#define TA__LEX_LEARN_MIN_P 0.3
+/* Least t of a learned entry, in each direction: a table learned from a
+ * few hundred beads is noisy; only clear translations are kept. */
+#define TA__LEX_LEARN_MIN_P 0.2
 /* A source word must occur this often in training to get translations. */
 #define TA__LEX_MIN_COUNT 2
 
@@ -259,6 +260,30 @@ size_t ta__lex_confident(const ta_bead *beads, size_t n, size_t *idx,
   return m < cap ? m : cap;
 }
 
+/* Add to lx the pairs of f (source -> target) that r (target -> source)
+ * has too, with f's probability: the two directions of Model 1 err
+ * differently, and what both agree on is rarely wrong (on the dev set the
+ * intersection is the better table: strict F1 0.916 against 0.907). */
+static ta_status intersect(ta_lexicon *lx, const ta_lexicon *f,
+                           const ta_lexicon *r) {
+  ta_status st = TA_OK;
+  for (size_t s = 0; s < f->nheads && st == TA_OK; s++)
+    for (uint32_t i = 0; i < f->heads[s].n && st == TA_OK; i++) {
+      const char *sw = ta__strtab_str(&f->words, (uint32_t)s);
+      const char *tw = ta__strtab_str(&f->words, f->heads[s].tr[i].tgt);
+      int64_t rs = ta__strtab_find(&r->words, tw, strlen(tw));
+      int64_t rt = ta__strtab_find(&r->words, sw, strlen(sw));
+      if (rs < 0 || rt < 0 || (size_t)rs >= r->nheads) continue;
+      for (uint32_t j = 0; j < r->heads[rs].n; j++)
+        if (r->heads[rs].tr[j].tgt == (uint32_t)rt) {
+          st = ta__lexicon_add_norm(lx, sw, strlen(sw), tw, strlen(tw),
+                                    f->heads[s].tr[i].p);
+          break;
+        }
+    }
+  return st;
+}
+
 /* Learn from the confident beads among n (scores set). */
 ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
                               const ta_doc *tgt, const ta_bead *beads,
@@ -274,7 +299,14 @@ ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
       a[k] = ta_doc_sentence(src, beads[idx[k]].src_begin)->text;
       b[k] = ta_doc_sentence(tgt, beads[idx[k]].tgt_begin)->text;
     }
-    st = ta_lexicon_train(lx, a, b, m, 5, TA__LEX_LEARN_MIN_P);
+    ta_lexicon *f = NULL, *r = NULL;
+    st = ta_lexicon_new(&f);
+    if (st == TA_OK) st = ta_lexicon_new(&r);
+    if (st == TA_OK) st = ta_lexicon_train(f, a, b, m, 5, TA__LEX_LEARN_MIN_P);
+    if (st == TA_OK) st = ta_lexicon_train(r, b, a, m, 5, TA__LEX_LEARN_MIN_P);
+    if (st == TA_OK) st = intersect(lx, f, r);
+    ta_lexicon_free(f);
+    ta_lexicon_free(r);
   }
   free(idx);
   free(a);

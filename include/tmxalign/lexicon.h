@@ -88,9 +88,10 @@ TA_EXPORT double ta_lexicon_prob(const ta_lexicon *lx, const char *src,
                                  const char *tgt);
 
 /** Learn a table from the pair itself: align src with tgt under o (its
- * lexicon and self_train are ignored), keep the confident 1-1 beads and
- * run IBM Model 1 on them.  With fewer than TA_LEXICON_MIN_BEADS confident
- * beads *out is an empty table.  *beads_used (may be NULL) tells how many
+ * lexicon and self_train are ignored), keep the confident 1-1 beads, run
+ * IBM Model 1 on them in both directions and keep the pairs both find.
+ * With fewer than TA_LEXICON_MIN_BEADS confident beads *out is an empty
+ * table.  *beads_used (may be NULL) tells how many
  * beads it learned from.  Errors: those of ta_align, TA_ENOMEM. */
 TA_EXPORT ta_status ta_lexicon_learn(const ta_doc *src, const ta_doc *tgt,
                                      const ta_align_opts *o, ta_lexicon **out,
@@ -101,9 +102,10 @@ TA_EXPORT ta_status ta_lexicon_learn(const ta_doc *src, const ta_doc *tgt,
 
 /** Train IBM Model 1 (iters EM iterations, NULL word included) on n
  * sentence pairs and add, for every source word seen at least twice, its
- * at most 3 likeliest target words with t(tgt|src) >= min_p (self-training
- * uses 5 iterations and 0.3).  Exposed for tests and for callers with
- * their own parallel text.  Errors: TA_ENOMEM, TA_EINVAL. */
+ * at most 3 likeliest target words with t(tgt|src) >= min_p.
+ * Self-training uses 5 iterations and 0.2, in both directions.  Exposed
+ * for tests and for callers with their own parallel text.
+ * Errors: TA_ENOMEM, TA_EINVAL. */
 TA_EXPORT ta_status ta_lexicon_train(ta_lexicon *lx,
                                      const char *const *src_sents,
                                      const char *const *tgt_sents, size_t n,

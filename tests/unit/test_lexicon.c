@@ -38,7 +38,8 @@ static void test_b64(void **state) {
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     uint64_t v = 99;
     assert_true(ta__dictd_b64(rows[i].s, strlen(rows[i].s), &v));
-    if (v != rows[i].v) fail_msg("%s: got %llu", rows[i].s, (unsigned long long)v);
+    if (v != rows[i].v)
+      fail_msg("%s: got %llu", rows[i].s, (unsigned long long)v);
   }
   uint64_t v;
   assert_false(ta__dictd_b64("a*b", 3, &v));
@@ -51,7 +52,8 @@ static ta_lexicon *load(const char *name, const char *sl, const char *tl,
   ta_lexicon *lx = NULL;
   ta_error err;
   assert_int_equal(ta_lexicon_new(&lx), TA_OK);
-  ta_status st = ta_lexicon_load_dict(lx, data_path(name), sl, tl, filter, &err);
+  ta_status st =
+      ta_lexicon_load_dict(lx, data_path(name), sl, tl, filter, &err);
   if (st != TA_OK) fail_msg("%s: %s", name, err.message);
   return lx;
 }
