@@ -264,6 +264,64 @@ static void test_model1(void **state) {
   ta_lexicon_free(lx);
 }
 
+/* Self-training end to end: 150 generated sentence pairs over a small
+ * vocabulary; what is learned are the right translations, and nothing is
+ * learned from fewer beads than TA_LEXICON_MIN_BEADS. */
+static void test_learn(void **state) {
+  (void)state;
+  static const char *const de[] = {"Haus", "Berg", "Schnee", "Hund",
+                                   "Fenster", "Brot", "Vogel", "Wald"};
+  static const char *const fr[] = {"maison", "montagne", "neige", "chien",
+                                   "fenetre", "pain", "oiseau", "foret"};
+  enum { N = 150 };
+  char *sd[N], *sf[N];
+  unsigned x = 12345;
+  for (int i = 0; i < N; i++) {
+    int w[3];
+    for (int k = 0; k < 3; k++) {
+      x = x * 1103515245u + 12345u;
+      w[k] = (int)((x >> 16) % 8);
+    }
+    sd[i] = malloc(128);
+    sf[i] = malloc(128);
+    snprintf(sd[i], 128, "Der %s sah den %s und den %s.", de[w[0]], de[w[1]],
+             de[w[2]]);
+    snprintf(sf[i], 128, "Le %s voyait le %s et le %s.", fr[w[0]], fr[w[1]],
+             fr[w[2]]);
+  }
+  size_t counts[2] = {N, 60};
+  for (int run = 0; run < 2; run++) {
+    ta_doc *s = NULL, *t = NULL;
+    assert_int_equal(ta_doc_from_segments("s", "de", (const char *const *)sd,
+                                          NULL, counts[run], &s, NULL), TA_OK);
+    assert_int_equal(ta_doc_from_segments("t", "fr", (const char *const *)sf,
+                                          NULL, counts[run], &t, NULL), TA_OK);
+    ta_lexicon *lx = NULL;
+    size_t used = 0;
+    assert_int_equal(ta_lexicon_learn(s, t, NULL, &lx, &used, NULL), TA_OK);
+    if (run == 0) {
+      assert_true(used >= TA_LEXICON_MIN_BEADS);
+      for (int k = 0; k < 8; k++) {
+        if (!(ta_lexicon_prob(lx, de[k], fr[k]) >= 0.2))
+          fail_msg("%s -> %s not learned", de[k], fr[k]);
+        for (int j = 0; j < 8; j++)
+          if (j != k && ta_lexicon_prob(lx, de[k], fr[j]) > 0)
+            fail_msg("%s -> %s learned", de[k], fr[j]);
+      }
+    } else {
+      assert_true(used < TA_LEXICON_MIN_BEADS);
+      assert_int_equal(ta_lexicon_count(lx), 0);
+    }
+    ta_lexicon_free(lx);
+    ta_doc_free(s);
+    ta_doc_free(t);
+  }
+  for (int i = 0; i < N; i++) {
+    free(sd[i]);
+    free(sf[i]);
+  }
+}
+
 /* A dictionary gives lexical evidence to the beads that hold translations
  * and none to the others; with the kind switched off there is none. */
 static void test_align_keys(void **state) {
@@ -313,6 +371,7 @@ int main(void) {
       cmocka_unit_test(test_find_dict),
       cmocka_unit_test(test_save_load),
       cmocka_unit_test(test_model1),
+      cmocka_unit_test(test_learn),
       cmocka_unit_test(test_align_keys),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
