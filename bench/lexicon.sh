@@ -56,13 +56,20 @@ $py "$here/bench/gen_synthetic.py" "$dev/src.de" "$dev/tgt.fr" "$dev/gold.txt" \
 echo
 echo "Synthetic pair: $(wc -l <"$out/src.txt") / $(wc -l <"$out/tgt.txt") sentences"
 echo
-echo "| configuration | time | peak RSS | strict F1 |"
+echo "| configuration | time (best of 3) | peak RSS | strict F1 |"
 echo "|---|---|---|---|"
+# the fastest of three runs: the machine may be shared
 speed() {
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$out/time" "$cli" align "$out/src.txt" "$out/tgt.txt" \
-    -s de -t fr --presplit -f beads -o "$out/syn.beads" "$@" 2>/dev/null
-  read -r secs kb <"$out/time"
+  local secs=999999 kb=0 s k
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$out/time" "$cli" align "$out/src.txt" \
+      "$out/tgt.txt" -s de -t fr --presplit -f beads -o "$out/syn.beads" \
+      "$@" 2>/dev/null
+    read -r s k <"$out/time"
+    if [ "$(echo "$s < $secs" | bc)" = 1 ]; then secs=$s; fi
+    kb=$k
+  done
   f1=$($py "$shared/eval/score.py" "$out/gold.txt" "$out/syn.beads" | awk '/^F1/ {print $2}')
   printf "| %-40s | %s s | %d MB | %s |\n" "$name" "$secs" $((kb / 1024)) "$f1"
 }
