@@ -341,7 +341,6 @@ static ta_status parse_lines(ta_lexicon *lx, const char *path, const char *buf,
         if (nl2 >= sizeof num) nl2 = sizeof num - 1;
         memcpy(num, tab + 1, nl2);
         num[nl2] = '\0';
-        errno = 0;
         p = strtod(num, &end);
         if (end == num || *end || !(p > 0) || p > 1) {
           st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected a "

@@ -49,7 +49,8 @@ TA_EXPORT ta_status ta_lexicon_add(ta_lexicon *lx, const char *src,
  *    The name "xxx-yyy" (ISO 639-3) gives the direction: when it is the
  *    target-to-source dictionary of src_lang/tgt_lang it is reversed.
  *  - hunalign: "target @ source" a line;
- *  - TSV: "source TAB target [TAB probability]" a line.
+ *  - TSV: "source TAB target [TAB probability]" a line ('#' lines are
+ *    comments); hunalign and TSV entries without a probability get 0.5.
  * src_lang, tgt_lang: BCP-47 tags (may be NULL: no reversal).  filter: when
  * not NULL, only entries whose source word occurs in it are kept.
  * Entry i of a headword's translations gets p = 1 / (i + 2).
