@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "align_internal.h"
+#include "lexicon_internal.h"
 
 #define INF DBL_MAX
 #define TA__CONF_SLOPE 1.0
@@ -33,6 +34,7 @@ void ta_align_opts_init(ta_align_opts *o) {
   o->min_band = 20;
   o->max_band = 0;
   o->passes = 2;
+  o->self_train = true;
 }
 
 /* Recompute the anchor terms of one bead from scratch (for explanations). */
@@ -295,6 +297,16 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
     if (st == TA_OK) st = search_level(c, &prev, 1);
     path_free(&prev);
   }
+  /* ---- lexicon (lexicon_align.c): lexical keys, one more guided pass */
+  bool lexical = false;
+  if (st == TA_OK) st = ta__lexicon_attach(c, src, tgt, &lexical);
+  if (st == TA_OK && lexical) {
+    ta__path prev = {0};
+    st = path_from_beads(c, &prev);
+    if (st == TA_OK) st = search_level(c, &prev, 1);
+    path_free(&prev);
+  }
+  /* ---- end lexicon */
   if (st != TA_OK) return st;
   return TA_OK;
 }

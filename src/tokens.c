@@ -568,3 +568,28 @@ ta_status ta__features_coarsen(const ta__features *f, ta__features *out) {
   out->cap = f->nkeys;
   return TA_OK;
 }
+
+/* ---- folder for the lexicon (lexicon*.c) ------------------------------ */
+
+/* ta__fold_word builds its tables at every call; the lexicon folds every
+ * word of both documents and of a dictionary, so it keeps them. */
+struct ta__folder {
+  fold_ctx fc;
+};
+
+ta__folder *ta__folder_new(void) {
+  ta__folder *f = malloc(sizeof *f);
+  if (f) fold_ctx_init(&f->fc);
+  return f;
+}
+
+size_t ta__folder_fold(ta__folder *f, const char *w, size_t len, char *out,
+                       size_t cap) {
+  return fold_with(&f->fc, w, len, out, cap);
+}
+
+void ta__folder_free(ta__folder *f) {
+  if (!f) return;
+  fold_ctx_close(&f->fc);
+  free(f);
+}

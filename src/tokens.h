@@ -61,4 +61,12 @@ size_t ta__number_scan(const char *s, size_t len, char *out, size_t cap);
  * written to out (always NUL-terminated, truncated to cap - 1). */
 size_t ta__fold_word(const char *w, size_t len, char *out, size_t cap);
 
+/* The same with its tables kept across calls (lexicon*.c fold every word
+ * of both documents).  ta__folder_new returns NULL when out of memory. */
+typedef struct ta__folder ta__folder;
+ta__folder *ta__folder_new(void);
+size_t ta__folder_fold(ta__folder *f, const char *w, size_t len, char *out,
+                       size_t cap);
+void ta__folder_free(ta__folder *f);
+
 #endif
