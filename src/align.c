@@ -1,10 +1,7 @@
-/* The aligner: dynamic programming over bead types inside a band of the
- * (source, target) grid, then a backtrace.
- *
- * Memory: one byte of back-pointer per band cell, the last few cost rows,
- * and prefix sums of pair rewards for the last few source sentences, so
- * O(n * band) bytes and no n x m matrix.  The band follows a coarse path
- * (band.c) and widens when the best path touches its edge.
+/* The aligner: features of both documents, the model, the passes and the
+ * band around which the dynamic programme (dp.c) searches.  The band
+ * follows a coarse alignment of merged sentences (recursively, for long
+ * documents) and widens when the best path touches its edge.
  *
  * Two passes: the first uses the document's overall length ratio and
  * default priors; its confident beads re-estimate the ratio, the variance
@@ -16,6 +13,7 @@
 #include <string.h>
 
 #include "align_internal.h"
+#include "lexicon_internal.h"
 
 #define INF DBL_MAX
 #define TA__CONF_SLOPE 1.0
@@ -36,87 +34,7 @@ void ta_align_opts_init(ta_align_opts *o) {
   o->min_band = 20;
   o->max_band = 0;
   o->passes = 2;
-}
-
-/* ---- per-side prefix sums ---------------------------------------------- */
-
-static ta_status side_init(ta__side *sd, const ta__features *f,
-                           const ta__model *m) {
-  size_t n = f->n;
-  sd->f = f;
-  sd->n = n;
-  sd->chars = malloc((n + 1) * sizeof *sd->chars);
-  sd->nums = malloc((n + 1) * sizeof *sd->nums);
-  sd->breaks = malloc((n + 1) * sizeof *sd->breaks);
-  sd->chance = malloc((n + 1) * sizeof *sd->chance);
-  if (!sd->chars || !sd->nums || !sd->breaks || !sd->chance) return TA_ENOMEM;
-  sd->chance[0] = 0;
-  sd->chars[0] = 0;
-  sd->nums[0] = 0;
-  sd->breaks[0] = 0;
-  for (size_t i = 0; i < n; i++) {
-    sd->chars[i + 1] = sd->chars[i] + f->s[i].chars;
-    sd->nums[i + 1] = sd->nums[i] + f->s[i].nnum;
-    sd->breaks[i + 1] = sd->breaks[i] + (f->s[i].para_break ? 1 : 0);
-    double ch = 0;
-    for (int k = 0; k < TA_ANCHOR_COUNT; k++)
-      ch += m->weight[k] * f->s[i].chance[k];
-    sd->chance[i + 1] = sd->chance[i] + ch;
-  }
-  return TA_OK;
-}
-
-static void side_free(ta__side *sd) {
-  free(sd->chars);
-  free(sd->nums);
-  free(sd->breaks);
-  free(sd->chance);
-}
-
-/* Paragraph boundaries inside the run [begin, begin + len). */
-static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len) {
-  if (len < 2) return 0;
-  return sd->breaks[begin + len] - sd->breaks[begin + 1];
-}
-
-/* ---- bead costs ------------------------------------------------------------ */
-
-/* Cost of a bead given the summed pair reward and number matches over its
- * sentence pairs.  Shared by the search and by the explanation of a chosen
- * bead, so that what jsonl shows is what the search used. */
-static double bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
-                        size_t b, double reward, double num_matched,
-                        ta_bead *explain) {
-  const ta__model *m = &c->model;
-  double ls = (double)(c->src.chars[i0 + a] - c->src.chars[i0]);
-  double lt = (double)(c->tgt.chars[j0 + b] - c->tgt.chars[j0]);
-  double len = (a && b) ? ta__cost_length(m, ls, lt) : 0.0;
-  double nums = (double)(c->src.nums[i0 + a] - c->src.nums[i0]) +
-                (double)(c->tgt.nums[j0 + b] - c->tgt.nums[j0]);
-  double miss = nums - 2.0 * num_matched;
-  if (miss < 0) miss = 0;
-  double para = 0;
-  if (c->paragraph_cost > 0 &&
-      (interior_breaks(&c->src, i0, a) > 0) !=
-          (interior_breaks(&c->tgt, j0, b) > 0))
-    para = c->paragraph_cost;
-  double prior = m->prior[a][b];
-  /* Anchors a bead would share by chance grow with its size: without
-   * this, merging neighbours always gains spurious matches. */
-  double chance = 0;
-  if (a && b)
-    chance = 0.5 * m->chance_weight *
-             ((double)b * (c->src.chance[i0 + a] - c->src.chance[i0]) +
-              (double)a * (c->tgt.chance[j0 + b] - c->tgt.chance[j0]));
-  double total = len + prior + para + m->number_miss * miss - reward + chance;
-  if (explain) {
-    explain->cost = total;
-    explain->cost_length = len;
-    explain->cost_prior = prior;
-    explain->cost_paragraph = para;
-    explain->cost_chance = chance;
-  }
-  return total;
+  o->self_train = true;
 }
 
 /* Recompute the anchor terms of one bead from scratch (for explanations). */
@@ -132,7 +50,7 @@ static double bead_explain(const ta__ctx *c, ta_bead *bd) {
     reward = ta__pair_reward(&c->model, &pm);
     matched = pm.numbers;
   }
-  double cost = bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
+  double cost = ta__bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
                           bd->tgt_len, reward, matched, bd);
   double nums =
       (double)(c->src.nums[bd->src_begin + bd->src_len] -
@@ -145,170 +63,127 @@ static double bead_explain(const ta__ctx *c, ta_bead *bd) {
   return cost;
 }
 
-/* ---- the banded search ----------------------------------------------------- */
+/* Documents longer than this (both sides) are first aligned at half
+ * resolution, recursively, and the fine search follows that path. */
+#define TA__COARSE_ABOVE 2000
+#define TA__MAX_WIDENINGS 3
+/* Half-width of the corridor around a coarse or previous path. */
+#define TA__GUIDED_BAND 4
 
-typedef struct pair_row {
-  size_t lo, hi;   /* target sentences [lo, hi) */
-  double *reward;  /* prefix sums: reward[k] = sum over t < lo + k */
-  double *numbers; /* prefix sums of matched numbers */
-  size_t cap;
-} pair_row;
-
-static bool pair_row_fill(const ta__ctx *c, pair_row *r, size_t s, size_t lo,
-                          size_t hi) {
-  size_t w = hi - lo + 1;
-  if (w > r->cap) {
-    double *nr = realloc(r->reward, w * sizeof *nr);
-    if (!nr) return false;
-    r->reward = nr;
-    double *nn = realloc(r->numbers, w * sizeof *nn);
-    if (!nn) return false;
-    r->numbers = nn;
-    r->cap = w;
-  }
-  r->lo = lo;
-  r->hi = hi;
-  r->reward[0] = 0;
-  r->numbers[0] = 0;
-  for (size_t t = lo; t < hi; t++) {
-    ta__pair_match pm;
-    ta__pair_match_compute(c->src.f, s, c->tgt.f, t, &pm);
-    r->reward[t - lo + 1] = r->reward[t - lo] + ta__pair_reward(&c->model, &pm);
-    r->numbers[t - lo + 1] = r->numbers[t - lo] + pm.numbers;
-  }
-  return true;
+static void path_free(ta__path *p) {
+  free(p->i);
+  free(p->j);
+  memset(p, 0, sizeof *p);
 }
 
-/* Run the DP inside band; fill c->beads.  Returns TA_ENOMEM or TA_OK and
- * sets *touched when the best path runs along an inner edge of the band. */
-static ta_status search(ta__ctx *c, const ta__band *band, bool *touched) {
-  const size_t n = c->src.n, m = c->tgt.n;
-  const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
-  ta_status st = TA_ENOMEM;
-  size_t *off = malloc((n + 2) * sizeof *off);
-  double *rows[TA__MAX_SIDE + 1] = {0};
-  pair_row prs[TA__MAX_SIDE] = {{0}};
-  uint8_t *bp = NULL;
-  if (!off) goto done;
-  size_t maxw = 0;
-  off[0] = 0;
-  for (size_t i = 0; i <= n; i++) {
-    size_t w = band->hi[i] - band->lo[i] + 1;
-    off[i + 1] = off[i] + w;
-    if (w > maxw) maxw = w;
+static ta_status path_from_beads(const ta__ctx *c, ta__path *p) {
+  p->n = c->nbeads + 1;
+  p->i = malloc(p->n * sizeof *p->i);
+  p->j = malloc(p->n * sizeof *p->j);
+  if (!p->i || !p->j) {
+    path_free(p);
+    return TA_ENOMEM;
   }
-  bp = malloc(off[n + 1]);
-  if (!bp) goto done;
-  for (size_t r = 0; r <= A; r++)
-    if (!(rows[r] = malloc(maxw * sizeof(double)))) goto done;
+  for (size_t k = 0; k < c->nbeads; k++) {
+    p->i[k] = c->beads[k].src_begin;
+    p->j[k] = c->beads[k].tgt_begin;
+  }
+  p->i[c->nbeads] = c->src.n;
+  p->j[c->nbeads] = c->tgt.n;
+  return TA_OK;
+}
 
-  for (size_t i = 0; i <= n; i++) {
-    if (i >= 1) {
-      size_t s = i - 1;
-      size_t plo = band->lo[i] >= B ? band->lo[i] - B : 0;
-      size_t phi = band->hi[i + A - 1 <= n ? i + A - 1 : n];
-      if (!pair_row_fill(c, &prs[s % A], s, plo, phi)) goto done;
-    }
-    double *row = rows[i % (A + 1)];
-    const size_t lo = band->lo[i], hi = band->hi[i];
-    for (size_t j = lo; j <= hi; j++) {
-      double best = INF;
-      uint8_t arg = 0xFF;
-      if (i == 0 && j == 0) best = 0;
-      for (size_t k = 0; k < c->ntypes; k++) {
-        size_t a = c->types[k].a, b = c->types[k].b;
-        if (a > i || b > j) continue;
-        size_t pi = i - a, pj = j - b;
-        if (pj < band->lo[pi] || pj > band->hi[pi]) continue;
-        double prev = rows[pi % (A + 1)][pj - band->lo[pi]];
-        if (prev >= INF) continue;
-        double reward = 0, nm = 0;
-        if (a == 1 && b == 1) {
-          const pair_row *r = &prs[pi % A];
-          reward = r->reward[j - r->lo] - r->reward[pj - r->lo];
-          nm = r->numbers[j - r->lo] - r->numbers[pj - r->lo];
-        } else if (a && b) {
-          ta__pair_match pm;
-          ta__bead_match_compute(c->src.f, pi, a, c->tgt.f, pj, b, &pm);
-          reward = ta__pair_reward(&c->model, &pm);
-          nm = pm.numbers;
-        }
-        double cost = prev + bead_cost(c, pi, a, pj, b, reward, nm, NULL);
-        if (cost < best) {
-          best = cost;
-          arg = (uint8_t)k;
-        }
-      }
-      row[j - lo] = best;
-      bp[off[i] + j - lo] = arg;
-    }
-  }
+static ta_status search_level(ta__ctx *c, const ta__path *guide,
+                              size_t scale);
 
-  /* Backtrace from (n, m). */
-  c->nbeads = 0;
-  *touched = false;
-  size_t i = n, j = m;
-  while (i > 0 || j > 0) {
-    uint8_t k = bp[off[i] + j - band->lo[i]];
-    if (k == 0xFF) { /* cannot happen: 1-0 and 0-1 always connect */
-      st = TA_EINVAL;
-      goto done;
-    }
-    if ((j == band->lo[i] && band->lo[i] > 0) ||
-        (j == band->hi[i] && band->hi[i] < m))
-      *touched = true;
-    size_t a = c->types[k].a, b = c->types[k].b;
-    if (c->nbeads == c->cap) {
-      size_t ncap = c->cap ? c->cap * 2 : 256;
-      ta_bead *nb = realloc(c->beads, ncap * sizeof *nb);
-      if (!nb) goto done;
-      c->beads = nb;
-      c->cap = ncap;
-    }
-    ta_bead *bd = &c->beads[c->nbeads++];
-    memset(bd, 0, sizeof *bd);
-    bd->src_begin = i - a;
-    bd->src_len = a;
-    bd->tgt_begin = j - b;
-    bd->tgt_len = b;
-    i -= a;
-    j -= b;
-  }
-  for (size_t x = 0, y = c->nbeads ? c->nbeads - 1 : 0; x < y; x++, y--) {
-    ta_bead t = c->beads[x];
-    c->beads[x] = c->beads[y];
-    c->beads[y] = t;
-  }
-  st = TA_OK;
-done:
-  free(off);
-  free(bp);
-  for (size_t r = 0; r <= TA__MAX_SIDE; r++) free(rows[r]);
-  for (size_t r = 0; r < TA__MAX_SIDE; r++) {
-    free(prs[r].reward);
-    free(prs[r].numbers);
-  }
+/* The same model over both documents halved; its path guides the band. */
+static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
+  ta__ctx cc;
+  memset(&cc, 0, sizeof cc);
+  cc.opts = c->opts;
+  cc.model = c->model;
+  /* Skipping a coarse sentence skips twice as many real ones, and its
+   * boundaries match the other side's only by accident: without a higher
+   * price, every length mismatch would be settled by a skip. */
+  cc.model.prior[1][0] *= 2;
+  cc.model.prior[0][1] *= 2;
+  memcpy(cc.types, c->types, sizeof cc.types);
+  cc.ntypes = c->ntypes;
+  cc.max_a = c->max_a;
+  cc.max_b = c->max_b;
+  ta_status st = ta__features_coarsen(c->src.f, &cc.fsrc);
+  if (st == TA_OK) st = ta__features_coarsen(c->tgt.f, &cc.ftgt);
+  if (st == TA_OK) st = ta__side_init(&cc.src, &cc.fsrc, &cc.model);
+  if (st == TA_OK) st = ta__side_init(&cc.tgt, &cc.ftgt, &cc.model);
+  if (st == TA_OK) st = search_level(&cc, NULL, 0);
+  if (st == TA_OK) st = path_from_beads(&cc, out);
+  free(cc.beads);
+  ta__side_free(&cc.src);
+  ta__side_free(&cc.tgt);
+  ta__features_free(&cc.fsrc);
+  ta__features_free(&cc.ftgt);
   return st;
 }
 
-/* Search with widening: double the band until the path stays inside. */
-static ta_status search_widening(ta__ctx *c) {
-  size_t w = c->opts.min_band ? c->opts.min_band : 1;
-  for (;;) {
-    ta__band band;
-    ta_status st = ta__band_build(c, w, &band);
+/* Search in a corridor (around guide, or the diagonal).  Where the best
+ * path touches an inner edge, the corridor widens around those
+ * rows only, and the search runs again: a large omission widens the band
+ * where it is, not along the whole document. */
+static ta_status search_level(ta__ctx *c, const ta__path *guide,
+                              size_t scale) {
+  const size_t n = c->src.n, m = c->tgt.n;
+  ta__path coarse = {0};
+  ta_status st = TA_OK;
+  if (!guide && n > TA__COARSE_ABOVE && m > TA__COARSE_ABOVE) {
+    st = coarse_path(c, &coarse);
     if (st != TA_OK) return st;
-    bool touched = false;
-    st = search(c, &band, &touched);
+    guide = &coarse;
+    scale = 2;
+  }
+  /* A path from a coarser level is less sure than one from a previous
+   * pass at this level. */
+  size_t w0 = !guide ? c->opts.min_band
+              : scale > 1 ? 2 * TA__GUIDED_BAND : TA__GUIDED_BAND;
+  if (w0 < 1) w0 = 1;
+  size_t *w = malloc((n + 1) * sizeof *w);
+  uint8_t *touched = malloc(n + 1);
+  if (!w || !touched) st = TA_ENOMEM;
+  for (size_t i = 0; st == TA_OK && i <= n; i++) w[i] = w0;
+  size_t widest = w0;
+  /* A few widenings settle real omissions; beyond that the touches are the
+   * path brushing the edge here and there, and each search costs a pass. */
+  for (int round = 0; st == TA_OK && round < TA__MAX_WIDENINGS + 1; round++) {
+    ta__band band;
+    st = guide ? ta__band_from_path(guide, scale, n, m, w, &band)
+               : ta__band_build(n, m, w, &band);
+    if (st != TA_OK) break;
+    bool any = false;
+    st = ta__search(c, &band, touched, &any);
     bool full = band.full;
     ta__band_free(&band);
-    if (st != TA_OK) return st;
-    c->band = w;
-    if (!touched || full) return TA_OK;
-    if (c->opts.max_band && w >= c->opts.max_band) return TA_OK;
-    w *= 2;
-    if (c->opts.max_band && w > c->opts.max_band) w = c->opts.max_band;
+    c->band = widest;
+    if (st != TA_OK || !any || full || round == TA__MAX_WIDENINGS) break;
+    if (c->opts.max_band && widest >= c->opts.max_band) break;
+    /* Quadruple the width on rows near a touch (within four times the old
+     * width: the path may leave the corridor before or after): one more
+     * search usually settles it. */
+    for (size_t i = 0; i <= n; i++) {
+      if (!touched[i]) continue;
+      size_t reach = 4 * w[i] + 16;
+      size_t from = i > reach ? i - reach : 0;
+      size_t to = i + reach < n ? i + reach : n;
+      size_t nw = 4 * w[i];
+      if (c->opts.max_band && nw > c->opts.max_band) nw = c->opts.max_band;
+      for (size_t r = from; r <= to; r++)
+        if (w[r] < nw) w[r] = nw;
+      if (nw > widest) widest = nw;
+      i = to; /* rows up to `to` are done */
+    }
   }
+  free(w);
+  free(touched);
+  path_free(&coarse);
+  return st;
 }
 
 /* ---- estimation between passes --------------------------------------------- */
@@ -402,8 +277,8 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   if (st != TA_OK) return st;
   build_types(c);
   ta__model_defaults(&c->model, &c->opts);
-  st = side_init(&c->src, &c->fsrc, &c->model);
-  if (st == TA_OK) st = side_init(&c->tgt, &c->ftgt, &c->model);
+  st = ta__side_init(&c->src, &c->fsrc, &c->model);
+  if (st == TA_OK) st = ta__side_init(&c->tgt, &c->ftgt, &c->model);
   if (st != TA_OK) return st;
   if (c->fsrc.total_chars && c->ftgt.total_chars)
     c->model.ratio =
@@ -414,11 +289,25 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
     c->paragraph_cost = ps == pt ? TA__PARAGRAPH_HARD : c->model.paragraph;
 
   int passes = c->opts.passes < 1 ? 1 : c->opts.passes;
-  for (int p = 0; p < passes; p++) {
-    if (p > 0) reestimate(c);
-    st = search_widening(c);
-    if (st != TA_OK) return st;
+  st = search_level(c, NULL, 0);
+  for (int p = 1; st == TA_OK && p < passes; p++) {
+    ta__path prev = {0};
+    reestimate(c);
+    st = path_from_beads(c, &prev);
+    if (st == TA_OK) st = search_level(c, &prev, 1);
+    path_free(&prev);
   }
+  /* ---- lexicon (lexicon_align.c): lexical keys, one more guided pass */
+  bool lexical = false;
+  if (st == TA_OK) st = ta__lexicon_attach(c, src, tgt, &lexical);
+  if (st == TA_OK && lexical) {
+    ta__path prev = {0};
+    st = path_from_beads(c, &prev);
+    if (st == TA_OK) st = search_level(c, &prev, 1);
+    path_free(&prev);
+  }
+  /* ---- end lexicon */
+  if (st != TA_OK) return st;
   return TA_OK;
 }
 
@@ -459,8 +348,8 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
              ta_doc_name(tgt), ta_strerror(st));
   }
   free(c.beads);
-  side_free(&c.src);
-  side_free(&c.tgt);
+  ta__side_free(&c.src);
+  ta__side_free(&c.tgt);
   ta__features_free(&c.fsrc);
   ta__features_free(&c.ftgt);
   return st;

@@ -27,7 +27,7 @@ static const double default_weight[TA_ANCHOR_COUNT] = {
     [TA_ANCHOR_IDENTICAL] = 0.4,
     [TA_ANCHOR_COGNATE] = 0.15,
     [TA_ANCHOR_PUNCT] = 0.3,
-    [TA_ANCHOR_LEXICON] = 0.0,
+    [TA_ANCHOR_LEXICON] = 0.15,
 };
 
 void ta__model_defaults(ta__model *m, const ta_align_opts *o) {
@@ -48,13 +48,14 @@ void ta__model_defaults(ta__model *m, const ta_align_opts *o) {
   m->paragraph = 4.0;
   m->chance_weight = 1.0;
   m->var_scale = 4.0;
+  ta__model_prepare(m);
 }
 
 const double *ta__default_anchor_weights(void) { return default_weight; }
 
 /* -ln(erfc(x / sqrt 2)) = -ln P(|Z| >= x) for a standard normal Z.  For
  * large x erfc underflows; its asymptotic form keeps the cost finite. */
-static double tail_cost(double x) {
+static double tail_cost_exact(double x) {
   if (x < 30.0) {
     double p = erfc(x / SQRT2);
     if (p > 1e-300) return -log(p);
@@ -63,11 +64,30 @@ static double tail_cost(double x) {
   return z * z + log(z * SQRT_PI);
 }
 
+/* The search evaluates the tail hundreds of millions of times: a table
+ * indexed by delta squared (no square root) with linear interpolation
+ * replaces erfc and log; its error is below 1e-3 nats. */
+#define TAIL_STEP 0.02 /* in delta squared */
+
+void ta__model_prepare(ta__model *m) {
+  for (int k = 0; k < TA__TAIL_SIZE; k++)
+    m->tail[k] = (float)tail_cost_exact(sqrt(k * TAIL_STEP));
+}
+
+static double tail_cost_sq(const ta__model *m, double d2) {
+  double pos = d2 / TAIL_STEP;
+  if (pos >= TA__TAIL_SIZE - 1) /* |delta| > 20: the tail is d2/2 + ln */
+    return d2 / 2 + 3.22;
+  int k = (int)pos;
+  double f = pos - k;
+  return m->tail[k] + f * (m->tail[k + 1] - m->tail[k]);
+}
+
 double ta__cost_length(const ta__model *m, double ls, double lt) {
   if (ls <= 0 && lt <= 0) return 0.0;
   double mean = (ls + lt / m->ratio) / 2.0;
-  double delta = (lt - m->ratio * ls) / sqrt(m->var * mean);
-  return m->length_weight * tail_cost(fabs(delta));
+  double diff = lt - m->ratio * ls;
+  return m->length_weight * tail_cost_sq(m, diff * diff / (m->var * mean));
 }
 
 void ta__pair_match_compute(const ta__features *fs, size_t s,
@@ -94,26 +114,36 @@ void ta__pair_match_compute(const ta__features *fs, size_t s,
   }
 }
 
-/* Merge the sorted key lists of sentences [first, first+count) into out
- * (sorted, unique), with the weight of each key. */
+/* Union of the sorted key lists of sentences [first, first+count) into
+ * out (sorted, unique) with each key's weight, by successive merges.
+ * Keys beyond cap are dropped: a bead of 4 sentences rarely holds 100. */
 static size_t gather(const ta__features *f, size_t first, size_t count,
                      uint32_t *out, float *wout, size_t cap) {
+  uint32_t tmp[512];
+  float wtmp[512];
   size_t n = 0;
+  if (cap > 512) cap = 512;
   for (size_t s = first; s < first + count; s++) {
     const ta__sent_feat *sf = &f->s[s];
     const uint32_t *k = f->keys + sf->key_begin;
     const float *w = f->weights + sf->key_begin;
-    for (uint32_t i = 0; i < sf->nkeys && n < cap; i++) {
-      /* insertion into a short sorted array: beads hold few keys */
-      size_t pos = n;
-      while (pos > 0 && out[pos - 1] > k[i]) pos--;
-      if (pos > 0 && out[pos - 1] == k[i]) continue;
-      memmove(out + pos + 1, out + pos, (n - pos) * sizeof *out);
-      memmove(wout + pos + 1, wout + pos, (n - pos) * sizeof *wout);
-      out[pos] = k[i];
-      wout[pos] = w[i];
-      n++;
+    size_t i = 0, j = 0, o = 0;
+    while ((i < n || j < sf->nkeys) && o < cap) {
+      if (j >= sf->nkeys || (i < n && out[i] < k[j])) {
+        tmp[o] = out[i];
+        wtmp[o++] = wout[i++];
+      } else if (i >= n || k[j] < out[i]) {
+        tmp[o] = k[j];
+        wtmp[o++] = w[j++];
+      } else {
+        tmp[o] = out[i];
+        wtmp[o++] = wout[i++];
+        j++;
+      }
     }
+    memcpy(out, tmp, o * sizeof *out);
+    memcpy(wout, wtmp, o * sizeof *wout);
+    n = o;
   }
   return n;
 }

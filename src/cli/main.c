@@ -11,6 +11,8 @@ static const struct command {
 } commands[] = {
     {"split", cmd_split, "print the sentences of a document"},
     {"align", cmd_align, "align a document with its translation"},
+    {"merge", cmd_merge, "merge TMX files, removing duplicates"},
+    {"convert", cmd_convert, "convert a TMX file to TSV or JSON Lines"},
 };
 
 static void usage(FILE *fp) {
