@@ -37,32 +37,6 @@ void ta_align_opts_init(ta_align_opts *o) {
   o->self_train = true;
 }
 
-/* Recompute the anchor terms of one bead from scratch (for explanations). */
-static double bead_explain(const ta__ctx *c, ta_bead *bd) {
-  double reward = 0, matched = 0;
-  double per_kind[TA_ANCHOR_COUNT] = {0};
-  if (bd->src_len && bd->tgt_len) {
-    ta__pair_match pm;
-    ta__bead_match_compute(c->src.f, bd->src_begin, bd->src_len, c->tgt.f,
-                           bd->tgt_begin, bd->tgt_len, &pm);
-    for (int k = 0; k < TA_ANCHOR_COUNT; k++)
-      per_kind[k] -= c->model.weight[k] * pm.kind[k];
-    reward = ta__pair_reward(&c->model, &pm);
-    matched = pm.numbers;
-  }
-  double cost = ta__bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
-                          bd->tgt_len, reward, matched, bd);
-  double nums =
-      (double)(c->src.nums[bd->src_begin + bd->src_len] -
-               c->src.nums[bd->src_begin]) +
-      (double)(c->tgt.nums[bd->tgt_begin + bd->tgt_len] -
-               c->tgt.nums[bd->tgt_begin]);
-  double miss = nums - 2.0 * matched;
-  per_kind[TA_ANCHOR_NUMBER] += c->model.number_miss * (miss > 0 ? miss : 0);
-  memcpy(bd->cost_anchor, per_kind, sizeof per_kind);
-  return cost;
-}
-
 /* Documents longer than this (both sides) are first aligned at half
  * resolution, recursively, and the fine search follows that path. */
 #define TA__COARSE_ABOVE 2000
@@ -285,8 +259,11 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
         (double)c->ftgt.total_chars / (double)c->fsrc.total_chars;
   size_t ps = ta_doc_paragraph_count(src), pt = ta_doc_paragraph_count(tgt);
   c->paragraph_cost = 0;
+  c->paragraph_edge_cost = 0;
   if (c->opts.use_paragraphs && ps > 1 && pt > 1)
     c->paragraph_cost = ps == pt ? TA__PARAGRAPH_HARD : c->model.paragraph;
+  if (c->opts.use_paragraphs && ps > 1 && pt > 1)
+    c->paragraph_edge_cost = c->model.paragraph_edge;
 
   int passes = c->opts.passes < 1 ? 1 : c->opts.passes;
   st = search_level(c, NULL, 0);
@@ -331,7 +308,7 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
   if (st == TA_OK) {
     for (size_t k = 0; k < c.nbeads; k++) {
       ta_bead *bd = &c.beads[k];
-      bead_explain(&c, bd);
+      ta__bead_explain(&c, bd);
       bd->score = ta__confidence(&c, bd);
     }
     al->beads = c.beads;

@@ -16,7 +16,7 @@ static const struct {
   int m, n;
   double p;
 } default_priors[] = {
-    {1, 1, 0.60},   {1, 0, 0.012},  {0, 1, 0.025},  {1, 2, 0.10},
+    {1, 1, 0.60},   {1, 0, 0.025},  {0, 1, 0.025},  {1, 2, 0.10},
     {2, 1, 0.07},   {2, 2, 0.03},   {1, 3, 0.025},  {3, 1, 0.015},
     {2, 3, 0.01},   {3, 2, 0.01},   {1, 4, 0.01},   {4, 1, 0.005},
 };
@@ -46,9 +46,11 @@ void ta__model_defaults(ta__model *m, const ta_align_opts *o) {
   m->number_miss = 2.0;
   m->length_weight = o ? o->length_weight : 1.0;
   m->paragraph = 4.0;
+  m->paragraph_edge = 2.0;
   m->chance_weight = 1.0;
   m->var_scale = 4.0;
   ta__model_prepare(m);
+
 }
 
 const double *ta__default_anchor_weights(void) { return default_weight; }

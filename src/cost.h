@@ -22,6 +22,8 @@ typedef struct ta__model {
   float tail[TA__TAIL_SIZE]; /* -ln P(|Z| >= x) for x^2 = 0, 0.02, ... 400 */
   double paragraph;    /* nats for a bead spanning a paragraph boundary on
                           one side only */
+  double paragraph_edge; /* nats for a pair that starts or ends at a
+                            paragraph boundary on one side only */
 } ta__model;
 
 /* Default table, tuned on the Text+Berg dev set as a whole (README). */

@@ -48,6 +48,11 @@ void ta__side_free(ta__side *sd) {
   free(sd->chance);
 }
 
+/* Whether a paragraph begins (or the document ends) at position i. */
+static inline bool paragraph_edge(const ta__side *sd, size_t i) {
+  return i == 0 || i == sd->n || sd->breaks[i + 1] != sd->breaks[i];
+}
+
 /* Paragraph boundaries inside the run [begin, begin + len). */
 static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len) {
   if (len < 2) return 0;
@@ -70,6 +75,14 @@ static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
       (interior_breaks(&c->src, i0, a) > 0) !=
           (interior_breaks(&c->tgt, j0, b) > 0))
     para = c->paragraph_cost;
+  /* A translated pair should start and end where paragraphs do on both
+   * sides or on neither.  Each edge is shared by two beads: half each.
+   * Skips are exempt, so that an omitted paragraph costs nothing more. */
+  if (a && b && c->paragraph_edge_cost > 0)
+    para += 0.5 * c->paragraph_edge_cost *
+            ((paragraph_edge(&c->src, i0) != paragraph_edge(&c->tgt, j0)) +
+             (paragraph_edge(&c->src, i0 + a) !=
+              paragraph_edge(&c->tgt, j0 + b)));
   double prior = m->prior[a][b];
   /* Anchors a bead would share by chance grow with its size: without
    * this, merging neighbours always gains spurious matches. */
@@ -105,6 +118,32 @@ double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
     explain->cost_length = len;
   }
   return total;
+}
+
+/* Recompute the anchor terms of one bead from scratch (for explanations). */
+double ta__bead_explain(const ta__ctx *c, ta_bead *bd) {
+  double reward = 0, matched = 0;
+  double per_kind[TA_ANCHOR_COUNT] = {0};
+  if (bd->src_len && bd->tgt_len) {
+    ta__pair_match pm;
+    ta__bead_match_compute(c->src.f, bd->src_begin, bd->src_len, c->tgt.f,
+                           bd->tgt_begin, bd->tgt_len, &pm);
+    for (int k = 0; k < TA_ANCHOR_COUNT; k++)
+      per_kind[k] -= c->model.weight[k] * pm.kind[k];
+    reward = ta__pair_reward(&c->model, &pm);
+    matched = pm.numbers;
+  }
+  double cost = ta__bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
+                             bd->tgt_len, reward, matched, bd);
+  double nums =
+      (double)(c->src.nums[bd->src_begin + bd->src_len] -
+               c->src.nums[bd->src_begin]) +
+      (double)(c->tgt.nums[bd->tgt_begin + bd->tgt_len] -
+               c->tgt.nums[bd->tgt_begin]);
+  double miss = nums - 2.0 * matched;
+  per_kind[TA_ANCHOR_NUMBER] += c->model.number_miss * (miss > 0 ? miss : 0);
+  memcpy(bd->cost_anchor, per_kind, sizeof per_kind);
+  return cost;
 }
 
 /* ---- the banded search ----------------------------------------------------- */
