@@ -16,8 +16,8 @@
 #include "lexicon_internal.h"
 
 #define INF DBL_MAX
-#define TA__CONF_SLOPE 1.0
-#define TA__CONF_MID 2.0
+#define TA__CONF_SLOPE 0.3
+#define TA__CONF_MID 5.9
 
 const char *ta_anchor_name(ta_anchor_kind k) {
   static const char *const names[TA_ANCHOR_COUNT] = {
@@ -208,7 +208,10 @@ static void reestimate(ta__ctx *c) {
 }
 
 /* The bead's cost per sentence through a logistic curve: an estimate of
- * the chance that the bead is exactly right, calibrated on the dev set. */
+ * the chance that the bead is exactly right, fitted by maximum likelihood
+ * on the dev set's beads (slope and midpoint above).  It ranks beads only
+ * weakly: on the dev set, beads scored 0.5-0.8 were right 88% of the time
+ * and beads scored above 0.95, 92%. */
 double ta__confidence(const ta__ctx *c, const ta_bead *b) {
   (void)c;
   double per = b->cost / (double)(b->src_len + b->tgt_len);
