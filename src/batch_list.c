@@ -106,9 +106,12 @@ static ta_status manifest_line(ta_batch_list *l, const char *name,
   if (len && b[len - 1] == '\r') len--;
   if (len && memchr(b, '\0', len))
     return ta__fail(err, TA_EPARSE, "%s: line %zu: NUL byte", name, line);
-  while (len && blank(*b)) b++, len--;
-  while (len && blank(b[len - 1])) len--;
-  if (!len || *b == '#') return TA_OK;
+  size_t first = 0;
+  while (first < len && blank(b[first])) first++;
+  if (first == len || b[first] == '#') return TA_OK;
+  /* Only spaces are trimmed: a leading or trailing tab is an empty field. */
+  while (len && b[len - 1] == ' ') len--;
+  while (len && *b == ' ') b++, len--;
   const char *tab = memchr(b, '\t', len);
   if (!tab)
     return ta__fail(err, TA_EPARSE,

@@ -51,15 +51,16 @@ typedef struct ta_batch_pair {
 
 typedef struct ta_batch_list ta_batch_list;
 
-/** Parse a manifest held in memory: one pair a line, "SOURCE<TAB>TARGET".
- * Blank lines (spaces and tabs only) and lines whose first non-blank
- * character is '#' are skipped; a CR before the LF is ignored; an UTF-8 BOM
- * is skipped.  Relative paths are taken relative to base_dir (NULL or "":
- * the current directory); absolute paths are kept.  src_name/tgt_name are
- * the fields as written.  name is used in messages.  Errors: TA_EPARSE
- * ("list.tsv: line 3: expected SOURCE<TAB>TARGET, found no tab"; also an
- * empty field, a third field, a NUL byte), TA_ENOMEM.  An empty manifest
- * is not an error: the list has no pairs. */
+/** Parse a manifest held in memory: one pair a line, "SOURCE<TAB>TARGET"
+ * (several tabs in a row count as one; spaces around a field are
+ * trimmed).  Blank lines and lines whose first non-blank character is '#'
+ * are skipped; a CR before the LF is ignored; an UTF-8 BOM is skipped.
+ * Relative paths are taken relative to base_dir (NULL or "": the current
+ * directory); absolute paths are kept.  src_name/tgt_name are the fields
+ * as written, line their line number.  name is used in messages.  Errors:
+ * TA_EPARSE naming the line ("list.tsv: line 3: expected SOURCE<TAB>TARGET,
+ * found no tab"; also a third field, an empty field, a NUL byte),
+ * TA_ENOMEM.  An empty manifest is not an error: the list has no pairs. */
 TA_EXPORT ta_status ta_batch_manifest_parse(const char *name, const char *data,
                                             size_t len, const char *base_dir,
                                             ta_batch_list **out,
@@ -67,7 +68,7 @@ TA_EXPORT ta_status ta_batch_manifest_parse(const char *name, const char *data,
 
 /** Read and parse the manifest at path; relative paths in it are relative
  * to the manifest's directory.  Errors: as ta_batch_manifest_parse(), plus
- * TA_ENOENT, TA_EIO, TA_ETOOBIG (over 256 MiB). */
+ * TA_ENOENT, TA_EISDIR, TA_EIO, TA_ETOOBIG (over 256 MiB). */
 TA_EXPORT ta_status ta_batch_manifest_load(const char *path,
                                            ta_batch_list **out, ta_error *err);
 
