@@ -16,12 +16,14 @@
  *
  * Does not: split or align itself (doc.h, align.h), nor print. */
 #define _POSIX_C_SOURCE 200809L
+#include <libxml/parser.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "align_internal.h" /* the bead array of a ta_alignment */
 #include "internal.h"
 #include "tmxalign/batch.h"
 
@@ -183,8 +185,7 @@ static ta_status output_pair(output *out, size_t index,
   if (st != TA_OK) return st;
   size_t nb = ta_alignment_count(s->al);
   if (o->format == TA_BATCH_TMX) {
-    /* ta_alignment keeps its beads in one array (align.c). */
-    const ta_bead *beads = nb ? ta_alignment_bead(s->al, 0) : NULL;
+    const ta_bead *beads = s->al->beads;
     ta_tmx_align_opts to = o->tmx;
     to.document = pr->src_name ? pr->src_name : pr->src;
     ta_tmx_align_stats ts = {0, 0, 0};
@@ -373,11 +374,15 @@ ta_status ta_batch_align(const ta_batch_opts *o, const ta_batch_pair *pairs,
   if (!r) return ta__fail(err, TA_ENOMEM, "batch: out of memory");
   size_t nthreads = thread_count(o, n);
   size_t window = o->max_pending ? o->max_pending : 2 * nthreads;
-  r->p = (pool){.o = o, .pairs = pairs, .n = n,
-                .window = window < nthreads ? nthreads : window};
+  if (window < nthreads) window = nthreads;
+  if (window > n) window = n;
+  r->p = (pool){.o = o, .pairs = pairs, .n = n, .window = window};
   r->out = (output){.o = o, .path = out_path};
   r->stats.pairs = n;
   r->start = now_seconds();
+  /* libxml2 (HTML input, TMX output) must be initialised before threads
+   * use it: its first initialisation is not thread-safe in 2.9. */
+  xmlInitParser();
   st = run_pool(r, nthreads, err);
   bool written = st == TA_OK && r->stats.pairs_ok > 0;
   ta_status fst = output_finish(&r->out, written, err);
