@@ -19,7 +19,8 @@ static void batch_help(FILE *fp) {
       "\n"
       "Align many documents with their translations into one translation\n"
       "memory.  MANIFEST lists one pair a line, SOURCE<TAB>TARGET, paths\n"
-      "relative to the manifest's directory; blank lines and lines starting\n"
+      "relative to the manifest's directory ('-': standard input, paths\n"
+      "relative to the current directory); blank lines and lines starting\n"
       "with '#' are skipped.  --pair-dir pairs the files of DIR by name:\n"
       "NAME.fr.txt with NAME.en.txt (the languages of -s and -t; also .html,\n"
       ".htm); files without their other half are reported as notes.\n"
@@ -60,6 +61,8 @@ static void batch_help(FILE *fp) {
       ">book.tsv\n"
       "  tmxalign align --batch book.tsv -s fr -t en -o book.tmx\n"
       "  tmxalign align --pair-dir corpus/ -s fr -t en -j 0 -o corpus.tmx\n"
+      "  paste <(ls fr/*.txt) <(ls en/*.txt) | tmxalign align --batch - \\\n"
+      "      -s fr -t en -o all.tmx\n"
       "  tmxalign align --batch list.tsv -s de -t fr --presplit --strict \\\n"
       "      -f jsonl -o list.jsonl\n"
       "\n"
@@ -218,6 +221,30 @@ static int parse_args(int argc, char **argv, ta_batch_opts *o, batch_args *a) {
   return CLI_OK;
 }
 
+/* "--batch -": the manifest on standard input, paths relative to the
+ * current directory. */
+static ta_status load_stdin_manifest(ta_batch_list **out, ta_error *err) {
+  size_t cap = 1 << 14, n = 0, got;
+  char *buf = malloc(cap);
+  while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0)
+    if ((n += got) == cap) {
+      char *nb = realloc(buf, cap *= 2);
+      if (!nb) free(buf);
+      buf = nb;
+    }
+  if (!buf) {
+    snprintf(err->message, sizeof err->message, "<stdin>: out of memory");
+    return TA_ENOMEM;
+  }
+  ta_status st = ferror(stdin) ? TA_EIO : TA_OK;
+  if (st == TA_OK)
+    st = ta_batch_manifest_parse("<stdin>", buf, n, NULL, out, err);
+  else
+    snprintf(err->message, sizeof err->message, "<stdin>: read error");
+  free(buf);
+  return st;
+}
+
 /* Why the batch failed, after the pairs' own messages. */
 static int report_failure(ta_status st, const ta_error *err,
                           const ta_batch_stats *s, const ta_batch_opts *o,
@@ -252,10 +279,14 @@ int cmd_align_batch(int argc, char **argv) {
   ta_error err;
   ta_error_clear(&err);
   ta_batch_list *list = NULL;
-  ta_status st =
-      a.manifest ? ta_batch_manifest_load(a.manifest, &list, &err)
-                 : ta_batch_pair_dir(a.dir, o.src_lang, o.tgt_lang, cli_warn,
-                                     NULL, &list, &err);
+  ta_status st;
+  if (a.manifest && !strcmp(a.manifest, "-"))
+    st = load_stdin_manifest(&list, &err);
+  else if (a.manifest)
+    st = ta_batch_manifest_load(a.manifest, &list, &err);
+  else
+    st = ta_batch_pair_dir(a.dir, o.src_lang, o.tgt_lang, cli_warn, NULL,
+                           &list, &err);
   if (st != TA_OK) return cli_fail(st, &err);
   if (!ta_batch_list_count(list)) {
     cli_error("%s: no document pairs found", a.manifest ? a.manifest : a.dir);

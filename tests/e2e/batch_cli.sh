@@ -61,6 +61,11 @@ check "-q prints nothing" test ! -s "$tmp/err2"
   -o "$tmp/j0.tmx" -j 0 -q
 check "-j 0 = -j 1" cmp -s "$tmp/j1.tmx" "$tmp/j0.tmx"
 
+# the manifest on standard input: paths relative to the current directory
+(cd "$tmp/docs" && grep -v '^#' book.tsv | "$cli" align --batch - -s fr \
+  -t en --presplit -o "$tmp/stdin.tmx" -q)
+check "--batch - reads standard input" cmp -s "$tmp/j1.tmx" "$tmp/stdin.tmx"
+
 # each pair's units are those of plain align, in manifest order
 for p in parure-1 more/parure-3 parure-2; do
   "$cli" align "$tmp/docs/$p.fr.txt" "$tmp/docs/$p.en.txt" -s fr -t en \
