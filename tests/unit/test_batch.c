@@ -67,6 +67,7 @@ typedef struct seen {
   size_t errors, error_index[8];
   char error_msg[8][600];
   size_t progress_calls, last_done, notes;
+  char note_msg[4][600];
   bool done_increasing;
 } seen;
 
@@ -90,8 +91,10 @@ static void on_progress(void *user, const ta_batch_stats *st) {
 }
 
 static void on_note(void *user, const char *message) {
-  (void)message;
-  ((seen *)user)->notes++;
+  seen *s = user;
+  if (s->notes < 4)
+    snprintf(s->note_msg[s->notes], sizeof s->note_msg[0], "%s", message);
+  s->notes++;
 }
 
 static void opts(ta_batch_opts *o, seen *s, unsigned threads) {
@@ -498,6 +501,38 @@ static void tsv_and_jsonl_rows(void **state) {
   free(dir);
 }
 
+/* Notes reach the warn callback on the calling thread, in list order,
+ * naming the unit by its tuid in the whole memory. */
+static void notes_in_list_order(void **state) {
+  (void)state;
+  char *dir = pair_dir();
+  spit(path_in(dir, "ctl.fr.txt"), "Un\x01 deux.\nTrois\x02.\n");
+  spit(path_in(dir, "ctl.en.txt"), "One two.\nThree.\n");
+  pairs ps = {.n = 0};
+  add_pair(&ps, dir, "ctl");
+  add_pair(&ps, dir, "parure-1");
+  add_pair(&ps, dir, "ctl");
+  ta_batch_opts o;
+  seen s;
+  opts(&o, &s, 2);
+  ta_batch_stats st;
+  ta_error err;
+  assert_int_equal(
+      ta_batch_align(&o, ps.p, ps.n, path_in(dir, "n.tmx"), &st, &err), TA_OK);
+  assert_int_equal(s.notes, 4);
+  size_t third = st.units - 1; /* the last pair's first unit */
+  char want[64];
+  snprintf(want, sizeof want, "tu %zu (fr): removed 1 character", third);
+  assert_non_null(strstr(s.note_msg[0], "tu 1 (fr): removed 1 character"));
+  assert_non_null(strstr(s.note_msg[1], "tu 2 (fr): removed 1 character"));
+  assert_non_null(strstr(s.note_msg[2], want));
+  char *text = slurp(path_in(dir, "n.tmx"), NULL);
+  assert_int_equal(count_of(text, "<seg>Un deux.</seg>"), 2);
+  free(text);
+  rm_tree(dir);
+  free(dir);
+}
+
 /* ---- appending to an open writer ------------------------------------------ */
 
 static void writer_add_beads_numbers_on(void **state) {
@@ -574,6 +609,7 @@ int main(void) {
       cmocka_unit_test(bad_pair_skipped_and_reported),
       cmocka_unit_test(strict_and_all_failed_keep_old_file),
       cmocka_unit_test(tsv_and_jsonl_rows),
+      cmocka_unit_test(notes_in_list_order),
       cmocka_unit_test(writer_add_beads_numbers_on),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
