@@ -16,6 +16,8 @@
  *
  * Does not: split or align itself (doc.h, align.h), nor print. */
 #define _POSIX_C_SOURCE 200809L
+#include "tmxalign/batch.h"
+
 #include <libxml/parser.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -25,7 +27,6 @@
 
 #include "align_internal.h" /* the bead array of a ta_alignment */
 #include "internal.h"
-#include "tmxalign/batch.h"
 
 /* Notes kept per pair: a broken file must not fill the memory with them. */
 #define NOTES_MAX 32
@@ -100,8 +101,7 @@ static void run_pair(const pool *p, size_t i, slot *s) {
     ta_doc_free(s->src);
     ta_doc_free(s->tgt);
     s->src = s->tgt = NULL;
-    if (!s->err.message[0])
-      ta__fail(&s->err, s->st, "%s", ta_strerror(s->st));
+    if (!s->err.message[0]) ta__fail(&s->err, s->st, "%s", ta_strerror(s->st));
   }
 }
 
@@ -176,9 +176,9 @@ static ta_status write_jsonl(FILE *fp, size_t index, const ta_batch_pair *pr,
 }
 
 /* Write the pair in slot s; add its figures to stats. */
-static ta_status output_pair(output *out, size_t index,
-                             const ta_batch_pair *pr, const slot *s,
-                             ta_batch_stats *stats, ta_error *err) {
+static ta_status output_pair(output *out, size_t index, const ta_batch_pair *pr,
+                             const slot *s, ta_batch_stats *stats,
+                             ta_error *err) {
   const ta_batch_opts *o = out->o;
   ta_status st = TA_OK;
   if (!out->tmx && !out->of) st = output_open(out, s->src, err);
@@ -189,8 +189,8 @@ static ta_status output_pair(output *out, size_t index,
     ta_tmx_align_opts to = o->tmx;
     to.document = pr->src_name ? pr->src_name : pr->src;
     ta_tmx_align_stats ts = {0, 0, 0};
-    st = ta_tmx_writer_add_beads(out->tmx, s->src, s->tgt, beads, nb, &to,
-                                 &ts, err);
+    st = ta_tmx_writer_add_beads(out->tmx, s->src, s->tgt, beads, nb, &to, &ts,
+                                 err);
     stats->units += ts.units;
     stats->unaligned += ts.unaligned;
     stats->below_score += ts.below_score;
@@ -273,8 +273,7 @@ static void report_pair(run *r, size_t i, const slot *s) {
   }
   if (s->st == TA_OK) return;
   if (!r->stats.pairs_failed++)
-    r->first_fail = fail_pair(&r->p.pairs[i], i, s->st, &s->err,
-                              &r->first_err);
+    r->first_fail = fail_pair(&r->p.pairs[i], i, s->st, &s->err, &r->first_err);
   if (o->on_error) o->on_error(o->user, i, &r->p.pairs[i], &s->err);
 }
 
@@ -320,8 +319,7 @@ static ta_status check_opts(const ta_batch_opts *o, const ta_batch_pair *pairs,
     return ta__fail(err, TA_EINVAL, "batch: both languages are required");
   if (o->format != TA_BATCH_TMX && o->format != TA_BATCH_TSV &&
       o->format != TA_BATCH_JSONL)
-    return ta__fail(err, TA_EINVAL, "batch: unknown format %d",
-                    (int)o->format);
+    return ta__fail(err, TA_EINVAL, "batch: unknown format %d", (int)o->format);
   if (!n) return ta__fail(err, TA_EINVAL, "batch: no document pairs");
   for (size_t i = 0; i < n; i++)
     if (!pairs[i].src || !pairs[i].tgt)
@@ -346,9 +344,9 @@ static ta_status run_pool(run *r, size_t nthreads, ta_error *err) {
   while (started < nthreads &&
          pthread_create(&tids[started], NULL, worker, p) == 0)
     started++;
-  ta_status st = started ? write_all(r, err)
-                         : ta__fail(err, TA_ENOMEM,
-                                    "batch: cannot start a worker thread");
+  ta_status st =
+      started ? write_all(r, err)
+              : ta__fail(err, TA_ENOMEM, "batch: cannot start a worker thread");
   pthread_mutex_lock(&p->mu);
   p->stop = true;
   pthread_cond_broadcast(&p->room);
@@ -388,8 +386,8 @@ ta_status ta_batch_align(const ta_batch_opts *o, const ta_batch_pair *pairs,
   ta_status fst = output_finish(&r->out, written, err);
   if (st == TA_OK && fst != TA_OK) st = fst;
   if (st == TA_OK && !r->stats.pairs_ok)
-    st = ta__fail(err, r->first_fail, "all %zu pairs failed; the first: %s",
-                  n, r->first_err.message);
+    st = ta__fail(err, r->first_fail, "all %zu pairs failed; the first: %s", n,
+                  r->first_err.message);
   r->stats.seconds = now_seconds() - r->start;
   if (stats) *stats = r->stats;
   free(r);

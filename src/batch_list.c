@@ -43,8 +43,7 @@ static size_t joined_len(const char *dir, const char *rel, size_t len) {
   return strlen(dir) + 1 + len;
 }
 
-static char *put_joined(char *p, const char *dir, const char *rel,
-                        size_t len) {
+static char *put_joined(char *p, const char *dir, const char *rel, size_t len) {
   if (rel[0] != '/' && dir && dir[0]) {
     size_t d = strlen(dir);
     memcpy(p, dir, d);
@@ -67,8 +66,8 @@ static ta_status list_add(ta_batch_list *l, const char *dir, const char *src,
     l->pairs = np;
     l->cap = ncap;
   }
-  size_t size = joined_len(dir, src, slen) + joined_len(dir, tgt, tlen) +
-                slen + tlen + 4;
+  size_t size =
+      joined_len(dir, src, slen) + joined_len(dir, tgt, tlen) + slen + tlen + 4;
   char *block = malloc(size), *p = block;
   if (!block) return TA_ENOMEM;
   ta_batch_pair *pr = &l->pairs[l->n++];
@@ -101,8 +100,8 @@ static void trim_spaces(const char **b, const char **e) {
 
 /* One line b[0..len) without its LF: skipped, a pair, or an error. */
 static ta_status manifest_line(ta_batch_list *l, const char *name,
-                               const char *base_dir, const char *b,
-                               size_t len, size_t line, ta_error *err) {
+                               const char *base_dir, const char *b, size_t len,
+                               size_t line, ta_error *err) {
   if (len && b[len - 1] == '\r') len--;
   if (len && memchr(b, '\0', len))
     return ta__fail(err, TA_EPARSE, "%s: line %zu: NUL byte", name, line);
@@ -284,8 +283,7 @@ static bool same_doc(const dir_file *a, const dir_file *b) {
 }
 
 static void note_unpaired(const char *dir, const dir_file *f,
-                          const char *other_lang, ta_warn_fn note,
-                          void *user) {
+                          const char *other_lang, ta_warn_fn note, void *user) {
   if (!note) return;
   char msg[1024];
   snprintf(msg, sizeof msg, "%s: %s has no %.*s.%s.%s", dir, f->file,
@@ -315,9 +313,8 @@ static ta_status pair_files(const char *dir, dir_file *files, size_t n,
 }
 
 /* The document files of dir, their names copied. */
-static ta_status scan_dir(const char *dir, const char *slang,
-                          const char *tlang, dir_file **out, size_t *nout,
-                          ta_error *err) {
+static ta_status scan_dir(const char *dir, const char *slang, const char *tlang,
+                          dir_file **out, size_t *nout, ta_error *err) {
   DIR *d = opendir(dir);
   if (!d)
     return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", dir,
@@ -329,8 +326,7 @@ static ta_status scan_dir(const char *dir, const char *slang,
   ta_status st = TA_OK;
   for (struct dirent *e; st == TA_OK && (e = readdir(d));) {
     dir_file f;
-    if (e->d_name[0] == '.' || !classify(e->d_name, slang, tlang, &f))
-      continue;
+    if (e->d_name[0] == '.' || !classify(e->d_name, slang, tlang, &f)) continue;
     if (n == cap) {
       size_t ncap = cap ? cap * 2 : 64;
       dir_file *nf = realloc(files, ncap * sizeof *nf);
@@ -368,8 +364,8 @@ ta_status ta_batch_pair_dir(const char *dir, const char *src_lang,
   if (!dir || !out) return ta__fail(err, TA_EINVAL, "batch: missing argument");
   if (!src_lang || !tgt_lang || !*src_lang || !*tgt_lang ||
       ta_tmx_lang_equal(src_lang, tgt_lang))
-    return ta__fail(err, TA_EINVAL,
-                    "%s: pairing needs two different languages", dir);
+    return ta__fail(err, TA_EINVAL, "%s: pairing needs two different languages",
+                    dir);
   dir_file *files = NULL;
   size_t n = 0;
   ta_status st = scan_dir(dir, src_lang, tgt_lang, &files, &n, err);

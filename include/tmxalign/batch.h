@@ -63,8 +63,7 @@ typedef struct ta_batch_list ta_batch_list;
  * TA_ENOMEM.  An empty manifest is not an error: the list has no pairs. */
 TA_EXPORT ta_status ta_batch_manifest_parse(const char *name, const char *data,
                                             size_t len, const char *base_dir,
-                                            ta_batch_list **out,
-                                            ta_error *err);
+                                            ta_batch_list **out, ta_error *err);
 
 /** Read and parse the manifest at path; relative paths in it are relative
  * to the manifest's directory.  Errors: as ta_batch_manifest_parse(), plus
@@ -108,15 +107,15 @@ typedef enum ta_batch_format {
 
 /** Figures of a run so far (progress) or at its end (summary). */
 typedef struct ta_batch_stats {
-  size_t pairs;        /**< pairs in the list */
-  size_t pairs_done;   /**< pairs finished, written or failed */
-  size_t pairs_ok;     /**< pairs written */
-  size_t pairs_failed; /**< pairs skipped after an error */
+  size_t pairs;                        /**< pairs in the list */
+  size_t pairs_done;                   /**< pairs finished, written or failed */
+  size_t pairs_ok;                     /**< pairs written */
+  size_t pairs_failed;                 /**< pairs skipped after an error */
   size_t src_sentences, tgt_sentences; /**< of the pairs written */
-  size_t units;        /**< TMX units (TSV/JSONL: rows) written */
-  size_t unaligned;    /**< TMX: 1-0 / 0-1 beads left out */
-  size_t below_score;  /**< TMX: beads dropped by min_score */
-  double seconds;      /**< wall-clock time since the start */
+  size_t units;       /**< TMX units (TSV/JSONL: rows) written */
+  size_t unaligned;   /**< TMX: 1-0 / 0-1 beads left out */
+  size_t below_score; /**< TMX: beads dropped by min_score */
+  double seconds;     /**< wall-clock time since the start */
 } ta_batch_stats;
 
 /** Called after each pair is written or skipped, in list order. */
@@ -134,22 +133,22 @@ typedef struct ta_batch_opts {
   ta_split_opts split;  /**< how documents are read; lang, warn and
                              warn_user are set by the batch */
   ta_align_opts align;
-  ta_tmx_align_opts tmx; /**< TMX only; document is set per pair to the
-                              pair's src_name; write.warn is ignored (see
-                              warn) */
+  ta_tmx_align_opts tmx;  /**< TMX only; document is set per pair to the
+                               pair's src_name; write.warn is ignored (see
+                               warn) */
   ta_batch_format format; /**< default TA_BATCH_TMX */
-  unsigned threads;      /**< worker threads; default 1; 0: one per online
-                              processor (sysconf); never more than pairs */
-  size_t max_pending;    /**< pairs held in memory at once; 0 (default):
-                              2 x threads; raised to threads if lower */
-  bool strict;           /**< the first failed pair stops the batch: its
-                              status is returned, the output not written */
+  unsigned threads;       /**< worker threads; default 1; 0: one per online
+                               processor (sysconf); never more than pairs */
+  size_t max_pending;     /**< pairs held in memory at once; 0 (default):
+                               2 x threads; raised to threads if lower */
+  bool strict;            /**< the first failed pair stops the batch: its
+                               status is returned, the output not written */
   ta_batch_progress_fn progress; /**< may be NULL */
   ta_batch_error_fn on_error;    /**< may be NULL */
-  ta_warn_fn warn;       /**< notes from loading and writing (detected
-                              encoding, removed characters), in list
-                              order; may be NULL */
-  void *user;            /**< passed to the three callbacks */
+  ta_warn_fn warn;               /**< notes from loading and writing (detected
+                                      encoding, removed characters), in list
+                                      order; may be NULL */
+  void *user;                    /**< passed to the three callbacks */
 } ta_batch_opts;
 
 /** Fill o with the defaults above and those of ta_split_opts_init(),

@@ -75,9 +75,9 @@ static void batch_help(FILE *fp) {
 /* Progress bar and messages share standard error: a message first erases
  * the bar, which the next progress call draws again. */
 typedef struct ui {
-  bool bar;        /* standard error is a terminal and not --quiet */
-  bool drawn;      /* a bar is on the screen */
-  double last;     /* seconds at the last draw */
+  bool bar;    /* standard error is a terminal and not --quiet */
+  bool drawn;  /* a bar is on the screen */
+  double last; /* seconds at the last draw */
 } ui;
 
 static void ui_erase(ui *u) {
@@ -138,8 +138,17 @@ static void print_summary(const ta_batch_stats *s, const char *out,
           strcmp(out, "-") ? out : "standard output");
 }
 
-enum { OPT_BATCH = 256, OPT_PAIR_DIR, OPT_STRICT, OPT_PRESPLIT, OPT_MAX_BEAD,
-       OPT_MIN_SCORE, OPT_KEEP_UNALIGNED, OPT_NO_PARA, OPT_ONE_PASS };
+enum {
+  OPT_BATCH = 256,
+  OPT_PAIR_DIR,
+  OPT_STRICT,
+  OPT_PRESPLIT,
+  OPT_MAX_BEAD,
+  OPT_MIN_SCORE,
+  OPT_KEEP_UNALIGNED,
+  OPT_NO_PARA,
+  OPT_ONE_PASS
+};
 
 typedef struct batch_args {
   const char *manifest, *dir, *out;
@@ -169,22 +178,43 @@ static int parse_args(int argc, char **argv, ta_batch_opts *o, batch_args *a) {
   int ch;
   optind = 1;
   opterr = 0;
-  while ((ch = getopt_long(argc, argv, ":s:t:o:f:j:q", longopts, NULL)) !=
-         -1) {
+  while ((ch = getopt_long(argc, argv, ":s:t:o:f:j:q", longopts, NULL)) != -1) {
     char *end;
     unsigned long v;
     switch (ch) {
-      case OPT_BATCH: a->manifest = optarg; break;
-      case OPT_PAIR_DIR: a->dir = optarg; break;
-      case 's': o->src_lang = optarg; break;
-      case 't': o->tgt_lang = optarg; break;
-      case 'o': a->out = optarg; break;
-      case 'q': a->quiet = true; break;
-      case OPT_STRICT: o->strict = true; break;
-      case OPT_PRESPLIT: o->split.input = TA_INPUT_PRESPLIT; break;
-      case OPT_KEEP_UNALIGNED: o->tmx.keep_unaligned = true; break;
-      case OPT_NO_PARA: o->align.use_paragraphs = false; break;
-      case OPT_ONE_PASS: o->align.passes = 1; break;
+      case OPT_BATCH:
+        a->manifest = optarg;
+        break;
+      case OPT_PAIR_DIR:
+        a->dir = optarg;
+        break;
+      case 's':
+        o->src_lang = optarg;
+        break;
+      case 't':
+        o->tgt_lang = optarg;
+        break;
+      case 'o':
+        a->out = optarg;
+        break;
+      case 'q':
+        a->quiet = true;
+        break;
+      case OPT_STRICT:
+        o->strict = true;
+        break;
+      case OPT_PRESPLIT:
+        o->split.input = TA_INPUT_PRESPLIT;
+        break;
+      case OPT_KEEP_UNALIGNED:
+        o->tmx.keep_unaligned = true;
+        break;
+      case OPT_NO_PARA:
+        o->align.use_paragraphs = false;
+        break;
+      case OPT_ONE_PASS:
+        o->align.passes = 1;
+        break;
       case 'f':
         o->format = (ta_batch_format)-1;
         for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
@@ -195,7 +225,8 @@ static int parse_args(int argc, char **argv, ta_batch_opts *o, batch_args *a) {
       case 'j':
         v = strtoul(optarg, &end, 10);
         if (*end || !*optarg || optarg[0] == '-' || v > 256)
-          return cli_usage_error("align", "-j wants a number of threads, 0..256");
+          return cli_usage_error("align",
+                                 "-j wants a number of threads, 0..256");
         o->threads = (unsigned)v;
         break;
       case OPT_MAX_BEAD:
@@ -208,16 +239,20 @@ static int parse_args(int argc, char **argv, ta_batch_opts *o, batch_args *a) {
         if (*end || o->tmx.min_score < 0 || o->tmx.min_score > 1)
           return cli_usage_error("align", "--min-score must be in 0..1");
         break;
-      case ':': return cli_usage_error("align", "an option is missing its argument");
-      default: return cli_usage_error("align", "unknown option for --batch");
+      case ':':
+        return cli_usage_error("align", "an option is missing its argument");
+      default:
+        return cli_usage_error("align", "unknown option for --batch");
     }
   }
   if (a->manifest && a->dir)
     return cli_usage_error("align", "give --batch or --pair-dir, not both");
   if (optind < argc)
-    return cli_usage_error("align", "--batch and --pair-dir take no SRC TGT files");
+    return cli_usage_error("align",
+                           "--batch and --pair-dir take no SRC TGT files");
   if (!o->src_lang || !o->tgt_lang)
-    return cli_usage_error("align", "both languages are required: -s LANG -t LANG");
+    return cli_usage_error("align",
+                           "both languages are required: -s LANG -t LANG");
   return CLI_OK;
 }
 
@@ -285,8 +320,8 @@ int cmd_align_batch(int argc, char **argv) {
   else if (a.manifest)
     st = ta_batch_manifest_load(a.manifest, &list, &err);
   else
-    st = ta_batch_pair_dir(a.dir, o.src_lang, o.tgt_lang, cli_warn, NULL,
-                           &list, &err);
+    st = ta_batch_pair_dir(a.dir, o.src_lang, o.tgt_lang, cli_warn, NULL, &list,
+                           &err);
   if (st != TA_OK) return cli_fail(st, &err);
   if (!ta_batch_list_count(list)) {
     cli_error("%s: no document pairs found", a.manifest ? a.manifest : a.dir);

@@ -127,7 +127,8 @@ static void add_pair(pairs *ps, const char *dir, const char *stem) {
                              strrchr(ps->paths[i][1], '/') + 1, 0};
 }
 
-/* ---- manifests ------------------------------------------------------------ */
+/* ---- manifests ------------------------------------------------------------
+ */
 
 static void manifest_comments_blank_relative(void **state) {
   (void)state;
@@ -155,8 +156,8 @@ static void manifest_comments_blank_relative(void **state) {
       {"base/dir/sub/b.fr.txt", "base/dir/sub/b.en.txt", "sub/b.fr.txt",
        "sub/b.en.txt", 6},
       {"/abs/c.fr.txt", "/abs/c.en.txt", "/abs/c.fr.txt", "/abs/c.en.txt", 7},
-      {"base/dir/d e.fr.txt", "base/dir/d e.en.txt", "d e.fr.txt",
-       "d e.en.txt", 8},
+      {"base/dir/d e.fr.txt", "base/dir/d e.en.txt", "d e.fr.txt", "d e.en.txt",
+       8},
   };
   for (size_t i = 0; i < 4; i++) {
     assert_string_equal(p[i].src, want[i].src);
@@ -173,9 +174,9 @@ static void manifest_comments_blank_relative(void **state) {
   assert_string_equal(ta_batch_list_pairs(l)[0].src, "x.fr");
   ta_batch_list_free(l);
   /* Only comments: an empty list, not an error. */
-  assert_int_equal(ta_batch_manifest_parse("m.tsv", "# nothing\n\n", 11, NULL,
-                                           &l, &err),
-                   TA_OK);
+  assert_int_equal(
+      ta_batch_manifest_parse("m.tsv", "# nothing\n\n", 11, NULL, &l, &err),
+      TA_OK);
   assert_int_equal(ta_batch_list_count(l), 0);
   assert_null(ta_batch_list_pairs(l));
   ta_batch_list_free(l);
@@ -201,8 +202,8 @@ static void manifest_bad_lines(void **state) {
     ta_error_clear(&err);
     size_t len = strlen(rows[i].text);
     if (!strcmp(rows[i].name, "NUL byte")) len = 13;
-    ta_status st = ta_batch_manifest_parse("m.tsv", rows[i].text, len, "d",
-                                           &l, &err);
+    ta_status st =
+        ta_batch_manifest_parse("m.tsv", rows[i].text, len, "d", &l, &err);
     if (st != TA_EPARSE || strcmp(err.message, rows[i].message))
       fail_msg("%s: got %s \"%s\"", rows[i].name, ta_status_name(st),
                err.message);
@@ -251,10 +252,10 @@ static void pair_dir_by_name(void **state) {
   (void)state;
   char *dir = make_tmpdir();
   static const char *const files[] = {
-      "z.fr.txt",  "z.en.txt",  "a.fr.txt",    "a.en.txt",
-      "b.fr.txt",  "c.en.txt",  "d.fr.html",   "d.en.html",
-      "e.FR.txt",  "e.en.txt",  "readme.txt",  ".hidden.fr.txt",
-      "f.de.txt",  "g.fr.txt.bak", "h.fr.html", "h.en.txt"};
+      "z.fr.txt", "z.en.txt",     "a.fr.txt",   "a.en.txt",
+      "b.fr.txt", "c.en.txt",     "d.fr.html",  "d.en.html",
+      "e.FR.txt", "e.en.txt",     "readme.txt", ".hidden.fr.txt",
+      "f.de.txt", "g.fr.txt.bak", "h.fr.html",  "h.en.txt"};
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
     spit(path_in(dir, files[i]), "x\n");
   notes ns = {0};
@@ -284,16 +285,17 @@ static void pair_dir_by_name(void **state) {
   for (size_t i = 0; i < 4; i++) assert_string_equal(ns.msg[i], want_note[i]);
   ta_batch_list_free(l);
   /* Errors: no such directory, same language twice. */
-  assert_int_equal(ta_batch_pair_dir(path_in(dir, "nope"), "fr", "en", NULL,
-                                     NULL, &l, &err),
-                   TA_ENOENT);
+  assert_int_equal(
+      ta_batch_pair_dir(path_in(dir, "nope"), "fr", "en", NULL, NULL, &l, &err),
+      TA_ENOENT);
   assert_int_equal(ta_batch_pair_dir(dir, "fr", "FR", NULL, NULL, &l, &err),
                    TA_EINVAL);
   rm_tree(dir);
   free(dir);
 }
 
-/* ---- aligning ------------------------------------------------------------- */
+/* ---- aligning -------------------------------------------------------------
+ */
 
 static void threads_give_identical_bytes(void **state) {
   (void)state;
@@ -363,10 +365,12 @@ static void threads_give_identical_bytes(void **state) {
   assert_non_null(strstr(first, "srclang=\"fr\""));
   assert_non_null(strstr(first, "creationdate=\"19700101T000000Z\""));
   /* One text of each pair is in the memory: real alignment, not a copy. */
-  assert_non_null(strstr(first, "<seg>Elle n’avait pas de toilettes, pas de "
-                                "bijoux, rien.</seg>"));
-  assert_non_null(strstr(first, "<seg>She had no gowns, no jewels, "
-                                "nothing.</seg>"));
+  assert_non_null(strstr(first,
+                         "<seg>Elle n’avait pas de toilettes, pas de "
+                         "bijoux, rien.</seg>"));
+  assert_non_null(strstr(first,
+                         "<seg>She had no gowns, no jewels, "
+                         "nothing.</seg>"));
   free(first);
   assert_int_equal(validate_tmx(path_in(dir, "out-1.tmx"), dir), 0);
   rm_tree(dir);
@@ -389,9 +393,9 @@ static void bad_pair_skipped_and_reported(void **state) {
     opts(&o, &s, threads);
     ta_batch_stats st;
     ta_error err;
-    assert_int_equal(ta_batch_align(&o, ps.p, ps.n, path_in(dir, "m.tmx"),
-                                    &st, &err),
-                     TA_OK);
+    assert_int_equal(
+        ta_batch_align(&o, ps.p, ps.n, path_in(dir, "m.tmx"), &st, &err),
+        TA_OK);
     assert_int_equal(st.pairs_ok, 2);
     assert_int_equal(st.pairs_failed, 2);
     assert_int_equal(st.pairs_done, 4);
@@ -444,10 +448,10 @@ static void strict_and_all_failed_keep_old_file(void **state) {
   add_pair(&bad, dir, "missing");
   add_pair(&bad, dir, "nothing");
   opts(&o, &s, 2);
-  assert_int_equal(ta_batch_align(&o, bad.p, bad.n, out, &st, &err),
-                   TA_ENOENT);
-  assert_non_null(strstr(err.message, "all 2 pairs failed; the first: pair 1 "
-                                      "(missing.fr.txt, missing.en.txt)"));
+  assert_int_equal(ta_batch_align(&o, bad.p, bad.n, out, &st, &err), TA_ENOENT);
+  assert_non_null(strstr(err.message,
+                         "all 2 pairs failed; the first: pair 1 "
+                         "(missing.fr.txt, missing.en.txt)"));
   assert_int_equal(st.pairs_failed, 2);
   assert_int_equal(s.errors, 2);
   text = slurp(out, NULL);
@@ -492,8 +496,9 @@ static void tsv_and_jsonl_rows(void **state) {
   char *js = slurp(path_in(dir, "m.jsonl"), NULL);
   assert_int_equal(count_of(js, "\n"), rows);
   assert_int_equal(count_of(js, "{\"pair\":"), rows);
-  assert_true(count_of(js, "{\"pair\":2,\"document\":\"parure-2.fr.txt\","
-                           "\"type\":") > 0);
+  assert_true(count_of(js,
+                       "{\"pair\":2,\"document\":\"parure-2.fr.txt\","
+                       "\"type\":") > 0);
   const char *head = "{\"pair\":1,\"document\":\"parure-1.fr.txt\",\"type\":\"";
   assert_int_equal(strncmp(js, head, strlen(head)), 0);
   free(js);
@@ -533,7 +538,8 @@ static void notes_in_list_order(void **state) {
   free(dir);
 }
 
-/* ---- appending to an open writer ------------------------------------------ */
+/* ---- appending to an open writer ------------------------------------------
+ */
 
 static void writer_add_beads_numbers_on(void **state) {
   (void)state;
@@ -548,12 +554,12 @@ static void writer_add_beads_numbers_on(void **state) {
                    TA_OK);
   ta_bead b[3];
   memset(b, 0, sizeof b);
-  b[0] = (ta_bead){.src_begin = 0, .src_len = 1, .tgt_begin = 0, .tgt_len = 1,
-                   .score = 0.9};
-  b[1] = (ta_bead){.src_begin = 1, .src_len = 1, .tgt_begin = 1, .tgt_len = 0,
-                   .score = 0.2};
-  b[2] = (ta_bead){.src_begin = 2, .src_len = 1, .tgt_begin = 1, .tgt_len = 2,
-                   .score = 0.8};
+  b[0] = (ta_bead){
+      .src_begin = 0, .src_len = 1, .tgt_begin = 0, .tgt_len = 1, .score = 0.9};
+  b[1] = (ta_bead){
+      .src_begin = 1, .src_len = 1, .tgt_begin = 1, .tgt_len = 0, .score = 0.2};
+  b[2] = (ta_bead){
+      .src_begin = 2, .src_len = 1, .tgt_begin = 1, .tgt_len = 2, .score = 0.8};
   ta_tmx_header h;
   ta_tmx_header_init(&h);
   h.srclang = "fr";
