@@ -122,7 +122,8 @@ typedef struct ta_batch_stats {
 typedef void (*ta_batch_progress_fn)(void *user, const ta_batch_stats *s);
 
 /** Called for each pair that failed: index is 0-based in the list, err
- * holds the loader's or aligner's message ("a.en.txt: no such file"). */
+ * holds the loader's or aligner's status and message ("docs/a.en.txt: No
+ * such file or directory"), without the pair number. */
 typedef void (*ta_batch_error_fn)(void *user, size_t index,
                                   const ta_batch_pair *pair,
                                   const ta_error *err);
@@ -140,7 +141,8 @@ typedef struct ta_batch_opts {
   unsigned threads;       /**< worker threads; default 1; 0: one per online
                                processor (sysconf); never more than pairs */
   size_t max_pending;     /**< pairs held in memory at once; 0 (default):
-                               2 x threads; raised to threads if lower */
+                               2 x threads; raised to threads if lower,
+                               never more than pairs */
   bool strict;            /**< the first failed pair stops the batch: its
                                status is returned, the output not written */
   ta_batch_progress_fn progress; /**< may be NULL */
@@ -161,11 +163,13 @@ TA_EXPORT void ta_batch_opts_init(ta_batch_opts *o);
  * written, datatype plaintext), tuids 1..units across the whole memory,
  * each unit's x-document naming its pair's src_name.
  * Returns TA_OK when at least one pair was written (failed pairs are in
- * stats->pairs_failed).  Otherwise the output is left as it was and the
- * status says why: the failed pair's status when strict, the first pair's
- * when every pair failed (message "all N pairs failed"), TA_EINVAL for no
- * pairs or bad options, TA_EIO/TA_EISDIR/TA_EXML when the output cannot be
- * written, TA_ENOMEM (also when no thread can be started).
+ * stats->pairs_failed).  Otherwise the output file is left as it was
+ * (standard output may have received part of the data) and the status
+ * says why: with strict, the failed pair's status ("pair 2 (a.fr.txt,
+ * a.en.txt): <its message>"); when every pair failed, the first one's
+ * ("all N pairs failed; the first: pair 1 ..."); TA_EINVAL for no pairs
+ * or bad options; TA_EIO, TA_EISDIR, TA_ELANG, TA_EXML when the output
+ * cannot be written; TA_ENOMEM (also when no thread can be started).
  * stats (may be NULL) is filled in every case. */
 TA_EXPORT ta_status ta_batch_align(const ta_batch_opts *o,
                                    const ta_batch_pair *pairs, size_t n,
