@@ -506,6 +506,36 @@ static void tsv_and_jsonl_rows(void **state) {
   free(dir);
 }
 
+/* An output that cannot be written is fatal: the status says so. */
+static void output_errors(void **state) {
+  (void)state;
+  char *dir = pair_dir();
+  pairs ps = {.n = 0};
+  for (size_t k = 0; k < 3; k++) add_pair(&ps, dir, NAMES[k]);
+  ta_batch_opts o;
+  seen s;
+  ta_batch_stats st;
+  ta_error err;
+  static const ta_batch_format formats[] = {TA_BATCH_TMX, TA_BATCH_TSV};
+  for (size_t f = 0; f < 2; f++) {
+    opts(&o, &s, 2);
+    o.format = formats[f];
+    ta_status got = ta_batch_align(&o, ps.p, ps.n, "/dev/full", &st, &err);
+    if (got != TA_EIO)
+      fail_msg("/dev/full: %s %s", ta_status_name(got), err.message);
+    got = ta_batch_align(&o, ps.p, ps.n, path_in(dir, "no/such/dir.tmx"), &st,
+                         &err);
+    if (got != TA_EIO)
+      fail_msg("no dir: %s %s", ta_status_name(got), err.message);
+    assert_int_equal(s.errors, 0);
+    got = ta_batch_align(&o, ps.p, ps.n, dir, &st, &err);
+    if (got != TA_EISDIR)
+      fail_msg("a directory: %s %s", ta_status_name(got), err.message);
+  }
+  rm_tree(dir);
+  free(dir);
+}
+
 /* Notes reach the warn callback on the calling thread, in list order,
  * naming the unit by its tuid in the whole memory. */
 static void notes_in_list_order(void **state) {
@@ -616,6 +646,7 @@ int main(void) {
       cmocka_unit_test(strict_and_all_failed_keep_old_file),
       cmocka_unit_test(tsv_and_jsonl_rows),
       cmocka_unit_test(notes_in_list_order),
+      cmocka_unit_test(output_errors),
       cmocka_unit_test(writer_add_beads_numbers_on),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
