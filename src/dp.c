@@ -48,6 +48,11 @@ void ta__side_free(ta__side *sd) {
   free(sd->chance);
 }
 
+/* Whether a paragraph begins (or the document ends) at position i. */
+static inline bool paragraph_edge(const ta__side *sd, size_t i) {
+  return i == 0 || i == sd->n || sd->breaks[i + 1] != sd->breaks[i];
+}
+
 /* Paragraph boundaries inside the run [begin, begin + len). */
 static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len) {
   if (len < 2) return 0;
@@ -56,13 +61,11 @@ static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len) {
 
 /* ---- bead costs ------------------------------------------------------------ */
 
-double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
-                        size_t b, double reward, double num_matched,
-                        ta_bead *explain) {
+/* Every term but the length: cheap, so the search computes it first. */
+static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
+                               size_t j0, size_t b, double reward,
+                               double num_matched, ta_bead *explain) {
   const ta__model *m = &c->model;
-  double ls = (double)(c->src.chars[i0 + a] - c->src.chars[i0]);
-  double lt = (double)(c->tgt.chars[j0 + b] - c->tgt.chars[j0]);
-  double len = (a && b) ? ta__cost_length(m, ls, lt) : 0.0;
   double nums = (double)(c->src.nums[i0 + a] - c->src.nums[i0]) +
                 (double)(c->tgt.nums[j0 + b] - c->tgt.nums[j0]);
   double miss = nums - 2.0 * num_matched;
@@ -72,6 +75,14 @@ double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
       (interior_breaks(&c->src, i0, a) > 0) !=
           (interior_breaks(&c->tgt, j0, b) > 0))
     para = c->paragraph_cost;
+  /* A translated pair should start and end where paragraphs do on both
+   * sides or on neither.  Each edge is shared by two beads: half each.
+   * Skips are exempt, so that an omitted paragraph costs nothing more. */
+  if (a && b && c->paragraph_edge_cost > 0)
+    para += 0.5 * c->paragraph_edge_cost *
+            ((paragraph_edge(&c->src, i0) != paragraph_edge(&c->tgt, j0)) +
+             (paragraph_edge(&c->src, i0 + a) !=
+              paragraph_edge(&c->tgt, j0 + b)));
   double prior = m->prior[a][b];
   /* Anchors a bead would share by chance grow with its size: without
    * this, merging neighbours always gains spurious matches. */
@@ -80,15 +91,59 @@ double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
     chance = 0.5 * m->chance_weight *
              ((double)b * (c->src.chance[i0 + a] - c->src.chance[i0]) +
               (double)a * (c->tgt.chance[j0 + b] - c->tgt.chance[j0]));
-  double total = len + prior + para + m->number_miss * miss - reward + chance;
   if (explain) {
-    explain->cost = total;
-    explain->cost_length = len;
     explain->cost_prior = prior;
     explain->cost_paragraph = para;
     explain->cost_chance = chance;
   }
+  return prior + para + m->number_miss * miss - reward + chance;
+}
+
+static inline double bead_length(const ta__ctx *c, size_t i0, size_t a,
+                                 size_t j0, size_t b) {
+  if (!a || !b) return 0.0;
+  double ls = (double)(c->src.chars[i0 + a] - c->src.chars[i0]);
+  double lt = (double)(c->tgt.chars[j0 + b] - c->tgt.chars[j0]);
+  return ta__cost_length(&c->model, ls, lt);
+}
+
+double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
+                     size_t b, double reward, double num_matched,
+                     ta_bead *explain) {
+  double len = bead_length(c, i0, a, j0, b);
+  double total = len + bead_rest(c, i0, a, j0, b, reward, num_matched,
+                                 explain);
+  if (explain) {
+    explain->cost = total;
+    explain->cost_length = len;
+  }
   return total;
+}
+
+/* Recompute the anchor terms of one bead from scratch (for explanations). */
+double ta__bead_explain(const ta__ctx *c, ta_bead *bd) {
+  double reward = 0, matched = 0;
+  double per_kind[TA_ANCHOR_COUNT] = {0};
+  if (bd->src_len && bd->tgt_len) {
+    ta__pair_match pm;
+    ta__bead_match_compute(c->src.f, bd->src_begin, bd->src_len, c->tgt.f,
+                           bd->tgt_begin, bd->tgt_len, &pm);
+    for (int k = 0; k < TA_ANCHOR_COUNT; k++)
+      per_kind[k] -= c->model.weight[k] * pm.kind[k];
+    reward = ta__pair_reward(&c->model, &pm);
+    matched = pm.numbers;
+  }
+  double cost = ta__bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
+                             bd->tgt_len, reward, matched, bd);
+  double nums =
+      (double)(c->src.nums[bd->src_begin + bd->src_len] -
+               c->src.nums[bd->src_begin]) +
+      (double)(c->tgt.nums[bd->tgt_begin + bd->tgt_len] -
+               c->tgt.nums[bd->tgt_begin]);
+  double miss = nums - 2.0 * matched;
+  per_kind[TA_ANCHOR_NUMBER] += c->model.number_miss * (miss > 0 ? miss : 0);
+  memcpy(bd->cost_anchor, per_kind, sizeof per_kind);
+  return cost;
 }
 
 /* ---- the banded search ----------------------------------------------------- */
@@ -125,9 +180,8 @@ static bool pair_row_fill(const ta__ctx *c, pair_row *r, size_t s, size_t lo,
   return true;
 }
 
-/* Run the DP inside band; fill c->beads.  Returns TA_ENOMEM or TA_OK and
- * sets *touched when the best path runs along an inner edge of the band. */
-ta_status ta__search(ta__ctx *c, const ta__band *band, bool *touched) {
+ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
+                     bool *any) {
   const size_t n = c->src.n, m = c->tgt.n;
   const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
   ta_status st = TA_ENOMEM;
@@ -169,27 +223,26 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, bool *touched) {
         double prev = rows[pi % (A + 1)][pj - band->lo[pi]];
         if (prev >= INF) continue;
         double reward = 0, nm = 0;
-        if (a == 1 && b == 1) {
-          const pair_row *r = &prs[pi % A];
-          reward = r->reward[j - r->lo] - r->reward[pj - r->lo];
-          nm = r->numbers[j - r->lo] - r->numbers[pj - r->lo];
-        } else if (a && b) {
-          /* The sum over sentence pairs bounds the bead's union matches
-           * from above, so a bead that loses even with it is skipped
-           * before its keys are merged. */
-          for (size_t s = pi; s < i; s++) {
-            const pair_row *r = &prs[s % A];
-            reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
-            nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
-          }
-          if (prev + ta__bead_cost(c, pi, a, pj, b, reward, nm, NULL) >= best)
-            continue;
+        for (size_t s = pi; b && s < i; s++) {
+          const pair_row *r = &prs[s % A];
+          reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
+          nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
+        }
+        /* Cheapest terms first.  For a many-to-many bead the sum over its
+         * sentence pairs bounds its matches from above, so a bead that
+         * loses even so is dropped before its length is looked up and its
+         * keys are merged. */
+        double rest = bead_rest(c, pi, a, pj, b, reward, nm, NULL);
+        if (prev + rest >= best) continue;
+        double len = bead_length(c, pi, a, pj, b);
+        if (prev + rest + len >= best) continue;
+        if (a && b && a + b > 2) {
           ta__pair_match pm;
           ta__bead_match_compute(c->src.f, pi, a, c->tgt.f, pj, b, &pm);
-          reward = ta__pair_reward(&c->model, &pm);
-          nm = pm.numbers;
+          rest = bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm),
+                           pm.numbers, NULL);
         }
-        double cost = prev + ta__bead_cost(c, pi, a, pj, b, reward, nm, NULL);
+        double cost = prev + rest + len;
         if (cost < best) {
           best = cost;
           arg = (uint8_t)k;
@@ -202,7 +255,8 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, bool *touched) {
 
   /* Backtrace from (n, m). */
   c->nbeads = 0;
-  *touched = false;
+  *any = false;
+  memset(touched, 0, n + 1);
   size_t i = n, j = m;
   while (i > 0 || j > 0) {
     uint8_t k = bp[off[i] + j - band->lo[i]];
@@ -211,8 +265,10 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, bool *touched) {
       goto done;
     }
     if ((j == band->lo[i] && band->lo[i] > 0) ||
-        (j == band->hi[i] && band->hi[i] < m))
-      *touched = true;
+        (j == band->hi[i] && band->hi[i] < m)) {
+      touched[i] = 1;
+      *any = true;
+    }
     size_t a = c->types[k].a, b = c->types[k].b;
     if (c->nbeads == c->cap) {
       size_t ncap = c->cap ? c->cap * 2 : 256;
