@@ -48,7 +48,10 @@ typedef struct slot {
   ta_error err;
   ta_doc *src, *tgt;
   ta_alignment *al;
-  char *notes[NOTES_MAX];
+  struct {
+    char *text;
+    bool align; /* from the aligner: for o->align.warn, else o->warn */
+  } notes[NOTES_MAX];
   size_t nnotes, dropped;
 } slot;
 
@@ -65,19 +68,26 @@ typedef struct pool {
   bool stop;
 } pool;
 
-static void collect_note(void *user, const char *message) {
-  slot *s = user;
-  if (s->nnotes < NOTES_MAX && (s->notes[s->nnotes] = ta__strdup(message)))
-    s->nnotes++;
+static void collect(slot *s, const char *message, bool align) {
+  if (s->nnotes < NOTES_MAX && (s->notes[s->nnotes].text = ta__strdup(message)))
+    s->notes[s->nnotes++].align = align;
   else
     s->dropped++;
+}
+
+static void collect_note(void *user, const char *message) {
+  collect(user, message, false);
+}
+
+static void collect_align_note(void *user, const char *message) {
+  collect(user, message, true);
 }
 
 static void slot_clear(slot *s) {
   ta_alignment_free(s->al);
   ta_doc_free(s->src);
   ta_doc_free(s->tgt);
-  for (size_t i = 0; i < s->nnotes; i++) free(s->notes[i]);
+  for (size_t i = 0; i < s->nnotes; i++) free(s->notes[i].text);
   memset(s, 0, sizeof *s);
 }
 
@@ -94,8 +104,12 @@ static void run_pair(const pool *p, size_t i, slot *s) {
     so.lang = p->o->tgt_lang;
     s->st = ta_doc_load_file(pr->tgt, &so, &s->tgt, &s->err);
   }
-  if (s->st == TA_OK)
-    s->st = ta_align(s->src, s->tgt, &p->o->align, &s->al, &s->err);
+  ta_align_opts ao = p->o->align;
+  if (ao.warn) {
+    ao.warn = collect_align_note;
+    ao.warn_user = s;
+  }
+  if (s->st == TA_OK) s->st = ta_align(s->src, s->tgt, &ao, &s->al, &s->err);
   if (s->st != TA_OK) {
     /* The writer only needs the error: free the documents now. */
     ta_doc_free(s->src);
@@ -262,14 +276,17 @@ static ta_status fail_pair(const ta_batch_pair *pr, size_t i, ta_status st,
 /* Hand the notes and the error of slot s to the callbacks. */
 static void report_pair(run *r, size_t i, const slot *s) {
   const ta_batch_opts *o = r->p.o;
-  if (o->warn) {
-    for (size_t k = 0; k < s->nnotes; k++) o->warn(o->user, s->notes[k]);
-    if (s->dropped) {
-      char msg[128];
-      snprintf(msg, sizeof msg, "pair %zu: %zu more notes not shown", i + 1,
-               s->dropped);
-      o->warn(o->user, msg);
-    }
+  for (size_t k = 0; k < s->nnotes; k++) {
+    if (s->notes[k].align)
+      o->align.warn(o->align.warn_user, s->notes[k].text);
+    else if (o->warn)
+      o->warn(o->user, s->notes[k].text);
+  }
+  if (o->warn && s->dropped) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "pair %zu: %zu more notes not shown", i + 1,
+             s->dropped);
+    o->warn(o->user, msg);
   }
   if (s->st == TA_OK) return;
   if (!r->stats.pairs_failed++)

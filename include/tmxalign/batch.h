@@ -129,11 +129,13 @@ typedef void (*ta_batch_error_fn)(void *user, size_t index,
                                   const ta_error *err);
 
 typedef struct ta_batch_opts {
-  const char *src_lang; /**< required, BCP-47 */
-  const char *tgt_lang; /**< required, BCP-47 */
-  ta_split_opts split;  /**< how documents are read; lang, warn and
-                             warn_user are set by the batch */
-  ta_align_opts align;
+  const char *src_lang;   /**< required, BCP-47 */
+  const char *tgt_lang;   /**< required, BCP-47 */
+  ta_split_opts split;    /**< how documents are read; lang, warn and
+                               warn_user are set by the batch */
+  ta_align_opts align;    /**< align.warn (may be NULL) gets the
+                               aligner's notes, like warn on the calling
+                               thread in list order, with align.warn_user */
   ta_tmx_align_opts tmx;  /**< TMX only; document is set per pair to the
                                pair's src_name; write.warn is ignored (see
                                warn) */

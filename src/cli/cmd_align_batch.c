@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_lexicon.h" /* the lexicon options of plain align */
 
 static void batch_help(FILE *fp) {
   fputs(
@@ -48,7 +49,11 @@ static void batch_help(FILE *fp) {
       "      --keep-unaligned    tmx: keep 1-0 and 0-1 beads as units with\n"
       "                          one <tuv>\n"
       "      --no-paragraphs     ignore paragraph boundaries\n"
-      "      --one-pass          do not re-estimate the model per pair\n"
+      "      --one-pass          do not re-estimate the model per "
+      "pair\n" CLI_LEXICON_HELP
+      "                          (--dict: loaded once, whole, for all pairs;\n"
+      "                          --lexicon-save is not available here)\n"
+      "  -v, --verbose           the aligner's notes for each pair\n"
       "  -q, --quiet             no progress bar, no summary\n"
       "  -h, --help              this help\n"
       "\n"
@@ -152,7 +157,8 @@ enum {
 
 typedef struct batch_args {
   const char *manifest, *dir, *out;
-  bool quiet;
+  bool quiet, verbose;
+  cli_lexicon lex; /* dictionaries: one table shared by all pairs */
 } batch_args;
 
 /* Options into o and a; CLI_OK or the exit status of a usage error. */
@@ -173,12 +179,15 @@ static int parse_args(int argc, char **argv, ta_batch_opts *o, batch_args *a) {
       {"no-paragraphs", no_argument, NULL, OPT_NO_PARA},
       {"one-pass", no_argument, NULL, OPT_ONE_PASS},
       {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
+      CLI_LEXICON_LONGOPTS,
       {NULL, 0, NULL, 0}};
   static const char *const formats[] = {"tmx", "tsv", "jsonl"};
   int ch;
   optind = 1;
   opterr = 0;
-  while ((ch = getopt_long(argc, argv, ":s:t:o:f:j:q", longopts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, ":s:t:o:f:j:qv", longopts, NULL)) !=
+         -1) {
     char *end;
     unsigned long v;
     switch (ch) {
@@ -200,6 +209,19 @@ static int parse_args(int argc, char **argv, ta_batch_opts *o, batch_args *a) {
       case 'q':
         a->quiet = true;
         break;
+      case 'v':
+        a->verbose = true;
+        break;
+      case CLI_OPT_DICT:
+      case CLI_OPT_NO_LEXICON:
+      case CLI_OPT_NO_SELF_TRAIN:
+      case CLI_OPT_LEXICON_LOAD:
+        if (!cli_lexicon_option(&a->lex, ch, optarg))
+          return cli_usage_error("align", "too many --dict");
+        break;
+      case CLI_OPT_LEXICON_SAVE:
+        return cli_usage_error(
+            "align", "--lexicon-save takes a single pair, not --batch");
       case OPT_STRICT:
         o->strict = true;
         break;
@@ -256,6 +278,48 @@ static int parse_args(int argc, char **argv, ta_batch_opts *o, batch_args *a) {
   return CLI_OK;
 }
 
+/* One lexicon for every pair: the dictionaries are loaded whole (plain
+ * align filters them to its one source text) and shared read-only by the
+ * worker threads; self-training stays per pair. */
+static ta_status prepare_lexicon(batch_args *a, ta_batch_opts *o) {
+  cli_lexicon *l = &a->lex;
+  if (l->off) {
+    o->align.self_train = false;
+    o->align.weights[TA_ANCHOR_LEXICON] = 0;
+    return TA_OK;
+  }
+  if (l->no_train) o->align.self_train = false;
+  if (!l->ndicts && !l->load) return TA_OK;
+  ta_error err;
+  ta_error_clear(&err);
+  ta_status st = ta_lexicon_new(&l->table);
+  for (int i = 0; st == TA_OK && i < l->ndicts; i++) {
+    char found[4096];
+    const char *path = l->dicts[i];
+    if (!strcmp(path, "auto")) {
+      st = ta_lexicon_find_dict(getenv("TMXALIGN_DICT_DIR"), o->src_lang,
+                                o->tgt_lang, found, sizeof found, &err);
+      if (st == TA_ENOENT || st == TA_ELANG) {
+        cli_warn(NULL, err.message);
+        st = TA_OK;
+        continue;
+      }
+      path = found;
+    }
+    size_t before = ta_lexicon_count(l->table);
+    if (st == TA_OK)
+      st = ta_lexicon_load_dict(l->table, path, o->src_lang, o->tgt_lang, NULL,
+                                &err);
+    if (st == TA_OK && a->verbose)
+      fprintf(stderr, "tmxalign: dictionary %s: %zu entries\n", path,
+              ta_lexicon_count(l->table) - before);
+  }
+  if (st == TA_OK && l->load) st = ta_lexicon_load(l->table, l->load, &err);
+  if (st != TA_OK) return cli_fail(st, &err), st;
+  o->align.lexicon = l->table;
+  return TA_OK;
+}
+
 /* "--batch -": the manifest on standard input, paths relative to the
  * current directory. */
 static ta_status load_stdin_manifest(ta_batch_list **out, ta_error *err) {
@@ -303,7 +367,7 @@ int cmd_align_batch(int argc, char **argv) {
     }
   ta_batch_opts o;
   ta_batch_opts_init(&o);
-  batch_args a = {.out = "-"};
+  batch_args a = {.out = "-", .lex = {.ndicts = 0}};
   int rc = parse_args(argc, argv, &o, &a);
   if (rc != CLI_OK) return rc;
   ui u = {.bar = !a.quiet && isatty(STDERR_FILENO)};
@@ -311,6 +375,11 @@ int cmd_align_batch(int argc, char **argv) {
   o.on_error = on_error;
   o.warn = on_note;
   o.user = &u;
+  if (a.verbose) {
+    o.align.warn = on_note;
+    o.align.warn_user = &u;
+  }
+  if (prepare_lexicon(&a, &o) != TA_OK) return CLI_ERROR;
   ta_error err;
   ta_error_clear(&err);
   ta_batch_list *list = NULL;
@@ -322,10 +391,14 @@ int cmd_align_batch(int argc, char **argv) {
   else
     st = ta_batch_pair_dir(a.dir, o.src_lang, o.tgt_lang, cli_warn, NULL, &list,
                            &err);
-  if (st != TA_OK) return cli_fail(st, &err);
+  if (st != TA_OK) {
+    cli_lexicon_free(&a.lex);
+    return cli_fail(st, &err);
+  }
   if (!ta_batch_list_count(list)) {
     cli_error("%s: no document pairs found", a.manifest ? a.manifest : a.dir);
     ta_batch_list_free(list);
+    cli_lexicon_free(&a.lex);
     return CLI_ERROR;
   }
   ta_batch_stats s;
@@ -335,5 +408,6 @@ int cmd_align_batch(int argc, char **argv) {
   rc = st == TA_OK ? CLI_OK : report_failure(st, &err, &s, &o, a.out);
   if (st == TA_OK && !a.quiet) print_summary(&s, a.out, o.format);
   ta_batch_list_free(list);
+  cli_lexicon_free(&a.lex);
   return rc;
 }

@@ -140,6 +140,21 @@ check "jsonl is JSON" /usr/bin/python3 -c \
   -o "$tmp/b.tsv" -q
 check "tsv: as many rows as jsonl" test "$(wc -l <"$tmp/b.tsv")" -eq "$(wc -l <"$tmp/b.jsonl")"
 
+# a dictionary is loaded once and shared by the threads; -v shows the
+# aligner's notes, one set a pair, in manifest order
+printf 'robe\tgown\nbijou\tjewel\nmari\thusband\nenveloppe\tenvelope\n' >"$tmp/dict.tsv"
+"$cli" align --batch "$tmp/docs/book.tsv" -s fr -t en --presplit -j 2 \
+  --dict "$tmp/dict.tsv" -v -o "$tmp/dict2.tmx" 2>"$tmp/err"
+check "--dict: exit 0" test $? -eq 0
+check "--dict: entries counted" grep -q 'dict.tsv: 4 entries' "$tmp/err"
+check "-v: one lexicon note a pair" test "$(grep -c 'note: lexicon:' "$tmp/err")" -eq 3
+"$cli" align --batch "$tmp/docs/book.tsv" -s fr -t en --presplit -j 1 \
+  --dict "$tmp/dict.tsv" -q -o "$tmp/dict1.tmx"
+check "--dict: -j 2 = -j 1" cmp -s "$tmp/dict1.tmx" "$tmp/dict2.tmx"
+check "--dict memory passes the consumers" bash "$validate" "$tmp/dict2.tmx"
+"$cli" align --batch "$tmp/docs/book.tsv" -s fr -t en --lexicon-save x.tsv 2>/dev/null
+check "--lexicon-save refused: exit 2" test $? -eq 2
+
 # usage errors
 "$cli" align --batch "$tmp/docs/book.tsv" -s fr -o "$tmp/x.tmx" 2>/dev/null
 check "no -t: exit 2" test $? -eq 2

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <sys/stat.h>
 
 #include <cmocka.h>
@@ -506,6 +507,64 @@ static void tsv_and_jsonl_rows(void **state) {
   free(dir);
 }
 
+/* Aligner notes go to align.warn, loader notes to warn: on the calling
+ * thread, pair after pair. */
+typedef struct thread_notes {
+  pthread_t caller;
+  bool other_thread;
+  size_t n;
+  char log[16][300];
+} thread_notes;
+
+static void log_note(thread_notes *t, const char *kind, const char *message) {
+  if (!pthread_equal(pthread_self(), t->caller)) t->other_thread = true;
+  if (t->n < 16)
+    snprintf(t->log[t->n], sizeof t->log[0], "%s: %s", kind, message);
+  t->n++;
+}
+static void split_note(void *user, const char *message) {
+  log_note(user, "split", message);
+}
+static void align_note(void *user, const char *message) {
+  log_note(user, "align", message);
+}
+
+static void notes_on_calling_thread(void **state) {
+  (void)state;
+  char *dir = pair_dir();
+  spit(path_in(dir, "empty.fr.txt"), "");
+  spit(path_in(dir, "empty.en.txt"), "");
+  pairs ps = {.n = 0};
+  add_pair(&ps, dir, "parure-1");
+  add_pair(&ps, dir, "empty");
+  add_pair(&ps, dir, "parure-2");
+  thread_notes t = {.caller = pthread_self()};
+  ta_batch_opts o;
+  seen s;
+  opts(&o, &s, 3);
+  o.warn = split_note;
+  o.user = &t;
+  o.align.warn = align_note;
+  o.align.warn_user = &t;
+  ta_batch_stats st;
+  ta_error err;
+  assert_int_equal(
+      ta_batch_align(&o, ps.p, ps.n, path_in(dir, "t.tmx"), &st, &err), TA_OK);
+  assert_false(t.other_thread);
+  /* parure-1: an aligner note; empty: a loader note for each side (and
+   * perhaps aligner notes); parure-2: an aligner note, last. */
+  assert_true(t.n >= 4);
+  assert_true(!strncmp(t.log[0], "align: lexicon:", 15));
+  assert_non_null(strstr(t.log[1], "split: "));
+  assert_non_null(strstr(t.log[1], "empty.fr.txt"));
+  assert_non_null(strstr(t.log[2], "split: "));
+  assert_non_null(strstr(t.log[2], "empty.en.txt"));
+  assert_true(!strncmp(t.log[t.n - 1], "align: lexicon:", 15));
+  assert_int_equal(st.pairs_ok, 3);
+  rm_tree(dir);
+  free(dir);
+}
+
 /* An output that cannot be written is fatal: the status says so. */
 static void output_errors(void **state) {
   (void)state;
@@ -647,6 +706,7 @@ int main(void) {
       cmocka_unit_test(tsv_and_jsonl_rows),
       cmocka_unit_test(notes_in_list_order),
       cmocka_unit_test(output_errors),
+      cmocka_unit_test(notes_on_calling_thread),
       cmocka_unit_test(writer_add_beads_numbers_on),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
