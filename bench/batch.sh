@@ -5,7 +5,8 @@
 # German/French document pairs of 20 to 60 source sentences each, drawn
 # from the Text+Berg dev set ($TA_SHARED/eval/textberg-dev, TA_SHARED
 # defaulting to the repository's ../shared) by bench/gen_batch.py, aligns
-# them into one TMX with -j 1 and -j 2, and prints pairs/s, sentences/s and
+# them into one TMX with -j 1, -j 2 (and -j 2 --dict auto when FreeDict
+# deu-fra is installed), and prints pairs/s, sentences/s and
 # peak RSS (/usr/bin/time -v).  The machine's load average is printed
 # first: the figures are only as good as the machine was idle.  Files go to
 # a temporary directory (TMPDIR) and are deleted.  Figures only, no
@@ -29,20 +30,30 @@ trap 'rm -rf "$tmp"' EXIT
   "$tb/gold.txt" "$tmp" "$pairs"
 echo "pairs: $pairs, $(cat "$tmp"/*.src.txt | grep -c .) + $(cat "$tmp"/*.tgt.txt | grep -c .) sentences, $(cat "$tmp"/*.txt | wc -c) bytes"
 echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for j in 1 2; do
+run() { # run NAME OPTIONS...: one timed batch into $tmp/out-NAME.tmx
+  local name="$1" sum secs rss cpu
+  shift
   /usr/bin/time -v "$cli" align --batch "$tmp/manifest.tsv" -s de -t fr \
-    --presplit -j "$j" -o "$tmp/out-$j.tmx" 2>"$tmp/time-$j"
-  sum=$(grep '^tmxalign: [0-9]* pairs' "$tmp/time-$j")
-  secs=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time-$j")
-  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time-$j")
-  cpu=$(sed -n 's/.*Percent of CPU this job got: //p' "$tmp/time-$j")
+    --presplit "$@" -o "$tmp/out-$name.tmx" 2>"$tmp/time-$name"
+  sum=$(grep '^tmxalign: [0-9]* pairs' "$tmp/time-$name")
+  secs=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time-$name")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time-$name")
+  cpu=$(sed -n 's/.*Percent of CPU this job got: //p' "$tmp/time-$name")
   sum="${sum#tmxalign: }"
-  echo "-j $j: ${sum% -> *}"
-  echo "-j $j: wall $secs, CPU $cpu, peak RSS $rss KiB, TMX $(stat -c %s "$tmp/out-$j.tmx") bytes"
-done
+  echo "$*: ${sum% -> *}"
+  echo "$*: wall $secs, CPU $cpu, peak RSS $rss KiB, TMX $(stat -c %s "$tmp/out-$name.tmx") bytes"
+}
+run 1 -j 1
+run 2 -j 2
 if cmp -s "$tmp/out-1.tmx" "$tmp/out-2.tmx"; then
   echo "-j 1 and -j 2 outputs: identical"
 else
   echo "-j 1 and -j 2 outputs: DIFFERENT"
+fi
+# One dictionary table shared by all pairs, when FreeDict deu-fra is there.
+if [ -e "${TMXALIGN_DICT_DIR:-/usr/share/dictd}/freedict-deu-fra.index" ]; then
+  run dict -j 2 --dict auto
+else
+  echo "--dict auto: no FreeDict deu-fra installed, skipped"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
