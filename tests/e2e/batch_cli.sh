@@ -4,7 +4,7 @@
 # usage: batch_cli.sh CLI SOURCE_DIR
 set -u
 cli="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-src="$2"
+src="$(cd "$2" && pwd)"
 data="$src/tests/data/batch"
 validate="$src/tests/tmx_validate.sh"
 tmp="$(mktemp -d)"
@@ -74,6 +74,25 @@ for p in parure-1 more/parure-3 parure-2; do
 done
 "$cli" convert "$tmp/j1.tmx" >"$tmp/batch.tsv"
 check "texts = plain align of each pair" cmp -s "$tmp/plain.tsv" "$tmp/batch.tsv"
+
+# the bundled corpora, split by the sentence splitter: a manifest that
+# points outside its directory, -j 2 = -j 1 = plain align pair by pair
+for d in parure/story pentagon/article boule-de-suif/story; do
+  printf '%s.fr.txt\t%s.en.txt\n' "$src/corpora/$d" "$src/corpora/$d"
+done >"$tmp/corpora.tsv"
+"$cli" align --batch "$tmp/corpora.tsv" -s fr -t en -j 2 -q -o "$tmp/c2.tmx"
+check "corpora: exit 0" test $? -eq 0
+"$cli" align --batch "$tmp/corpora.tsv" -s fr -t en -j 1 -q -o "$tmp/c1.tmx"
+check "corpora: -j 2 = -j 1" cmp -s "$tmp/c1.tmx" "$tmp/c2.tmx"
+check "corpora memory passes the consumers" bash "$validate" "$tmp/c2.tmx"
+: >"$tmp/cplain.tsv"
+for d in parure/story pentagon/article boule-de-suif/story; do
+  "$cli" align "$src/corpora/$d.fr.txt" "$src/corpora/$d.en.txt" -s fr -t en \
+    -o "$tmp/one.tmx"
+  "$cli" convert "$tmp/one.tmx" >>"$tmp/cplain.tsv"
+done
+check "corpora: texts = plain align of each pair" cmp -s "$tmp/cplain.tsv" \
+  <("$cli" convert "$tmp/c2.tmx")
 
 # a bad pair is reported and skipped
 { cat "$tmp/docs/book.tsv"; printf 'missing.fr.txt\tmissing.en.txt\n'
