@@ -543,7 +543,9 @@ static void notes_on_calling_thread(void **state) {
   seen s;
   opts(&o, &s, 3);
   o.warn = split_note;
-  o.user = &t;
+  o.user = &t; /* the user of every callback: the others are not used */
+  o.progress = NULL;
+  o.on_error = NULL;
   o.align.warn = align_note;
   o.align.warn_user = &t;
   ta_batch_stats st;
