@@ -318,8 +318,8 @@ static ta_status write_all(run *r, ta_error *err) {
     }
     r->stats.pairs_done++;
     r->stats.seconds = now_seconds() - r->start;
+    slot_clear(s); /* no worker touches it before written moves on */
     pthread_mutex_lock(&p->mu);
-    slot_clear(s);
     p->written++;
     pthread_cond_broadcast(&p->room);
     pthread_mutex_unlock(&p->mu);
