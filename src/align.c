@@ -16,8 +16,8 @@
 #include "lexicon_internal.h"
 
 #define INF DBL_MAX
-#define TA__CONF_SLOPE 1.0
-#define TA__CONF_MID 2.0
+#define TA__CONF_SLOPE 0.3
+#define TA__CONF_MID 5.9
 
 const char *ta_anchor_name(ta_anchor_kind k) {
   static const char *const names[TA_ANCHOR_COUNT] = {
@@ -76,6 +76,7 @@ static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
   memset(&cc, 0, sizeof cc);
   cc.opts = c->opts;
   cc.model = c->model;
+  cc.level = c->level + 1;
   /* Skipping a coarse sentence skips twice as many real ones, and its
    * boundaries match the other side's only by accident: without a higher
    * price, every length mismatch would be settled by a skip. */
@@ -126,7 +127,10 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
   size_t widest = w0;
   /* A few widenings settle real omissions; beyond that the touches are the
    * path brushing the edge here and there, and each search costs a pass. */
-  for (int round = 0; st == TA_OK && round < TA__MAX_WIDENINGS + 1; round++) {
+  /* A coarse path is only a guide: one widening there, where the real
+   * documents get up to TA__MAX_WIDENINGS. */
+  int rounds = c->level ? 1 : TA__MAX_WIDENINGS;
+  for (int round = 0; st == TA_OK && round <= rounds; round++) {
     ta__band band;
     st = guide ? ta__band_from_path(guide, scale, n, m, w, &band)
                : ta__band_build(n, m, w, &band);
@@ -136,7 +140,7 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
     bool full = band.full;
     ta__band_free(&band);
     c->band = widest;
-    if (st != TA_OK || !any || full || round == TA__MAX_WIDENINGS) break;
+    if (st != TA_OK || !any || full || round == rounds) break;
     if (c->opts.max_band && widest >= c->opts.max_band) break;
     /* Quadruple the width on rows near a touch (within four times the old
      * width: the path may leave the corridor before or after): one more
@@ -204,7 +208,10 @@ static void reestimate(ta__ctx *c) {
 }
 
 /* The bead's cost per sentence through a logistic curve: an estimate of
- * the chance that the bead is exactly right, calibrated on the dev set. */
+ * the chance that the bead is exactly right, fitted by maximum likelihood
+ * on the dev set's beads (slope and midpoint above).  It ranks beads only
+ * weakly: on the dev set, beads scored 0.5-0.8 were right 88% of the time
+ * and beads scored above 0.95, 92%. */
 double ta__confidence(const ta__ctx *c, const ta_bead *b) {
   (void)c;
   double per = b->cost / (double)(b->src_len + b->tgt_len);

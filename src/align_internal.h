@@ -36,6 +36,7 @@ typedef struct ta__ctx {
   ta_bead *beads;
   size_t nbeads, cap;
   size_t band;
+  int level; /* 0: the documents; k: halved k times (coarse search) */
 } ta__ctx;
 
 /* For every source row i in 0..n the target cells lo[i]..hi[i], both
