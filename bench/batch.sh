@@ -31,7 +31,7 @@ trap 'rm -rf "$tmp"' EXIT
 echo "pairs: $pairs, $(cat "$tmp"/*.src.txt | grep -c .) + $(cat "$tmp"/*.tgt.txt | grep -c .) sentences, $(cat "$tmp"/*.txt | wc -c) bytes"
 echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run() { # run NAME OPTIONS...: one timed batch into $tmp/out-NAME.tmx
-  local name="$1" sum secs rss cpu
+  local name="$1" sum secs rss cpu user sys
   shift
   /usr/bin/time -v "$cli" align --batch "$tmp/manifest.tsv" -s de -t fr \
     --presplit "$@" -o "$tmp/out-$name.tmx" 2>"$tmp/time-$name"
@@ -39,9 +39,13 @@ run() { # run NAME OPTIONS...: one timed batch into $tmp/out-NAME.tmx
   secs=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time-$name")
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time-$name")
   cpu=$(sed -n 's/.*Percent of CPU this job got: //p' "$tmp/time-$name")
+  user=$(sed -n 's/.*User time (seconds): //p' "$tmp/time-$name")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$tmp/time-$name")
   sum="${sum#tmxalign: }"
   echo "$*: ${sum% -> *}"
-  echo "$*: wall $secs, CPU $cpu, peak RSS $rss KiB, TMX $(stat -c %s "$tmp/out-$name.tmx") bytes"
+  echo "$*: wall $secs, CPU $cpu (user $user s, sys $sys s:" \
+    "$(awk -v p="$pairs" -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f", p / (u + s) }')" \
+    "pairs per CPU-second), peak RSS $rss KiB, TMX $(stat -c %s "$tmp/out-$name.tmx") bytes"
 }
 run 1 -j 1
 run 2 -j 2
