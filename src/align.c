@@ -86,8 +86,9 @@ static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
   cc.ntypes = c->ntypes;
   cc.max_a = c->max_a;
   cc.max_b = c->max_b;
-  ta_status st = ta__features_coarsen(c->src.f, &cc.fsrc);
-  if (st == TA_OK) st = ta__features_coarsen(c->tgt.f, &cc.ftgt);
+  cc.vocab = c->vocab;
+  ta_status st = ta__features_coarsen(c->src.f, 0, c->vocab, &cc.fsrc);
+  if (st == TA_OK) st = ta__features_coarsen(c->tgt.f, 1, c->vocab, &cc.ftgt);
   if (st == TA_OK) st = ta__side_init(&cc.src, &cc.fsrc, &cc.model);
   if (st == TA_OK) st = ta__side_init(&cc.tgt, &cc.ftgt, &cc.model);
   if (st == TA_OK) st = search_level(&cc, NULL, 0);
@@ -254,7 +255,8 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   for (int k = 0; k < TA_ANCHOR_COUNT; k++) on[k] = c->opts.weights[k] != 0;
   ta_status st = ta__features_build(src, on, &c->fsrc);
   if (st == TA_OK) st = ta__features_build(tgt, on, &c->ftgt);
-  if (st == TA_OK) st = ta__features_weigh(&c->fsrc, &c->ftgt, true);
+  if (st == TA_OK) st = ta__features_weigh(&c->fsrc, &c->ftgt, &c->vocab_own);
+  c->vocab = &c->vocab_own;
   if (st != TA_OK) return st;
   build_types(c);
   ta__model_defaults(&c->model, &c->opts);
@@ -278,9 +280,8 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   int passes = c->opts.passes < 1 ? 1 : c->opts.passes;
   st = search_level(c, NULL, 0);
   /* later passes follow pass 1's path: no more coarsening */
-  free(c->fsrc.p_other);
-  free(c->ftgt.p_other);
-  c->fsrc.p_other = c->ftgt.p_other = NULL;
+  ta__vocab_free(&c->vocab_own);
+  c->vocab = NULL;
   for (int p = 1; st == TA_OK && p < passes; p++) {
     ta__path prev = {0};
     reestimate(c);
@@ -335,6 +336,7 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
   ta__side_free(&c.tgt);
   ta__features_free(&c.fsrc);
   ta__features_free(&c.ftgt);
+  ta__vocab_free(&c.vocab_own);
   return st;
 }
 

@@ -415,16 +415,7 @@ ta_status ta__features_build(const ta_doc *d,
   return TA_OK;
 }
 
-/* Open-addressing table of document frequencies per side, grown as keys
- * come: it holds the distinct keys (the vocabulary), far fewer than the
- * keys of all sentences. */
-typedef struct df_table {
-  uint32_t *key;
-  uint32_t *count[2];
-  size_t cap, used;
-} df_table;
-
-static size_t df_slot(const df_table *t, uint32_t k) {
+static size_t df_slot(const ta__vocab *t, uint32_t k) {
   size_t h = (k * 2654435761u) & (t->cap - 1);
   /* a slot is empty while both counts are 0, so key 0 needs no sentinel */
   while ((t->count[0][h] || t->count[1][h]) && t->key[h] != k)
@@ -432,13 +423,20 @@ static size_t df_slot(const df_table *t, uint32_t k) {
   return h;
 }
 
-static void df_free(df_table *t) {
+void ta__vocab_free(ta__vocab *t) {
   free(t->key);
   free(t->count[0]);
   free(t->count[1]);
+  memset(t, 0, sizeof *t);
 }
 
-static bool df_alloc(df_table *t, size_t cap) {
+float ta__vocab_p_other(const ta__vocab *v, uint32_t k, int side) {
+  size_t h = df_slot(v, k);
+  double p = v->count[1 - side][h] / (double)(v->n[1 - side] ? v->n[1 - side] : 1);
+  return (float)(p < 1 ? p : 1);
+}
+
+static bool df_alloc(ta__vocab *t, size_t cap) {
   t->cap = cap;
   t->used = 0;
   t->key = calloc(cap, sizeof *t->key);
@@ -448,11 +446,11 @@ static bool df_alloc(df_table *t, size_t cap) {
 }
 
 /* Count key k once more on side s, doubling the table at half load. */
-static bool df_add(df_table *t, uint32_t k, int s) {
+static bool df_add(ta__vocab *t, uint32_t k, int s) {
   if (2 * (t->used + 1) > t->cap) {
-    df_table big;
+    ta__vocab big;
     if (!df_alloc(&big, t->cap * 2)) {
-      df_free(&big);
+      ta__vocab_free(&big);
       return false;
     }
     for (size_t i = 0; i < t->cap; i++)
@@ -463,7 +461,7 @@ static bool df_add(df_table *t, uint32_t k, int s) {
         big.count[1][h] = t->count[1][i];
         big.used++;
       }
-    df_free(t);
+    ta__vocab_free(t);
     *t = big;
   }
   size_t h = df_slot(t, k);
@@ -474,29 +472,22 @@ static bool df_add(df_table *t, uint32_t k, int s) {
 }
 
 ta_status ta__features_weigh(ta__features *a, ta__features *b,
-                             bool keep_p_other) {
-  df_table t = {0};
+                             ta__vocab *keep) {
+  ta__vocab t = {0};
   bool table_ok = df_alloc(&t, 1 << 12);
   /* weighing again (after lexicon keys were added) replaces the tables */
   free(a->weights);
   free(b->weights);
-  free(a->p_other);
-  free(b->p_other);
-  a->p_other = b->p_other = NULL;
   for (size_t i = 0; i < a->n; i++)
     memset(a->s[i].chance, 0, sizeof a->s[i].chance);
   for (size_t i = 0; i < b->n; i++)
     memset(b->s[i].chance, 0, sizeof b->s[i].chance);
   a->weights = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->weights);
   b->weights = malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->weights);
-  if (keep_p_other) {
-    a->p_other = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->p_other);
-    b->p_other = malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->p_other);
-  }
   ta_status st = TA_ENOMEM;
-  if (!table_ok || !a->weights || !b->weights ||
-      (keep_p_other && (!a->p_other || !b->p_other)))
-    goto done;
+  if (!table_ok || !a->weights || !b->weights) goto done;
+  t.n[0] = a->n;
+  t.n[1] = b->n;
   ta__features *sides[2] = {a, b};
   for (int s = 0; s < 2; s++)
     for (size_t i = 0; i < sides[s]->nkeys; i++)
@@ -513,14 +504,16 @@ ta_status ta__features_weigh(ta__features *a, ta__features *b,
         f->weights[k] = (float)log(1.0 + n / df);
         float p_other = (float)(t.count[1 - s][h] / n_other);
         if (p_other > 1) p_other = 1;
-        if (f->p_other) f->p_other[k] = p_other;
         sf->chance[TA__KEY_KIND(f->keys[k])] += f->weights[k] * p_other;
       }
     }
   }
   st = TA_OK;
 done:
-  df_free(&t);
+  if (st == TA_OK && keep)
+    *keep = t;
+  else
+    ta__vocab_free(&t);
   return st;
 }
 
@@ -529,7 +522,6 @@ void ta__features_free(ta__features *f) {
   free(f->s);
   free(f->keys);
   free(f->weights);
-  free(f->p_other);
   memset(f, 0, sizeof *f);
 }
 
@@ -540,7 +532,7 @@ static size_t keep_heaviest(ta__features *f, size_t begin, size_t n,
                             size_t cap) {
   if (n <= cap) return n;
   uint32_t *k = f->keys + begin;
-  float *w = f->weights + begin, *p = f->p_other + begin;
+  float *w = f->weights + begin;
   /* the cap-th largest weight, by partial selection on a copy */
   float sorted[512];
   size_t m = n < 512 ? n : 512;
@@ -557,23 +549,23 @@ static size_t keep_heaviest(ta__features *f, size_t begin, size_t n,
   for (size_t i = 0; i < n && o < cap; i++)
     if (w[i] >= threshold) {
       k[o] = k[i];
-      p[o] = p[i];
       w[o++] = w[i];
     }
   return o;
 }
 
-/* Sentences 2k and 2k+1 become coarse sentence k: lengths and chances add
- * up, keys are united (weights are per key, so they carry over). */
-ta_status ta__features_coarsen(const ta__features *f, ta__features *out) {
+/* Sentences 2k and 2k+1 become coarse sentence k: lengths add up, keys
+ * are united (weights are per key, so they carry over), chances are those
+ * of the keys kept. */
+ta_status ta__features_coarsen(const ta__features *f, int side,
+                               const ta__vocab *v, ta__features *out) {
   memset(out, 0, sizeof *out);
   size_t n = (f->n + 1) / 2;
   out->n = n;
   out->s = calloc(n ? n : 1, sizeof *out->s);
   out->keys = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->keys);
   out->weights = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->weights);
-  out->p_other = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->p_other);
-  if (!out->s || !out->keys || !out->weights || !out->p_other) {
+  if (!out->s || !out->keys || !out->weights) {
     ta__features_free(out);
     return TA_ENOMEM;
   }
@@ -597,8 +589,7 @@ ta_status ta__features_coarsen(const ta__features *f, ta__features *out) {
         ib++;
       }
       out->keys[o] = f->keys[from];
-      out->weights[o] = f->weights[from];
-      out->p_other[o++] = f->p_other[from];
+      out->weights[o++] = f->weights[from];
     }
     o = c->key_begin + keep_heaviest(out, c->key_begin, o - c->key_begin,
                                      TA__COARSE_KEYS);
@@ -607,7 +598,8 @@ ta_status ta__features_coarsen(const ta__features *f, ta__features *out) {
     for (uint32_t q = c->key_begin; q < o; q++) {
       unsigned kind = TA__KEY_KIND(out->keys[q]);
       if (kind == TA_ANCHOR_NUMBER) c->nnum++;
-      c->chance[kind] += out->weights[q] * out->p_other[q];
+      c->chance[kind] +=
+          out->weights[q] * ta__vocab_p_other(v, out->keys[q], side);
     }
     out->total_chars += c->chars;
   }

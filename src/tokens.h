@@ -31,8 +31,6 @@ typedef struct ta__features {
   ta__sent_feat *s;
   uint32_t *keys;      /* per sentence: sorted, no duplicates */
   float *weights;      /* per key: inverse document frequency */
-  float *p_other;      /* per key: share of the other side's sentences
-                          that hold it (the chance of a random match) */
   size_t nkeys, cap;
   uint64_t total_chars;
 } ta__features;
@@ -41,16 +39,32 @@ typedef struct ta__features {
  * is false are not extracted. */
 ta_status ta__features_build(const ta_doc *d, const bool enabled[TA_ANCHOR_COUNT],
                              ta__features *f);
+/* The distinct keys of both documents and how many sentences of each side
+ * hold them: an open-addressing table grown as keys come, the size of the
+ * vocabulary rather than of the text. */
+typedef struct ta__vocab {
+  uint32_t *key;
+  uint32_t *count[2];
+  size_t cap, used;
+  size_t n[2]; /* sentences of each side */
+} ta__vocab;
+
+/* Share of the other side's sentences holding key k (side 0: source):
+ * the chance that a random sentence matches it. */
+float ta__vocab_p_other(const ta__vocab *v, uint32_t k, int side);
+void ta__vocab_free(ta__vocab *v);
+
 /* Give every key a weight ln(1 + N / df) with df counted over both sides,
- * and every sentence its chance matches against the other side.  Keep each
- * key's p_other only when the features will be coarsened. */
+ * and every sentence its chance matches against the other side.  The
+ * vocabulary goes to *keep when given (for coarsening), else is freed. */
 ta_status ta__features_weigh(ta__features *a, ta__features *b,
-                             bool keep_p_other);
+                             ta__vocab *keep);
 void ta__features_free(ta__features *f);
 
 /* Halve a document for the coarse search: coarse sentence k is fine
- * sentences 2k and 2k+1 (weighed with keep_p_other). */
-ta_status ta__features_coarsen(const ta__features *f, ta__features *out);
+ * sentences 2k and 2k+1.  side: 0 source, 1 target, in v. */
+ta_status ta__features_coarsen(const ta__features *f, int side,
+                               const ta__vocab *v, ta__features *out);
 
 /* Normalise the number starting at s[0] (a digit) within len bytes:
  * "1 000,5", "1,000.5" and "1000.5" all give "1000.5"; "15" gives "15".
