@@ -1,0 +1,70 @@
+/* Internals of the completeness checker, shared by check*.c only. */
+#ifndef TMXALIGN_CHECK_INTERNAL_H
+#define TMXALIGN_CHECK_INTERNAL_H
+
+#include "internal.h"
+#include "tmxalign/check.h"
+
+#define TA__MSG_MAX 256
+
+typedef struct ta__finding_item {
+  ta_finding pub;
+  char msg[TA__MSG_MAX];
+} ta__finding_item;
+
+struct ta_check_report {
+  ta__finding_item *items;
+  size_t n, cap;
+  const ta_finding **order; /* findings sorted by position */
+  ta_check_summary summary;
+  ta_check_opts opts;
+};
+
+/* What the checks need at hand while they run. */
+typedef struct ta__check_ctx {
+  const ta_doc *src, *tgt;
+  const ta_alignment *al;
+  const ta_check_opts *o;
+  ta_check_report *r;
+  size_t *src_chars, *tgt_chars; /* code points per sentence */
+  double ratio, var;             /* the alignment's length model */
+  ta__finding_item discard;      /* target of kinds not looked for */
+} ta__check_ctx;
+
+/* Append a finding over beads [bead, bead+nbeads) with the spans of their
+ * sentences; message printf-style.  Returns the item (NULL: out of
+ * memory) so that callers may narrow the spans. */
+ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
+                                size_t bead, size_t nbeads, double value,
+                                const char *fmt, ...) TA__PRINTF(6, 7);
+
+/* Fill a span for sentences [begin, begin+len) of d. */
+void ta__check_span(const ta_doc *d, size_t begin, size_t len,
+                    ta_check_span *out);
+
+/* Gale-Church z of lt target against ls source code points under the
+ * alignment's model: negative when the target is too short. */
+double ta__check_z(const ta__check_ctx *c, double ls, double lt);
+
+/* Numbers, dates and times of a bead (check_numbers.c). */
+ta_status ta__check_numbers(ta__check_ctx *c, size_t bead);
+/* Untranslated sentences and punctuation of a bead (check_lexical.c). */
+ta_status ta__check_untranslated(ta__check_ctx *c, size_t bead);
+ta_status ta__check_punctuation(ta__check_ctx *c, size_t bead);
+
+/* Joined text of sentences [begin, begin+len) of d, separated by spaces;
+ * caller frees.  NULL when out of memory. */
+char *ta__check_join(const ta_doc *d, size_t begin, size_t len);
+
+/* Writers (check_write.c, check_html.c). */
+ta_status ta__check_write_text(FILE *fp, bool color, const ta_doc *src,
+                               const ta_doc *tgt, const ta_check_report *r);
+ta_status ta__check_write_json(FILE *fp, const ta_doc *src, const ta_doc *tgt,
+                               const ta_check_report *r);
+ta_status ta__check_write_html(FILE *fp, const ta_doc *src, const ta_doc *tgt,
+                               const ta_alignment *al,
+                               const ta_check_report *r);
+/* HTML-escape s[0..len) to fp. */
+void ta__html_escape(FILE *fp, const char *s, size_t len);
+
+#endif
