@@ -59,7 +59,7 @@ void ta_check_opts_init(ta_check_opts *o) {
                TA_CHECK_KIND_BIT(TA_FINDING_NUMBER);
   o->kinds = (1u << TA_FINDING_KIND_COUNT) - 1;
   o->length_z = 4.0;
-  o->partial_z = -2.5;
+  o->partial_threshold = 3.0;
   o->untranslated_share = 0.8;
   o->untranslated_min_words = 3;
 }
@@ -201,6 +201,8 @@ static ta_status check_runs(ta__check_ctx *c, bool source) {
                                "%s with no source", what);
     if (!it) return TA_ENOMEM;
     it->pub.whole_paragraph = whole;
+    if (source && e == k + 1 && b->src_len == 1)
+      ta__check_move_gap(c, it, k, b->src_begin);
     k = e;
   }
   return TA_OK;
@@ -212,38 +214,14 @@ static double span_chars(const size_t *chars, size_t begin, size_t len) {
   return s;
 }
 
-/* A merge (m >= 2 source sentences) whose target is much shorter than the
- * model predicts: the source sentence whose removal brings the length back
- * in line is named as dropped.  Else the bead is judged on its length. */
-static ta_status check_length(ta__check_ctx *c, size_t k, bool *partial) {
+/* A bead far from the length model: a truncated or padded translation.
+ * Beads with a partial omission are not judged again. */
+static ta_status check_length(ta__check_ctx *c, size_t k) {
   const ta_bead *b = ta_alignment_bead(c->al, k);
-  *partial = false;
   if (!b->src_len || !b->tgt_len) return TA_OK;
   double ls = span_chars(c->src_chars, b->src_begin, b->src_len);
   double lt = span_chars(c->tgt_chars, b->tgt_begin, b->tgt_len);
   double z = ta__check_z(c, ls, lt);
-  if (b->src_len >= 2 && z < c->o->partial_z) {
-    size_t best = b->src_begin;
-    double best_z = z;
-    for (size_t i = b->src_begin; i < b->src_begin + b->src_len; i++) {
-      double zi = ta__check_z(c, ls - (double)c->src_chars[i], lt);
-      if (fabs(zi) < fabs(best_z)) {
-        best_z = zi;
-        best = i;
-      }
-    }
-    if (fabs(best_z) < fabs(z) - 1.0) {
-      ta__finding_item *it = ta__check_add(
-          c, TA_FINDING_PARTIAL_OMISSION, k, 1, z,
-          "sentence %zu of %zu merged into a shorter translation looks "
-          "dropped (length z = %.1f, without it %.1f)",
-          best - b->src_begin + 1, b->src_len, z, best_z);
-      if (!it) return TA_ENOMEM;
-      ta__check_span(c->src, best, 1, &it->pub.src);
-      *partial = true;
-      return TA_OK;
-    }
-  }
   if (fabs(z) > c->o->length_z) {
     double pct = c->ratio * ls > 0 ? 100.0 * (lt / (c->ratio * ls) - 1) : 0;
     if (!ta__check_add(c, TA_FINDING_LENGTH, k, 1, z,
@@ -289,16 +267,17 @@ static void summarise(ta__check_ctx *c) {
   for (size_t k = 0; k < ta_alignment_count(c->al); k++) {
     const ta_bead *b = ta_alignment_bead(c->al, k);
     if (!b->src_len) s->tgt_added += b->tgt_len;
-    if (lost && !b->tgt_len)
-      for (size_t i = b->src_begin; i < b->src_begin + b->src_len; i++)
-        lost[i] = true;
   }
+  /* the sentences omission findings name (moved gaps included) */
   for (size_t i = 0; i < r->n; i++) {
     const ta_finding *f = &r->items[i].pub;
     s->by_kind[f->kind]++;
     s->by_severity[f->severity]++;
-    if (lost && f->kind == TA_FINDING_PARTIAL_OMISSION && f->src.len == 1)
-      lost[f->src.begin] = true;
+    bool gone = f->kind == TA_FINDING_OMISSION ||
+                (f->kind == TA_FINDING_PARTIAL_OMISSION && f->src.len == 1);
+    for (size_t j = f->src.begin; lost && gone && j < f->src.begin + f->src.len;
+         j++)
+      lost[j] = true;
   }
   s->src_translated = ns;
   s->src_chars_translated = s->src_chars;
@@ -333,11 +312,15 @@ static bool alignment_fits(const ta_doc *src, const ta_doc *tgt,
 }
 
 static ta_status run_checks(ta__check_ctx *c) {
-  ta_status st = check_runs(c, true);
+  ta_status st = TA_OK;
+  if (c->o->kinds & TA_CHECK_KIND_BIT(TA_FINDING_PARTIAL_OMISSION))
+    st = ta__partial_init(c);
+  if (st == TA_OK) st = check_runs(c, true);
   if (st == TA_OK) st = check_runs(c, false);
   for (size_t k = 0; st == TA_OK && k < ta_alignment_count(c->al); k++) {
     bool partial = false;
-    st = check_length(c, k, &partial);
+    st = ta__check_partial(c, k, &partial);
+    if (st == TA_OK && !partial) st = check_length(c, k);
     if (st == TA_OK) st = ta__check_numbers(c, k);
     if (st == TA_OK) st = ta__check_untranslated(c, k);
     if (st == TA_OK) st = ta__check_punctuation(c, k);
@@ -389,6 +372,7 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt,
   }
   free(c.src_chars);
   free(c.tgt_chars);
+  ta__partial_free(&c);
   if (st != TA_OK) {
     ta_check_report_free(r);
     return ta__fail(err, st, "check %s with %s: %s", ta_doc_name(src),

@@ -2,6 +2,7 @@
 #ifndef TMXALIGN_CHECK_INTERNAL_H
 #define TMXALIGN_CHECK_INTERNAL_H
 
+#include "cost.h"
 #include "internal.h"
 #include "tmxalign/check.h"
 
@@ -29,6 +30,9 @@ typedef struct ta__check_ctx {
   size_t *src_chars, *tgt_chars; /* code points per sentence */
   double ratio, var;             /* the alignment's length model */
   ta__finding_item discard;      /* target of kinds not looked for */
+  bool features;                 /* fs, ft and model are built */
+  ta__features fs, ft;           /* anchors, as the aligner sees them */
+  ta__model model;               /* length model with the pair's figures */
 } ta__check_ctx;
 
 /* Append a finding over beads [bead, bead+nbeads) with the spans of their
@@ -45,6 +49,20 @@ void ta__check_span(const ta_doc *d, size_t begin, size_t len,
 /* Gale-Church z of lt target against ls source code points under the
  * alignment's model: negative when the target is too short. */
 double ta__check_z(const ta__check_ctx *c, double ls, double lt);
+
+/* Partial omissions inside merges (check_partial.c). */
+ta_status ta__partial_init(ta__check_ctx *c);
+void ta__partial_free(ta__check_ctx *c);
+ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found);
+/* Where a gap at source sentence g (alone in a 1-0 bead, or merged into a
+ * 2-1 bead) fits best when the 1-1 beads around it may shift by one: the
+ * aligner often shifts a run of pairs rather than pay for a 1-0 bead. */
+size_t ta__check_place_gap(const ta__check_ctx *c, size_t bead, size_t g);
+/* Move finding it (about gap g of bead) to where the gap fits best. */
+void ta__check_move_gap(const ta__check_ctx *c, ta__finding_item *it,
+                        size_t bead, size_t g);
+/* Index of the bead holding source sentence s. */
+size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s);
 
 /* Numbers, dates and times of a bead (check_numbers.c). */
 ta_status ta__check_numbers(ta__check_ctx *c, size_t bead);

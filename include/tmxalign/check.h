@@ -72,9 +72,9 @@ typedef struct ta_check_opts {
   unsigned kinds;          /**< kinds that are looked for; default all */
   double length_z;         /**< |z| of a bead's length above which it is a
                                 length outlier; default 4 */
-  double partial_z;        /**< z below which a merge's target is too short
-                                and a sentence of it is reported dropped;
-                                default -2.5 */
+  double partial_threshold; /**< evidence (nats) above which a source
+                                sentence merged into a bead is reported as
+                                untranslated (partial omission); default 3 */
   double untranslated_share; /**< share of a target sentence's words (not
                                 names, not numbers) also in its source above
                                 which it is untranslated; default 0.8 */

@@ -49,6 +49,9 @@ static void check_help(void) {
       "                          number; 'none' for coverage only)\n"
       "      --only KINDS        look only for these kinds\n"
       "      --length-z Z        length outlier above |z| (default 4)\n"
+      "      --partial-threshold N  evidence in nats above which a sentence\n"
+      "                          merged into a bead is a partial omission\n"
+      "                          (default 3; lower finds more)\n"
       "      --batch MANIFEST    check every pair of MANIFEST: lines\n"
       "                          'SRC<TAB>TGT', paths relative to the\n"
       "                          manifest, '#' comments; one report per pair\n"
@@ -299,7 +302,7 @@ done:
 }
 
 enum { OPT_PRESPLIT = 256, OPT_MIN_COV, OPT_FAIL_ON, OPT_ONLY, OPT_BATCH,
-       OPT_COLOR, OPT_LENGTH_Z };
+       OPT_COLOR, OPT_LENGTH_Z, OPT_PARTIAL };
 
 int cmd_check(int argc, char **argv) {
   static const struct option longopts[] = {
@@ -312,6 +315,7 @@ int cmd_check(int argc, char **argv) {
       {"fail-on", required_argument, NULL, OPT_FAIL_ON},
       {"only", required_argument, NULL, OPT_ONLY},
       {"length-z", required_argument, NULL, OPT_LENGTH_Z},
+      {"partial-threshold", required_argument, NULL, OPT_PARTIAL},
       {"batch", required_argument, NULL, OPT_BATCH},
       {"color", required_argument, NULL, OPT_COLOR},
       {"quiet", no_argument, NULL, 'q'},
@@ -358,6 +362,10 @@ int cmd_check(int argc, char **argv) {
         cr.co.length_z = strtod(optarg, &end);
         if (*end || cr.co.length_z <= 0)
           return cli_usage_error("check", "--length-z must be > 0");
+        break;
+      case OPT_PARTIAL:
+        cr.co.partial_threshold = strtod(optarg, &end);
+        if (*end) return cli_usage_error("check", "--partial-threshold wants a number");
         break;
       case OPT_FAIL_ON:
         if (!parse_kinds(optarg, &cr.co.fail_on))

@@ -1,0 +1,271 @@
+/* Partial omissions: a source sentence with no translation that the
+ * aligner merged into a neighbouring bead (a 2-1 instead of 1-1 + 1-0,
+ * because merges are far more common than omissions in real translations).
+ *
+ * For every source sentence k of a bead with m >= 2 source sentences, the
+ * evidence that k is untranslated is weighed in nats, as the aligner's own
+ * cost model would: how much better the target's length fits the other
+ * sentences without k (Gale-Church with the pair's unwidened variance), the
+ * anchors of k (names, numbers, cognates, ? ! : ;) that the target lacks,
+ * minus the anchors of k that only the target explains, plus a paragraph
+ * boundary the target does not share.  The best k of a bead is reported
+ * when its evidence exceeds ta_check_opts.partial_threshold.
+ *
+ * Does not re-align: beads stay as the aligner made them. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_internal.h"
+
+/* Weight of an anchor of k the target lacks, relative to one it has: most
+ * anchors (cognate prefixes above all) do not survive translation, so a
+ * missing one is weak evidence. */
+#define MISS_WEIGHT 0.35
+/* A bead joining two source paragraphs into one target paragraph. */
+#define PARAGRAPH_NATS 2.0
+
+ta_status ta__partial_init(ta__check_ctx *c) {
+  bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};
+  ta_status st = ta__features_build(c->src, on, &c->fs);
+  if (st == TA_OK) st = ta__features_build(c->tgt, on, &c->ft);
+  if (st == TA_OK) st = ta__features_weigh(&c->fs, &c->ft);
+  if (st != TA_OK) return st;
+  ta__model_defaults(&c->model, NULL);
+  c->model.ratio = c->ratio;
+  /* the aligner widens its variance to be tolerant; judging a length needs
+   * the estimate itself */
+  c->model.var = c->var / c->model.var_scale;
+  if (c->model.var < 1) c->model.var = 1;
+  c->features = true;
+  return TA_OK;
+}
+
+void ta__partial_free(ta__check_ctx *c) {
+  ta__features_free(&c->fs);
+  ta__features_free(&c->ft);
+}
+
+/* Sorted union of the keys of sentences [b, b+n) (skipping sentence skip)
+ * into out; returns the count. */
+static size_t gather(const ta__features *f, size_t b, size_t n, size_t skip,
+                     uint32_t *out, size_t cap) {
+  size_t m = 0;
+  for (size_t s = b; s < b + n; s++) {
+    if (s == skip) continue;
+    const uint32_t *k = f->keys + f->s[s].key_begin;
+    for (uint32_t i = 0; i < f->s[s].nkeys && m < cap; i++) out[m++] = k[i];
+  }
+  /* insertion sort: a bead holds a few dozen keys */
+  for (size_t i = 1; i < m; i++) {
+    uint32_t v = out[i];
+    size_t j = i;
+    while (j > 0 && out[j - 1] > v) {
+      out[j] = out[j - 1];
+      j--;
+    }
+    out[j] = v;
+  }
+  return m;
+}
+
+static bool has_key(const uint32_t *k, size_t n, uint32_t key) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (k[mid] < key)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && k[lo] == key;
+}
+
+/* Evidence (nats) that source sentence k of bead b is untranslated. */
+static double evidence(const ta__check_ctx *c, const ta_bead *b, size_t k,
+                       const uint32_t *kt, size_t nt, double ls, double lt,
+                       double *dlen, double *anchors) {
+  enum { CAP = 512 };
+  uint32_t ko[CAP];
+  size_t no = gather(&c->fs, b->src_begin, b->src_len, k, ko, CAP);
+  double with = ta__cost_length(&c->model, ls, lt);
+  double without = ta__cost_length(&c->model, ls - (double)c->src_chars[k], lt);
+  *dlen = with - without;
+  double a = 0;
+  const ta__sent_feat *sf = &c->fs.s[k];
+  for (uint32_t i = sf->key_begin; i < sf->key_begin + sf->nkeys; i++) {
+    uint32_t key = c->fs.keys[i];
+    double w = c->model.weight[TA__KEY_KIND(key)] * c->fs.weights[i];
+    if (has_key(ko, no, key)) continue; /* the other sentences explain it */
+    if (has_key(kt, nt, key))
+      a -= w;
+    else
+      a += MISS_WEIGHT * w;
+  }
+  *anchors = a;
+  double e = *dlen + a;
+  /* k alone on its side of a source paragraph boundary inside the bead,
+   * while the target stays within one paragraph */
+  const ta_sentence *s = ta_doc_sentence(c->src, k);
+  bool alone_before =
+      k > b->src_begin &&
+      ta_doc_sentence(c->src, k - 1)->paragraph != s->paragraph &&
+      (k + 1 == b->src_begin + b->src_len ||
+       ta_doc_sentence(c->src, k + 1)->paragraph != s->paragraph);
+  bool alone_after =
+      k + 1 < b->src_begin + b->src_len &&
+      ta_doc_sentence(c->src, k + 1)->paragraph != s->paragraph &&
+      (k == b->src_begin ||
+       ta_doc_sentence(c->src, k - 1)->paragraph != s->paragraph);
+  const ta_sentence *t0 = ta_doc_sentence(c->tgt, b->tgt_begin);
+  const ta_sentence *t1 = ta_doc_sentence(c->tgt, b->tgt_begin + b->tgt_len - 1);
+  if ((alone_before || alone_after) && t0->paragraph == t1->paragraph)
+    e += PARAGRAPH_NATS;
+  return e;
+}
+
+ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
+  const ta_bead *b = ta_alignment_bead(c->al, bead);
+  *found = false;
+  if (!c->features || b->src_len < 2 || !b->tgt_len) return TA_OK;
+  enum { CAP = 512 };
+  uint32_t kt[CAP];
+  size_t nt = gather(&c->ft, b->tgt_begin, b->tgt_len, (size_t)-1, kt, CAP);
+  double ls = 0, lt = 0;
+  for (size_t i = b->src_begin; i < b->src_begin + b->src_len; i++)
+    ls += (double)c->src_chars[i];
+  for (size_t j = b->tgt_begin; j < b->tgt_begin + b->tgt_len; j++)
+    lt += (double)c->tgt_chars[j];
+  size_t best = b->src_begin;
+  double best_e = -INFINITY, best_len = 0, best_anch = 0;
+  for (size_t k = b->src_begin; k < b->src_begin + b->src_len; k++) {
+    double dl, an;
+    double e = evidence(c, b, k, kt, nt, ls, lt, &dl, &an);
+    if (e > best_e) {
+      best_e = e;
+      best = k;
+      best_len = dl;
+      best_anch = an;
+    }
+  }
+  if (best_e <= c->o->partial_threshold) return TA_OK;
+  ta__finding_item *it = ta__check_add(
+      c, TA_FINDING_PARTIAL_OMISSION, bead, 1, best_e,
+      "sentence %zu of %zu merged into this translation looks untranslated "
+      "(evidence %.1f nats: length %.1f, anchors %.1f)",
+      best - b->src_begin + 1, b->src_len, best_e, best_len, best_anch);
+  if (!it) return TA_ENOMEM;
+  ta__check_span(c->src, best, 1, &it->pub.src);
+  if (b->src_len == 2 && b->tgt_len == 1)
+    ta__check_move_gap(c, it, bead, best);
+  *found = true;
+  return TA_OK;
+}
+
+/* ---- where the gap belongs ------------------------------------------------- */
+
+/* Cost of pairing source sentence s with target sentence t alone. */
+static double pair_cost(const ta__check_ctx *c, size_t s, size_t t) {
+  ta__pair_match pm;
+  ta__pair_match_compute(&c->fs, s, &c->ft, t, &pm);
+  return ta__cost_length(&c->model, (double)c->src_chars[s],
+                         (double)c->tgt_chars[t]) -
+         ta__pair_reward(&c->model, &pm);
+}
+
+#define RUN_MAX 64
+/* Moving the gap must win by this much: pair costs are noisy. */
+#define MOVE_MARGIN 2.0
+
+size_t ta__check_place_gap(const ta__check_ctx *c, size_t bead, size_t g) {
+  if (!c->features) return g;
+  const ta_bead *b = ta_alignment_bead(c->al, bead);
+  /* S: source sentences, T: target sentences, gap at S[m0]; S[j] pairs
+   * with T[j] before the gap and S[j+1] with T[j] after it */
+  size_t S[2 * RUN_MAX + 3], T[2 * RUN_MAX + 2];
+  size_t ns = 0, nt = 0, m0;
+  size_t lo = bead, hi = bead;
+  while (lo > 0 && bead - lo < RUN_MAX) {
+    const ta_bead *p = ta_alignment_bead(c->al, lo - 1);
+    if (p->src_len != 1 || p->tgt_len != 1) break;
+    lo--;
+  }
+  size_t nb = ta_alignment_count(c->al);
+  while (hi + 1 < nb && hi - bead < RUN_MAX) {
+    const ta_bead *p = ta_alignment_bead(c->al, hi + 1);
+    if (p->src_len != 1 || p->tgt_len != 1) break;
+    hi++;
+  }
+  for (size_t k = lo; k < bead; k++) {
+    const ta_bead *p = ta_alignment_bead(c->al, k);
+    S[ns++] = p->src_begin;
+    T[nt++] = p->tgt_begin;
+  }
+  if (b->src_len == 2 && b->tgt_len == 1 && g == b->src_begin + 1) {
+    S[ns++] = b->src_begin; /* the other sentence, before the gap */
+    T[nt++] = b->tgt_begin;
+  }
+  m0 = ns;
+  S[ns++] = g;
+  if (b->src_len == 2 && b->tgt_len == 1 && g == b->src_begin) {
+    S[ns++] = b->src_begin + 1;
+    T[nt++] = b->tgt_begin;
+  } else if (!(b->src_len == 1 && b->tgt_len == 0) &&
+             !(b->src_len == 2 && b->tgt_len == 1)) {
+    return g; /* other shapes: the gap stays where the aligner put it */
+  }
+  for (size_t k = bead + 1; k <= hi; k++) {
+    const ta_bead *p = ta_alignment_bead(c->al, k);
+    S[ns++] = p->src_begin;
+    T[nt++] = p->tgt_begin;
+  }
+  if (nt == 0) return g;
+  /* cost(m) = sum_{j<m} c(S[j],T[j]) + sum_{j>=m} c(S[j+1],T[j]) */
+  double before[2 * RUN_MAX + 3], after[2 * RUN_MAX + 3];
+  before[0] = 0;
+  for (size_t j = 0; j < nt; j++)
+    before[j + 1] = before[j] + pair_cost(c, S[j], T[j]);
+  after[nt] = 0;
+  for (size_t j = nt; j-- > 0;)
+    after[j] = after[j + 1] + pair_cost(c, S[j + 1], T[j]);
+  size_t best = m0;
+  for (size_t m = 0; m <= nt; m++)
+    if (before[m] + after[m] < before[best] + after[best]) best = m;
+  if (before[best] + after[best] > before[m0] + after[m0] - MOVE_MARGIN)
+    best = m0;
+  return S[best];
+}
+
+size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s) {
+  size_t lo = 0, hi = ta_alignment_count(c->al);
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (ta_alignment_bead(c->al, mid)->src_begin <= s)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  /* 0-1 beads share their src_begin with the next bead: skip them */
+  while (lo + 1 < ta_alignment_count(c->al) &&
+         !ta_alignment_bead(c->al, lo)->src_len)
+    lo++;
+  return lo;
+}
+
+void ta__check_move_gap(const ta__check_ctx *c, ta__finding_item *it,
+                        size_t bead, size_t g) {
+  size_t p = ta__check_place_gap(c, bead, g);
+  if (p == g) return;
+  size_t nb = ta__check_bead_of_src(c, p);
+  const ta_bead *b = ta_alignment_bead(c->al, nb);
+  it->pub.bead = nb;
+  it->pub.nbeads = 1;
+  ta__check_span(c->src, p, 1, &it->pub.src);
+  ta__check_span(c->tgt, b->tgt_begin, 0, &it->pub.tgt);
+  it->pub.whole_paragraph = false;
+  snprintf(it->msg, sizeof it->msg,
+           "sentence not translated (the aligner paired the %zu sentence%s "
+           "after it one off and reported a gap at source line %zu)",
+           g > p ? g - p : p - g, (g > p ? g - p : p - g) > 1 ? "s" : "",
+           ta_doc_sentence(c->src, g)->line);
+}
