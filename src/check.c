@@ -315,12 +315,21 @@ static ta_status run_checks(ta__check_ctx *c) {
   ta_status st = TA_OK;
   if (c->o->kinds & TA_CHECK_KIND_BIT(TA_FINDING_PARTIAL_OMISSION))
     st = ta__partial_init(c);
+  size_t nb = ta_alignment_count(c->al);
+  c->bead_flags = calloc(nb ? nb : 1, 1);
+  if (!c->bead_flags) return TA_ENOMEM;
+  /* first what is missing (gaps may move and mark shifted beads), then
+   * the per-bead checks on the beads that are real pairs */
   if (st == TA_OK) st = check_runs(c, true);
   if (st == TA_OK) st = check_runs(c, false);
-  for (size_t k = 0; st == TA_OK && k < ta_alignment_count(c->al); k++) {
+  for (size_t k = 0; st == TA_OK && k < nb; k++) {
     bool partial = false;
     st = ta__check_partial(c, k, &partial);
-    if (st == TA_OK && !partial) st = check_length(c, k);
+    if (partial) c->bead_flags[k] |= TA__BEAD_PARTIAL;
+  }
+  for (size_t k = 0; st == TA_OK && k < nb; k++) {
+    if (c->bead_flags[k] & TA__BEAD_SHIFTED) continue;
+    if (!(c->bead_flags[k] & TA__BEAD_PARTIAL)) st = check_length(c, k);
     if (st == TA_OK) st = ta__check_numbers(c, k);
     if (st == TA_OK) st = ta__check_untranslated(c, k);
     if (st == TA_OK) st = ta__check_punctuation(c, k);
@@ -373,6 +382,7 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt,
   free(c.src_chars);
   free(c.tgt_chars);
   ta__partial_free(&c);
+  free(c.bead_flags);
   if (st != TA_OK) {
     ta_check_report_free(r);
     return ta__fail(err, st, "check %s with %s: %s", ta_doc_name(src),

@@ -8,6 +8,13 @@
 
 #define TA__MSG_MAX 256
 
+/* The bead holds a partial omission (no length finding then). */
+#define TA__BEAD_PARTIAL 1u
+/* The bead is one of the pairs the aligner shifted by one around a moved
+ * gap: its contents are not each other's translation, so per-bead checks
+ * (numbers, length, words, punctuation) would only report the shift. */
+#define TA__BEAD_SHIFTED 2u
+
 typedef struct ta__finding_item {
   ta_finding pub;
   char msg[TA__MSG_MAX];
@@ -33,6 +40,7 @@ typedef struct ta__check_ctx {
   bool features;                 /* fs, ft and model are built */
   ta__features fs, ft;           /* anchors, as the aligner sees them */
   ta__model model;               /* length model with the pair's figures */
+  unsigned char *bead_flags;     /* per bead: BEAD_PARTIAL, BEAD_SHIFTED */
 } ta__check_ctx;
 
 /* Append a finding over beads [bead, bead+nbeads) with the spans of their
@@ -59,7 +67,7 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found);
  * aligner often shifts a run of pairs rather than pay for a 1-0 bead. */
 size_t ta__check_place_gap(const ta__check_ctx *c, size_t bead, size_t g);
 /* Move finding it (about gap g of bead) to where the gap fits best. */
-void ta__check_move_gap(const ta__check_ctx *c, ta__finding_item *it,
+void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it,
                         size_t bead, size_t g);
 /* Index of the bead holding source sentence s. */
 size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s);

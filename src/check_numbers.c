@@ -236,13 +236,42 @@ static bool read_date(const char *s, size_t len, num_tok *t, size_t *used) {
   return false;
 }
 
+/* " Uhr" follows at pos? */
+static bool uhr_at(const char *s, size_t len, size_t pos) {
+  size_t p = skip_spaces(s, len, pos);
+  char w[8];
+  return p > pos && word_at(s + p, len - p, w, sizeof w) == 3 &&
+         !strcmp(w, "uhr");
+}
+
 static bool read_time(const char *s, size_t len, num_tok *t, size_t *used) {
   size_t h_len = digits(s, len);
   if (h_len == 0 || h_len > 2) return false;
   int h = atoi(s), m = 0;
   size_t pos = h_len;
   bool hour_mark = false;
-  if (pos < len && (s[pos] == ':' || s[pos] == 'h')) {
+  /* "23 h 15", "15 h. 30": French hours with spaces */
+  size_t sp0 = skip_spaces(s, len, pos);
+  if (sp0 > pos && sp0 < len && s[sp0] == 'h' &&
+      (sp0 + 1 >= len || !isalpha((unsigned char)s[sp0 + 1]))) {
+    size_t q = sp0 + 1;
+    if (q < len && s[q] == '.') q++;
+    size_t q2 = skip_spaces(s, len, q);
+    if (digits(s + q2, len - q2) == 2) {
+      m = atoi(s + q2);
+      pos = q2 + 2;
+    } else {
+      pos = sp0 + 1;
+    }
+    if (h > 24 || m > 59) return false;
+    hour_mark = true;
+  } else if (pos + 3 < len && s[pos] == '.' && digits(s + pos + 1, len - pos - 1) == 2 &&
+             uhr_at(s, len, pos + 3)) {
+    /* German "16.30 Uhr" */
+    m = atoi(s + pos + 1);
+    pos += 3;
+    hour_mark = true;
+  } else if (pos < len && (s[pos] == ':' || s[pos] == 'h')) {
     hour_mark = s[pos] == 'h';
     size_t ml = digits(s + pos + 1, len - pos - 1);
     if (ml == 2) {

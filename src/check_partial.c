@@ -36,6 +36,9 @@ ta_status ta__partial_init(ta__check_ctx *c) {
   /* the aligner widens its variance to be tolerant; judging a length needs
    * the estimate itself */
   c->model.var = c->var / c->model.var_scale;
+  /* too few 1-1 beads to estimate: the aligner kept Gale & Church's 6.8,
+   * which is a raw figure, not a widened one */
+  if (fabs(c->var - 6.8) < 1e-9) c->model.var = c->var;
   if (c->model.var < 1) c->model.var = 1;
   c->features = true;
   return TA_OK;
@@ -81,45 +84,61 @@ static bool has_key(const uint32_t *k, size_t n, uint32_t key) {
   return lo < n && k[lo] == key;
 }
 
-/* Evidence (nats) that source sentence k of bead b is untranslated. */
+static bool para_start(const ta_doc *d, size_t i) {
+  return i == 0 ||
+         ta_doc_sentence(d, i - 1)->paragraph != ta_doc_sentence(d, i)->paragraph;
+}
+
+static bool para_end(const ta_doc *d, size_t i) {
+  return i + 1 >= ta_doc_count(d) ||
+         ta_doc_sentence(d, i + 1)->paragraph != ta_doc_sentence(d, i)->paragraph;
+}
+
+/* Evidence (nats) that source sentences [k, k+r) of bead b are
+ * untranslated. */
 static double evidence(const ta__check_ctx *c, const ta_bead *b, size_t k,
-                       const uint32_t *kt, size_t nt, double ls, double lt,
-                       double *dlen, double *anchors) {
+                       size_t r, const uint32_t *kt, size_t nt, double ls,
+                       double lt, double *dlen, double *anchors) {
   enum { CAP = 512 };
   uint32_t ko[CAP];
-  size_t no = gather(&c->fs, b->src_begin, b->src_len, k, ko, CAP);
-  double with = ta__cost_length(&c->model, ls, lt);
-  double without = ta__cost_length(&c->model, ls - (double)c->src_chars[k], lt);
-  *dlen = with - without;
+  size_t no = 0;
+  /* keys of the other sentences of the bead */
+  if (k > b->src_begin)
+    no = gather(&c->fs, b->src_begin, k - b->src_begin, (size_t)-1, ko, CAP);
+  if (k + r < b->src_begin + b->src_len)
+    no += gather(&c->fs, k + r, b->src_begin + b->src_len - k - r, (size_t)-1,
+                 ko + no, CAP - no);
+  for (size_t i = 1; i < no; i++) { /* the two halves merged: re-sort */
+    uint32_t v = ko[i];
+    size_t j = i;
+    while (j > 0 && ko[j - 1] > v) {
+      ko[j] = ko[j - 1];
+      j--;
+    }
+    ko[j] = v;
+  }
+  double lk = 0;
+  for (size_t i = k; i < k + r; i++) lk += (double)c->src_chars[i];
+  *dlen = ta__cost_length(&c->model, ls, lt) -
+          ta__cost_length(&c->model, ls - lk, lt);
   double a = 0;
-  const ta__sent_feat *sf = &c->fs.s[k];
-  for (uint32_t i = sf->key_begin; i < sf->key_begin + sf->nkeys; i++) {
-    uint32_t key = c->fs.keys[i];
-    double w = c->model.weight[TA__KEY_KIND(key)] * c->fs.weights[i];
-    if (has_key(ko, no, key)) continue; /* the other sentences explain it */
-    if (has_key(kt, nt, key))
-      a -= w;
-    else
-      a += MISS_WEIGHT * w;
+  for (size_t i = k; i < k + r; i++) {
+    const ta__sent_feat *sf = &c->fs.s[i];
+    for (uint32_t q = sf->key_begin; q < sf->key_begin + sf->nkeys; q++) {
+      uint32_t key = c->fs.keys[q];
+      double w = c->model.weight[TA__KEY_KIND(key)] * c->fs.weights[q];
+      if (has_key(ko, no, key)) continue; /* the others explain it */
+      a += has_key(kt, nt, key) ? -w : MISS_WEIGHT * w;
+    }
   }
   *anchors = a;
   double e = *dlen + a;
-  /* k alone on its side of a source paragraph boundary inside the bead,
-   * while the target stays within one paragraph */
-  const ta_sentence *s = ta_doc_sentence(c->src, k);
-  bool alone_before =
-      k > b->src_begin &&
-      ta_doc_sentence(c->src, k - 1)->paragraph != s->paragraph &&
-      (k + 1 == b->src_begin + b->src_len ||
-       ta_doc_sentence(c->src, k + 1)->paragraph != s->paragraph);
-  bool alone_after =
-      k + 1 < b->src_begin + b->src_len &&
-      ta_doc_sentence(c->src, k + 1)->paragraph != s->paragraph &&
-      (k == b->src_begin ||
-       ta_doc_sentence(c->src, k - 1)->paragraph != s->paragraph);
+  /* whole source paragraphs merged into a target inside one paragraph:
+   * translations keep paragraphs far more often than they merge them */
   const ta_sentence *t0 = ta_doc_sentence(c->tgt, b->tgt_begin);
   const ta_sentence *t1 = ta_doc_sentence(c->tgt, b->tgt_begin + b->tgt_len - 1);
-  if ((alone_before || alone_after) && t0->paragraph == t1->paragraph)
+  if (para_start(c->src, k) && para_end(c->src, k + r - 1) &&
+      t0->paragraph == t1->paragraph)
     e += PARAGRAPH_NATS;
   return e;
 }
@@ -136,27 +155,39 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
     ls += (double)c->src_chars[i];
   for (size_t j = b->tgt_begin; j < b->tgt_begin + b->tgt_len; j++)
     lt += (double)c->tgt_chars[j];
-  size_t best = b->src_begin;
+  size_t best = b->src_begin, best_r = 1;
   double best_e = -INFINITY, best_len = 0, best_anch = 0;
-  for (size_t k = b->src_begin; k < b->src_begin + b->src_len; k++) {
-    double dl, an;
-    double e = evidence(c, b, k, kt, nt, ls, lt, &dl, &an);
-    if (e > best_e) {
-      best_e = e;
-      best = k;
-      best_len = dl;
-      best_anch = an;
+  /* every run of sentences but the whole bead */
+  for (size_t k = b->src_begin; k < b->src_begin + b->src_len; k++)
+    for (size_t r = 1; k + r <= b->src_begin + b->src_len && r < b->src_len;
+         r++) {
+      double dl, an;
+      double e = evidence(c, b, k, r, kt, nt, ls, lt, &dl, &an);
+      if (e > best_e) {
+        best_e = e;
+        best = k;
+        best_r = r;
+        best_len = dl;
+        best_anch = an;
+      }
     }
-  }
   if (best_e <= c->o->partial_threshold) return TA_OK;
+  char which[48];
+  if (best_r == 1)
+    snprintf(which, sizeof which, "sentence %zu of %zu",
+             best - b->src_begin + 1, b->src_len);
+  else
+    snprintf(which, sizeof which, "sentences %zu-%zu of %zu",
+             best - b->src_begin + 1, best - b->src_begin + best_r,
+             b->src_len);
   ta__finding_item *it = ta__check_add(
       c, TA_FINDING_PARTIAL_OMISSION, bead, 1, best_e,
-      "sentence %zu of %zu merged into this translation looks untranslated "
-      "(evidence %.1f nats: length %.1f, anchors %.1f)",
-      best - b->src_begin + 1, b->src_len, best_e, best_len, best_anch);
+      "%s merged into this translation look%s untranslated (evidence %.1f "
+      "nats: length %.1f, anchors %.1f)",
+      which, best_r == 1 ? "s" : "", best_e, best_len, best_anch);
   if (!it) return TA_ENOMEM;
-  ta__check_span(c->src, best, 1, &it->pub.src);
-  if (b->src_len == 2 && b->tgt_len == 1)
+  ta__check_span(c->src, best, best_r, &it->pub.src);
+  if (best_r == 1 && b->src_len == b->tgt_len + 1)
     ta__check_move_gap(c, it, bead, best);
   *found = true;
   return TA_OK;
@@ -168,21 +199,25 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
 static double pair_cost(const ta__check_ctx *c, size_t s, size_t t) {
   ta__pair_match pm;
   ta__pair_match_compute(&c->fs, s, &c->ft, t, &pm);
+  /* numbers without their twin cost as in the aligner's model */
+  double miss = (double)c->fs.s[s].nnum + (double)c->ft.s[t].nnum -
+                2.0 * (double)pm.numbers;
   return ta__cost_length(&c->model, (double)c->src_chars[s],
                          (double)c->tgt_chars[t]) -
-         ta__pair_reward(&c->model, &pm);
+         ta__pair_reward(&c->model, &pm) +
+         c->model.number_miss * (miss > 0 ? miss : 0);
 }
 
 #define RUN_MAX 64
 /* Moving the gap must win by this much: pair costs are noisy. */
-#define MOVE_MARGIN 2.0
+#define MOVE_MARGIN 0.5
 
 size_t ta__check_place_gap(const ta__check_ctx *c, size_t bead, size_t g) {
   if (!c->features) return g;
   const ta_bead *b = ta_alignment_bead(c->al, bead);
   /* S: source sentences, T: target sentences, gap at S[m0]; S[j] pairs
    * with T[j] before the gap and S[j+1] with T[j] after it */
-  size_t S[2 * RUN_MAX + 3], T[2 * RUN_MAX + 2];
+  size_t S[3 * RUN_MAX + 3], T[3 * RUN_MAX + 2];
   size_t ns = 0, nt = 0, m0;
   size_t lo = bead, hi = bead;
   while (lo > 0 && bead - lo < RUN_MAX) {
@@ -196,24 +231,17 @@ size_t ta__check_place_gap(const ta__check_ctx *c, size_t bead, size_t g) {
     if (p->src_len != 1 || p->tgt_len != 1) break;
     hi++;
   }
+  /* only a lone 1-0 or a bead with one source sentence too many, whose
+   * other sentences then pair 1-1 in order */
+  if (b->src_len != b->tgt_len + 1 || b->src_len > RUN_MAX) return g;
   for (size_t k = lo; k < bead; k++) {
     const ta_bead *p = ta_alignment_bead(c->al, k);
     S[ns++] = p->src_begin;
     T[nt++] = p->tgt_begin;
   }
-  if (b->src_len == 2 && b->tgt_len == 1 && g == b->src_begin + 1) {
-    S[ns++] = b->src_begin; /* the other sentence, before the gap */
-    T[nt++] = b->tgt_begin;
-  }
-  m0 = ns;
-  S[ns++] = g;
-  if (b->src_len == 2 && b->tgt_len == 1 && g == b->src_begin) {
-    S[ns++] = b->src_begin + 1;
-    T[nt++] = b->tgt_begin;
-  } else if (!(b->src_len == 1 && b->tgt_len == 0) &&
-             !(b->src_len == 2 && b->tgt_len == 1)) {
-    return g; /* other shapes: the gap stays where the aligner put it */
-  }
+  m0 = ns + (g - b->src_begin);
+  for (size_t i = 0; i < b->src_len; i++) S[ns++] = b->src_begin + i;
+  for (size_t j = 0; j < b->tgt_len; j++) T[nt++] = b->tgt_begin + j;
   for (size_t k = bead + 1; k <= hi; k++) {
     const ta_bead *p = ta_alignment_bead(c->al, k);
     S[ns++] = p->src_begin;
@@ -221,7 +249,7 @@ size_t ta__check_place_gap(const ta__check_ctx *c, size_t bead, size_t g) {
   }
   if (nt == 0) return g;
   /* cost(m) = sum_{j<m} c(S[j],T[j]) + sum_{j>=m} c(S[j+1],T[j]) */
-  double before[2 * RUN_MAX + 3], after[2 * RUN_MAX + 3];
+  double before[3 * RUN_MAX + 3], after[3 * RUN_MAX + 3];
   before[0] = 0;
   for (size_t j = 0; j < nt; j++)
     before[j + 1] = before[j] + pair_cost(c, S[j], T[j]);
@@ -252,12 +280,18 @@ size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s) {
   return lo;
 }
 
-void ta__check_move_gap(const ta__check_ctx *c, ta__finding_item *it,
+void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it,
                         size_t bead, size_t g) {
   size_t p = ta__check_place_gap(c, bead, g);
   if (p == g) return;
   size_t nb = ta__check_bead_of_src(c, p);
+  size_t b0 = nb < bead ? nb : bead, b1 = nb < bead ? bead : nb;
+  for (size_t k = b0; c->bead_flags && k <= b1; k++)
+    c->bead_flags[k] |= TA__BEAD_SHIFTED;
   const ta_bead *b = ta_alignment_bead(c->al, nb);
+  /* the gap now stands alone: a plain omission */
+  it->pub.kind = TA_FINDING_OMISSION;
+  it->pub.severity = TA_SEVERITY_ERROR;
   it->pub.bead = nb;
   it->pub.nbeads = 1;
   ta__check_span(c->src, p, 1, &it->pub.src);
@@ -265,7 +299,7 @@ void ta__check_move_gap(const ta__check_ctx *c, ta__finding_item *it,
   it->pub.whole_paragraph = false;
   snprintf(it->msg, sizeof it->msg,
            "sentence not translated (the aligner paired the %zu sentence%s "
-           "after it one off and reported a gap at source line %zu)",
+           "%s it one off and put the gap at source line %zu)",
            g > p ? g - p : p - g, (g > p ? g - p : p - g) > 1 ? "s" : "",
-           ta_doc_sentence(c->src, g)->line);
+           g > p ? "after" : "before", ta_doc_sentence(c->src, g)->line);
 }
