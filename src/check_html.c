@@ -20,8 +20,14 @@ static const char css[] =
     "table.sum{border-collapse:collapse;margin:.6em 0}"
     "table.sum td,table.sum th{padding:.15em .8em;border:1px solid #ddd;"
     "text-align:left}"
-    "ol.fl{columns:2;column-gap:2em;font-size:.9em;margin:.4em 0;"
-    "padding-left:2.2em}ol.fl li{break-inside:avoid}"
+    "table.fl{border-collapse:collapse;width:100%;table-layout:fixed;"
+    "font-size:.88em;margin:.5em 0}"
+    "table.fl td,table.fl th{padding:.2em .4em;border-bottom:1px solid #eee;"
+    "text-align:left;vertical-align:top;overflow:hidden;white-space:nowrap;"
+    "text-overflow:ellipsis}"
+    "table.fl td.msg{white-space:normal}"
+    ".counts span{margin-right:1.2em}.counts b{font-size:1.1em}"
+    ".counts .fail{color:#c62828}"
     "a{color:#0b57d0}"
     ".tag{display:inline-block;padding:0 .4em;border-radius:3px;"
     "font-size:.8em;font-weight:bold;color:#fff;margin-right:.3em}"
@@ -60,6 +66,20 @@ void ta__html_escape(FILE *fp, const char *s, size_t len) {
 
 static void esc(FILE *fp, const char *s) { ta__html_escape(fp, s, strlen(s)); }
 
+/* The first sentence of a span, cut by CSS to one line. */
+static void excerpt(FILE *fp, const ta_doc *d, const ta_check_span *sp) {
+  if (!sp->len) {
+    fputs("<span class=\"muted\">&mdash;</span>", fp);
+    return;
+  }
+  const ta_sentence *s = ta_doc_sentence(d, sp->begin);
+  /* a long sentence is cut at 300 bytes (on a character boundary): the
+   * cell shows one line anyway */
+  size_t n = s->len < 300 ? s->len : 300;
+  while (n < s->len && n > 0 && ((unsigned char)s->text[n] & 0xC0) == 0x80) n--;
+  ta__html_escape(fp, s->text, n);
+}
+
 static void summary(FILE *fp, const ta_doc *src, const ta_doc *tgt,
                     const ta_check_report *r) {
   const ta_check_summary *s = &r->summary;
@@ -74,32 +94,39 @@ static void summary(FILE *fp, const ta_doc *src, const ta_doc *tgt,
           s->complete ? "complete" : "incomplete", 100 * s->coverage,
           s->src_translated, s->src_sentences, 100 * s->char_coverage,
           100 * r->opts.min_coverage, s->mean_confidence);
-  fputs("<table class=\"sum\"><tr><th>finding</th><th>count</th>"
-        "<th>fails the check</th></tr>\n", fp);
-  for (int k = 0; k < TA_FINDING_KIND_COUNT; k++) {
-    fprintf(fp, "<tr><td>%s</td><td>%zu</td><td>%s</td></tr>\n",
-            ta_finding_kind_name((ta_finding_kind)k), s->by_kind[k],
-            r->opts.fail_on & TA_CHECK_KIND_BIT(k) ? "yes" : "no");
-  }
-  fputs("</table>\n", fp);
+  fputs("<p class=\"counts\">", fp);
+  for (int k = 0; k < TA_FINDING_KIND_COUNT; k++)
+    fprintf(fp, "<span%s><b>%zu</b> %s</span>",
+            s->by_kind[k] && (r->opts.fail_on & TA_CHECK_KIND_BIT(k))
+                ? " class=\"fail\""
+                : "",
+            s->by_kind[k], ta_finding_kind_name((ta_finding_kind)k));
+  fputs("<span class=\"muted\">(red: fails the check)</span></p>\n", fp);
   if (!r->n) {
     fputs("<p>No findings.</p>\n", fp);
     return;
   }
-  fputs("<ol class=\"fl\">\n", fp);
+  fputs("<table class=\"fl\"><colgroup><col style=\"width:9em\">"
+        "<col style=\"width:9.5em\"><col style=\"width:30%\"><col><col>"
+        "</colgroup>\n<tr><th>where</th><th>finding</th><th>what</th>"
+        "<th>source</th><th>target</th></tr>\n", fp);
   for (size_t i = 0; i < r->n; i++) {
     const ta_finding *f = r->order[i];
     bool tgt_side = f->kind == TA_FINDING_ADDITION ||
                     f->kind == TA_FINDING_UNTRANSLATED;
-    fprintf(fp, "<li><a href=\"#f%zu\">%s line %zu</a> <span class=\"tag "
-            "%s\">%s</span>",
+    fprintf(fp, "<tr><td><a href=\"#f%zu\">%s line %zu</a></td><td><span "
+            "class=\"tag %s\">%s</span></td><td class=\"msg\">",
             i + 1, tgt_side ? "target" : "source",
             tgt_side ? f->tgt.line : f->src.line,
             ta_severity_name(f->severity), ta_finding_kind_name(f->kind));
     esc(fp, f->message);
-    fputs("</li>\n", fp);
+    fputs("</td><td>", fp);
+    excerpt(fp, src, &f->src);
+    fputs("</td><td>", fp);
+    excerpt(fp, tgt, &f->tgt);
+    fputs("</td></tr>\n", fp);
   }
-  fputs("</ol>\n", fp);
+  fputs("</table>\n", fp);
 }
 
 /* One side of a bead: its sentences, those a finding names underlined. */
