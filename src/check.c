@@ -60,6 +60,7 @@ void ta_check_opts_init(ta_check_opts *o) {
   o->kinds = (1u << TA_FINDING_KIND_COUNT) - 1;
   o->length_z = 4.0;
   o->partial_threshold = 3.0;
+  o->hint_threshold = 1.0;
   o->untranslated_share = 0.8;
   o->untranslated_min_words = 3;
 }
@@ -274,7 +275,8 @@ static void summarise(ta__check_ctx *c) {
     s->by_kind[f->kind]++;
     s->by_severity[f->severity]++;
     bool gone = f->kind == TA_FINDING_OMISSION ||
-                (f->kind == TA_FINDING_PARTIAL_OMISSION && f->src.len == 1);
+                (f->kind == TA_FINDING_PARTIAL_OMISSION &&
+                 f->severity > TA_SEVERITY_INFO);
     for (size_t j = f->src.begin; lost && gone && j < f->src.begin + f->src.len;
          j++)
       lost[j] = true;
@@ -293,9 +295,12 @@ static void summarise(ta__check_ctx *c) {
                    : 1.0;
   s->mean_confidence = ta_alignment_summary(c->al)->mean_score;
   s->complete = s->coverage >= c->o->min_coverage;
-  for (int k = 0; k < TA_FINDING_KIND_COUNT; k++)
-    if (s->by_kind[k] && (c->o->fail_on & TA_CHECK_KIND_BIT(k)))
+  for (size_t i = 0; i < r->n; i++) {
+    const ta_finding *f = &r->items[i].pub;
+    if (f->severity > TA_SEVERITY_INFO &&
+        (c->o->fail_on & TA_CHECK_KIND_BIT(f->kind)))
       s->complete = false;
+  }
 }
 
 /* The alignment must be a partition of both documents, in order. */

@@ -171,7 +171,11 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
         best_anch = an;
       }
     }
-  if (best_e <= c->o->partial_threshold) return TA_OK;
+  double floor = c->o->hint_threshold < c->o->partial_threshold
+                     ? c->o->hint_threshold
+                     : c->o->partial_threshold;
+  if (best_e <= floor) return TA_OK;
+  bool hint = best_e <= c->o->partial_threshold;
   char which[48];
   if (best_r == 1)
     snprintf(which, sizeof which, "sentence %zu of %zu",
@@ -182,11 +186,17 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
              b->src_len);
   ta__finding_item *it = ta__check_add(
       c, TA_FINDING_PARTIAL_OMISSION, bead, 1, best_e,
-      "%s merged into this translation look%s untranslated (evidence %.1f "
+      "%s merged into this translation %s untranslated (evidence %.1f "
       "nats: length %.1f, anchors %.1f)",
-      which, best_r == 1 ? "s" : "", best_e, best_len, best_anch);
+      which, hint ? "may be" : best_r == 1 ? "looks" : "look", best_e,
+      best_len, best_anch);
   if (!it) return TA_ENOMEM;
   ta__check_span(c->src, best, best_r, &it->pub.src);
+  if (hint) {
+    /* weak evidence: shown to a reviewer, never fails the check */
+    it->pub.severity = TA_SEVERITY_INFO;
+    return TA_OK;
+  }
   if (best_r == 1 && b->src_len == b->tgt_len + 1)
     ta__check_move_gap(c, it, bead, best);
   *found = true;

@@ -136,9 +136,10 @@ ta_status ta__check_write_json(FILE *fp, const ta_doc *src, const ta_doc *tgt,
   json_kinds(fp, r->opts.fail_on);
   fprintf(fp, ",\"checked\":");
   json_kinds(fp, r->opts.kinds);
-  fprintf(fp, ",\"length_z\":%.2f,\"partial_z\":%.2f,"
-          "\"untranslated_share\":%.2f},\n",
-          r->opts.length_z, r->opts.partial_threshold, r->opts.untranslated_share);
+  fprintf(fp, ",\"length_z\":%.2f,\"partial_threshold\":%.2f,"
+          "\"hint_threshold\":%.2f,\"untranslated_share\":%.2f},\n",
+          r->opts.length_z, r->opts.partial_threshold, r->opts.hint_threshold,
+          r->opts.untranslated_share);
   fprintf(fp, "\"summary\":{\"verdict\":\"%s\",\"coverage\":%.4f,"
           "\"char_coverage\":%.4f,\"source_sentences\":%zu,"
           "\"source_translated\":%zu,\"source_chars\":%zu,"

@@ -75,6 +75,10 @@ typedef struct ta_check_opts {
   double partial_threshold; /**< evidence (nats) above which a source
                                 sentence merged into a bead is reported as
                                 untranslated (partial omission); default 3 */
+  double hint_threshold;   /**< evidence above which, below
+                                partial_threshold, the sentence is still
+                                reported, as an info-level hint; default 1;
+                                set it >= partial_threshold for none */
   double untranslated_share; /**< share of a target sentence's words (not
                                 names, not numbers) also in its source above
                                 which it is untranslated; default 0.8 */
@@ -122,7 +126,8 @@ typedef struct ta_check_summary {
   size_t by_kind[TA_FINDING_KIND_COUNT];
   size_t by_severity[3];
   bool complete;             /**< the verdict: coverage >= min_coverage and
-                                  no finding of a fail_on kind */
+                                  no finding of a fail_on kind (info-level
+                                  findings never fail it) */
 } ta_check_summary;
 
 typedef struct ta_check_report ta_check_report;
