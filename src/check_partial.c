@@ -24,6 +24,31 @@
 #define MISS_WEIGHT 0.35
 /* A bead joining two source paragraphs into one target paragraph. */
 #define PARAGRAPH_NATS 2.0
+/* A speech turn of the source (a line opening with a dash or a quote)
+ * that the target does not open: translations keep turns apart. */
+#define TURN_NATS 2.0
+
+/* Does s open a speech turn: a dash or an opening quote first? */
+static bool opens_turn(const char *s, size_t len) {
+  static const char *const marks[] = {"\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xAB",
+                                      "\xE2\x80\x9C", "\xE2\x80\x9E", "\"", "-"};
+  for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+    size_t n = strlen(marks[i]);
+    if (len >= n && !memcmp(s, marks[i], n)) return true;
+  }
+  return false;
+}
+
+/* Speech turns a run of sentences opens: sentences opening with a mark,
+ * plus opening quotes inside them (“...,” he said, “...”). */
+static int turns(const ta_doc *d, size_t b, size_t n) {
+  int t = 0;
+  for (size_t i = b; i < b + n; i++) {
+    const ta_sentence *s = ta_doc_sentence(d, i);
+    if (opens_turn(s->text, s->len)) t++;
+  }
+  return t;
+}
 
 ta_status ta__partial_init(ta__check_ctx *c) {
   bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};
@@ -140,6 +165,10 @@ static double evidence(const ta__check_ctx *c, const ta_bead *b, size_t k,
   if (para_start(c->src, k) && para_end(c->src, k + r - 1) &&
       t0->paragraph == t1->paragraph)
     e += PARAGRAPH_NATS;
+  int tr = turns(c->src, k, r);
+  int ts = turns(c->src, b->src_begin, b->src_len);
+  int tt = turns(c->tgt, b->tgt_begin, b->tgt_len);
+  if (tr > 0 && tt < ts) e += TURN_NATS * (ts - tt < tr ? ts - tt : tr);
   return e;
 }
 
