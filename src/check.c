@@ -202,8 +202,7 @@ static ta_status check_runs(ta__check_ctx *c, bool source) {
                                "%s with no source", what);
     if (!it) return TA_ENOMEM;
     it->pub.whole_paragraph = whole;
-    if (source && e == k + 1 && b->src_len == 1)
-      ta__check_move_gap(c, it, k, b->src_begin);
+    if (source) ta__check_move_gap(c, it, k, e - 1, first, end - first);
     k = e;
   }
   return TA_OK;

@@ -62,13 +62,15 @@ double ta__check_z(const ta__check_ctx *c, double ls, double lt);
 ta_status ta__partial_init(ta__check_ctx *c);
 void ta__partial_free(ta__check_ctx *c);
 ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found);
-/* Where a gap at source sentence g (alone in a 1-0 bead, or merged into a
- * 2-1 bead) fits best when the 1-1 beads around it may shift by one: the
- * aligner often shifts a run of pairs rather than pay for a 1-0 bead. */
-size_t ta__check_place_gap(const ta__check_ctx *c, size_t bead, size_t g);
-/* Move finding it (about gap g of bead) to where the gap fits best. */
-void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it,
-                        size_t bead, size_t g);
+/* Where a gap of r source sentences starting at g (the 1-0 beads
+ * [first, last], or one bead with r source sentences too many) fits best
+ * when the 1-1 pairs around it may shift by r: the aligner often shifts a
+ * run of pairs rather than pay for 1-0 beads.  Returns the new start. */
+size_t ta__check_place_gap(const ta__check_ctx *c, size_t first, size_t last,
+                           size_t g, size_t r);
+/* Move finding it to where its gap fits best; marks the shifted beads. */
+void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it, size_t first,
+                        size_t last, size_t g, size_t r);
 /* Index of the bead holding source sentence s. */
 size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s);
 

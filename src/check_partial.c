@@ -226,8 +226,8 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
     it->pub.severity = TA_SEVERITY_INFO;
     return TA_OK;
   }
-  if (best_r == 1 && b->src_len == b->tgt_len + 1)
-    ta__check_move_gap(c, it, bead, best);
+  if (b->src_len == b->tgt_len + best_r)
+    ta__check_move_gap(c, it, bead, bead, best, best_r);
   *found = true;
   return TA_OK;
 }
@@ -251,50 +251,49 @@ static double pair_cost(const ta__check_ctx *c, size_t s, size_t t) {
 /* Moving the gap must win by this much: pair costs are noisy. */
 #define MOVE_MARGIN 0.5
 
-size_t ta__check_place_gap(const ta__check_ctx *c, size_t bead, size_t g) {
-  if (!c->features) return g;
-  const ta_bead *b = ta_alignment_bead(c->al, bead);
-  /* S: source sentences, T: target sentences, gap at S[m0]; S[j] pairs
-   * with T[j] before the gap and S[j+1] with T[j] after it */
-  size_t S[3 * RUN_MAX + 3], T[3 * RUN_MAX + 2];
-  size_t ns = 0, nt = 0, m0;
-  size_t lo = bead, hi = bead;
-  while (lo > 0 && bead - lo < RUN_MAX) {
+size_t ta__check_place_gap(const ta__check_ctx *c, size_t first,
+                           size_t last, size_t g, size_t r) {
+  if (!c->features || r == 0 || r > RUN_MAX) return g;
+  /* S: source sentences, T: target sentences (both consecutive); the gap
+   * is S[m..m+r); S[j] pairs with T[j] before it, S[j+r] with T[j] after */
+  size_t S[4 * RUN_MAX + 3], T[4 * RUN_MAX + 3];
+  size_t ns = 0, nt = 0, lo = first, hi = last;
+  size_t nb = ta_alignment_count(c->al);
+  /* the runs of 1-1 beads around it (merged pairs would be costed as
+   * split ones: tried, it moved more gaps wrongly than rightly) */
+  while (lo > 0 && first - lo < RUN_MAX) {
     const ta_bead *p = ta_alignment_bead(c->al, lo - 1);
     if (p->src_len != 1 || p->tgt_len != 1) break;
     lo--;
   }
-  size_t nb = ta_alignment_count(c->al);
-  while (hi + 1 < nb && hi - bead < RUN_MAX) {
+  while (hi + 1 < nb && hi - last < RUN_MAX) {
     const ta_bead *p = ta_alignment_bead(c->al, hi + 1);
     if (p->src_len != 1 || p->tgt_len != 1) break;
     hi++;
   }
-  /* only a lone 1-0 or a bead with one source sentence too many, whose
-   * other sentences then pair 1-1 in order */
-  if (b->src_len != b->tgt_len + 1 || b->src_len > RUN_MAX) return g;
-  for (size_t k = lo; k < bead; k++) {
-    const ta_bead *p = ta_alignment_bead(c->al, k);
-    S[ns++] = p->src_begin;
-    T[nt++] = p->tgt_begin;
+  /* the gap's beads must leave exactly r source sentences over, the
+   * others pairing 1-1 in order */
+  size_t gs = 0, gt = 0;
+  for (size_t k = first; k <= last; k++) {
+    gs += ta_alignment_bead(c->al, k)->src_len;
+    gt += ta_alignment_bead(c->al, k)->tgt_len;
   }
-  m0 = ns + (g - b->src_begin);
-  for (size_t i = 0; i < b->src_len; i++) S[ns++] = b->src_begin + i;
-  for (size_t j = 0; j < b->tgt_len; j++) T[nt++] = b->tgt_begin + j;
-  for (size_t k = bead + 1; k <= hi; k++) {
+  if (gs != gt + r || gs > 2 * RUN_MAX) return g;
+  for (size_t k = lo; k <= hi; k++) {
     const ta_bead *p = ta_alignment_bead(c->al, k);
-    S[ns++] = p->src_begin;
-    T[nt++] = p->tgt_begin;
+    for (size_t i = 0; i < p->src_len; i++) S[ns++] = p->src_begin + i;
+    for (size_t j = 0; j < p->tgt_len; j++) T[nt++] = p->tgt_begin + j;
   }
+  size_t m0 = g - S[0];
   if (nt == 0) return g;
-  /* cost(m) = sum_{j<m} c(S[j],T[j]) + sum_{j>=m} c(S[j+1],T[j]) */
-  double before[3 * RUN_MAX + 3], after[3 * RUN_MAX + 3];
+  /* cost(m) = sum_{j<m} c(S[j],T[j]) + sum_{j>=m} c(S[j+r],T[j]) */
+  double before[4 * RUN_MAX + 3], after[4 * RUN_MAX + 3];
   before[0] = 0;
   for (size_t j = 0; j < nt; j++)
     before[j + 1] = before[j] + pair_cost(c, S[j], T[j]);
   after[nt] = 0;
   for (size_t j = nt; j-- > 0;)
-    after[j] = after[j + 1] + pair_cost(c, S[j + 1], T[j]);
+    after[j] = after[j + 1] + pair_cost(c, S[j + r], T[j]);
   size_t best = m0;
   for (size_t m = 0; m <= nt; m++)
     if (before[m] + after[m] < before[best] + after[best]) best = m;
@@ -320,25 +319,34 @@ size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s) {
 }
 
 void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it,
-                        size_t bead, size_t g) {
-  size_t p = ta__check_place_gap(c, bead, g);
+                        size_t first, size_t last, size_t g, size_t r) {
+  size_t p = ta__check_place_gap(c, first, last, g, r);
   if (p == g) return;
-  size_t nb = ta__check_bead_of_src(c, p);
-  size_t b0 = nb < bead ? nb : bead, b1 = nb < bead ? bead : nb;
+  size_t nb0 = ta__check_bead_of_src(c, p);
+  size_t nb1 = ta__check_bead_of_src(c, p + r - 1);
+  size_t b0 = nb0 < first ? nb0 : first, b1 = nb1 > last ? nb1 : last;
   for (size_t k = b0; c->bead_flags && k <= b1; k++)
     c->bead_flags[k] |= TA__BEAD_SHIFTED;
-  const ta_bead *b = ta_alignment_bead(c->al, nb);
+  const ta_bead *b = ta_alignment_bead(c->al, nb0);
   /* the gap now stands alone: a plain omission */
   it->pub.kind = TA_FINDING_OMISSION;
   it->pub.severity = TA_SEVERITY_ERROR;
-  it->pub.bead = nb;
-  it->pub.nbeads = 1;
-  ta__check_span(c->src, p, 1, &it->pub.src);
-  ta__check_span(c->tgt, b->tgt_begin, 0, &it->pub.tgt);
-  it->pub.whole_paragraph = false;
+  it->pub.bead = nb0;
+  it->pub.nbeads = nb1 - nb0 + 1;
+  ta__check_span(c->src, p, r, &it->pub.src);
+  /* where it is missing: before the target of the bead now holding it */
+  ta__check_span(c->tgt, b->tgt_begin + (p - b->src_begin), 0, &it->pub.tgt);
+  it->pub.whole_paragraph = para_start(c->src, p) && para_end(c->src, p + r - 1);
+  size_t moved = g > p ? g - p : p - g;
+  char what[64];
+  if (it->pub.whole_paragraph)
+    snprintf(what, sizeof what, "whole paragraph %zu (%zu sentence%s)",
+             ta_doc_sentence(c->src, p)->paragraph + 1, r, r > 1 ? "s" : "");
+  else
+    snprintf(what, sizeof what, "%zu sentence%s", r, r > 1 ? "s" : "");
   snprintf(it->msg, sizeof it->msg,
-           "sentence not translated (the aligner paired the %zu sentence%s "
-           "%s it one off and put the gap at source line %zu)",
-           g > p ? g - p : p - g, (g > p ? g - p : p - g) > 1 ? "s" : "",
-           g > p ? "after" : "before", ta_doc_sentence(c->src, g)->line);
+           "%s not translated (the aligner paired the %zu sentence%s %s it "
+           "one off and put the gap at source line %zu)",
+           what, moved, moved > 1 ? "s" : "", g > p ? "after" : "before",
+           ta_doc_sentence(c->src, g)->line);
 }
