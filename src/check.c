@@ -94,7 +94,7 @@ void ta__check_span(const ta_doc *d, size_t begin, size_t len,
 double ta__check_z(const ta__check_ctx *c, double ls, double lt) {
   double mean = (ls + lt / c->ratio) / 2;
   if (mean < 1) mean = 1;
-  return (lt - c->ratio * ls) / sqrt(c->var * mean);
+  return (lt - c->ratio * ls) / sqrt(c->raw_var * mean);
 }
 
 char *ta__check_join(const ta_doc *d, size_t begin, size_t len) {
@@ -370,6 +370,7 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt,
   c.var = as->length_var;
   if (!(c.ratio > 0)) c.ratio = 1;
   if (!(c.var > 0)) c.var = 6.8;
+  c.raw_var = ta__raw_variance(c.var);
   ta_status st = c.src_chars && c.tgt_chars ? run_checks(&c) : TA_ENOMEM;
   if (st == TA_OK) {
     r->order = malloc((r->n ? r->n : 1) * sizeof *r->order);

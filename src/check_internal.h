@@ -36,6 +36,7 @@ typedef struct ta__check_ctx {
   ta_check_report *r;
   size_t *src_chars, *tgt_chars; /* code points per sentence */
   double ratio, var;             /* the alignment's length model */
+  double raw_var;                /* var without the aligner's widening */
   ta__finding_item discard;      /* target of kinds not looked for */
   bool features;                 /* fs, ft and model are built */
   ta__features fs, ft;           /* anchors, as the aligner sees them */
@@ -53,6 +54,10 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
 /* Fill a span for sentences [begin, begin+len) of d. */
 void ta__check_span(const ta_doc *d, size_t begin, size_t len,
                     ta_check_span *out);
+
+/* The variance the aligner estimated, without the widening it applies to
+ * be tolerant while searching. */
+double ta__raw_variance(double var);
 
 /* Gale-Church z of lt target against ls source code points under the
  * alignment's model: negative when the target is too short. */

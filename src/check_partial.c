@@ -50,6 +50,16 @@ static int turns(const ta_doc *d, size_t b, size_t n) {
   return t;
 }
 
+double ta__raw_variance(double var) {
+  ta__model m;
+  ta__model_defaults(&m, NULL);
+  /* too few 1-1 beads to estimate: the aligner kept Gale & Church's 6.8,
+   * which is a raw figure, not a widened one */
+  if (fabs(var - m.var) < 1e-9) return var;
+  double raw = var / m.var_scale;
+  return raw < 1 ? 1 : raw;
+}
+
 ta_status ta__partial_init(ta__check_ctx *c) {
   bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};
   ta_status st = ta__features_build(c->src, on, &c->fs);
@@ -60,11 +70,7 @@ ta_status ta__partial_init(ta__check_ctx *c) {
   c->model.ratio = c->ratio;
   /* the aligner widens its variance to be tolerant; judging a length needs
    * the estimate itself */
-  c->model.var = c->var / c->model.var_scale;
-  /* too few 1-1 beads to estimate: the aligner kept Gale & Church's 6.8,
-   * which is a raw figure, not a widened one */
-  if (fabs(c->var - 6.8) < 1e-9) c->model.var = c->var;
-  if (c->model.var < 1) c->model.var = 1;
+  c->model.var = c->raw_var;
   c->features = true;
   return TA_OK;
 }
