@@ -19,5 +19,6 @@
 #include "tmxalign/doc.h"
 #include "tmxalign/align.h"
 #include "tmxalign/outfile.h"
+#include "tmxalign/tmx.h"
 
 #endif

@@ -15,6 +15,7 @@ enum { CLI_OK = 0, CLI_FINDINGS = 1, CLI_ERROR = 2 };
 
 int cmd_split(int argc, char **argv);
 int cmd_align(int argc, char **argv);
+int cmd_align_batch(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -3,21 +3,30 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
 static void align_help(FILE *fp) {
   fputs(
-      "usage: tmxalign align SRC TGT -s LANG -t LANG [options]\n"
+      "usage: tmxalign align SRC TGT [TGT2 ...] -s LANG -t LANG[,LANG2...]\n"
+      "                      [options]\n"
       "\n"
       "Split SRC and its translation TGT into sentences and align them.\n"
-      "'-' reads one side from standard input.\n"
+      "'-' reads one side from standard input.  With several translations\n"
+      "(one language each in -t), each is aligned to SRC and the TMX has one\n"
+      "<tuv> per language.\n"
       "\n"
       "options:\n"
       "  -s, --source-lang LANG  BCP-47 tag of SRC (fr, en, de, pt-BR, ...)\n"
-      "  -t, --target-lang LANG  BCP-47 tag of TGT\n"
-      "  -f, --format FMT        tsv (default), jsonl or beads\n"
+      "  -t, --target-lang LANG  BCP-47 tag of TGT (comma-separated for\n"
+      "                          several translations)\n"
+      "  -f, --format FMT        tsv (default), jsonl, beads or tmx (the\n"
+      "                          default when FILE ends in .tmx)\n"
       "  -o, --output FILE       write there (atomically) instead of stdout\n"
+      "      --keep-unaligned    tmx: keep 1-0 and 0-1 beads as units with\n"
+      "                          one <tuv>\n"
+      "      --min-score S       tmx: leave out beads scoring below S\n"
       "      --presplit          one sentence per line on both sides\n"
       "      --max-bead N        largest bead: m + n <= N (default 5)\n"
       "      --weight KIND=W     re-weight an anchor kind: number, identical,\n"
@@ -36,9 +45,13 @@ static void align_help(FILE *fp) {
       "  jsonl  one object a bead: type, sentence indices, byte offsets,\n"
       "         texts, score and the cost components that explain it\n"
       "  beads  [0, 1]:[0]:score, the format of gold standards\n"
+      "  tmx    TMX 1.4b translation memory, one <tu> per bead\n"
       "\n"
       "examples:\n"
       "  tmxalign align story.fr.txt story.en.txt -s fr -t en\n"
+      "  tmxalign align story.fr.txt story.en.txt -s fr -t en -o story.tmx\n"
+      "  tmxalign align story.fr.txt story.en.txt story.de.txt -s fr \\\n"
+      "      -t en,de -o story.tmx\n"
       "  tmxalign align a.de a.fr -s de -t fr --presplit -f beads -o a.beads\n"
       "  tmxalign align book.fr.txt book.en.txt -s fr -t en -f jsonl \\\n"
       "      --no-anchor number -v\n"
@@ -69,7 +82,42 @@ static void print_summary(const ta_alignment *al) {
 }
 
 enum { OPT_PRESPLIT = 256, OPT_MAX_BEAD, OPT_WEIGHT, OPT_NO_ANCHOR,
-       OPT_NO_PARA, OPT_BAND, OPT_ONE_PASS };
+       OPT_NO_PARA, OPT_BAND, OPT_ONE_PASS, OPT_KEEP_UNALIGNED, OPT_MIN_SCORE };
+
+enum { FORMAT_TMX = 100 };
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && !strcasecmp(s + n - k, suffix);
+}
+
+/* Split "en,de" into at most max tags (pointers into the modified copy). */
+static size_t split_langs(char *list, const char **tags, size_t max) {
+  size_t n = 0;
+  for (char *tok = strtok(list, ","); tok && n < max; tok = strtok(NULL, ","))
+    tags[n++] = tok;
+  return n;
+}
+
+typedef struct align_job {
+  const char *out_path;
+  int format; /* ta_align_format or FORMAT_TMX */
+  bool verbose;
+  ta_tmx_align_opts tmx;
+} align_job;
+
+static ta_status write_text_format(const align_job *job, const ta_doc *src,
+                                   const ta_doc *tgt, const ta_alignment *al,
+                                   ta_error *err) {
+  ta_outfile *of = NULL;
+  ta_status st = ta_outfile_open(job->out_path, &of, err);
+  if (st == TA_OK)
+    st = ta_alignment_write(ta_outfile_fp(of), (ta_align_format)job->format,
+                            src, tgt, al, err);
+  if (st == TA_OK) return ta_outfile_commit(of, err);
+  ta_outfile_abort(of);
+  return st;
+}
 
 int cmd_align(int argc, char **argv) {
   static const struct option longopts[] = {
@@ -84,12 +132,22 @@ int cmd_align(int argc, char **argv) {
       {"no-paragraphs", no_argument, NULL, OPT_NO_PARA},
       {"band", required_argument, NULL, OPT_BAND},
       {"one-pass", no_argument, NULL, OPT_ONE_PASS},
+      {"keep-unaligned", no_argument, NULL, OPT_KEEP_UNALIGNED},
+      {"min-score", required_argument, NULL, OPT_MIN_SCORE},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  const char *slang = NULL, *tlang = NULL, *out_path = "-";
-  ta_align_format format = TA_FORMAT_TSV;
-  bool presplit = false, verbose = false;
+  /* Many pairs into one memory: a mode of its own (cmd_align_batch.c). */
+  for (int i = 1; i < argc; i++)
+    if (!strcmp(argv[i], "--batch") || !strcmp(argv[i], "--pair-dir") ||
+        !strncmp(argv[i], "--batch=", 8) || !strncmp(argv[i], "--pair-dir=", 11))
+      return cmd_align_batch(argc, argv);
+  const char *slang = NULL;
+  char *tlangs = NULL;
+  bool presplit = false, format_given = false;
+  align_job job = {.out_path = "-", .format = TA_FORMAT_TSV};
+  ta_tmx_align_opts_init(&job.tmx);
+  job.tmx.write.warn = cli_warn;
   ta_align_opts ao;
   ta_align_opts_init(&ao);
   int ch;
@@ -100,19 +158,27 @@ int cmd_align(int argc, char **argv) {
     ta_anchor_kind kind;
     switch (ch) {
       case 's': slang = optarg; break;
-      case 't': tlang = optarg; break;
-      case 'o': out_path = optarg; break;
-      case 'v': verbose = true; break;
+      case 't': tlangs = optarg; break;
+      case 'o': job.out_path = optarg; break;
+      case 'v': job.verbose = true; break;
       case 'h': align_help(stdout); return CLI_OK;
       case 'f':
-        if (!strcmp(optarg, "tsv")) format = TA_FORMAT_TSV;
-        else if (!strcmp(optarg, "jsonl")) format = TA_FORMAT_JSONL;
-        else if (!strcmp(optarg, "beads")) format = TA_FORMAT_BEADS;
-        else return cli_usage_error("align", "--format must be tsv, jsonl or beads");
+        format_given = true;
+        if (!strcmp(optarg, "tsv")) job.format = TA_FORMAT_TSV;
+        else if (!strcmp(optarg, "jsonl")) job.format = TA_FORMAT_JSONL;
+        else if (!strcmp(optarg, "beads")) job.format = TA_FORMAT_BEADS;
+        else if (!strcmp(optarg, "tmx")) job.format = FORMAT_TMX;
+        else return cli_usage_error("align", "--format must be tsv, jsonl, beads or tmx");
         break;
       case OPT_PRESPLIT: presplit = true; break;
       case OPT_NO_PARA: ao.use_paragraphs = false; break;
       case OPT_ONE_PASS: ao.passes = 1; break;
+      case OPT_KEEP_UNALIGNED: job.tmx.keep_unaligned = true; break;
+      case OPT_MIN_SCORE:
+        job.tmx.min_score = strtod(optarg, &end);
+        if (*end || job.tmx.min_score < 0 || job.tmx.min_score > 1)
+          return cli_usage_error("align", "--min-score must be in 0..1");
+        break;
       case OPT_MAX_BEAD:
         ao.max_bead = (int)strtol(optarg, &end, 10);
         if (*end || ao.max_bead < 2 || ao.max_bead > 9)
@@ -143,37 +209,59 @@ int cmd_align(int argc, char **argv) {
       default: return cli_usage_error("align", "unknown option");
     }
   }
-  if (argc - optind != 2)
-    return cli_usage_error("align", "expected two files, SRC and TGT");
-  if (!slang || !tlang)
+  if (!format_given && ends_with(job.out_path, ".tmx")) job.format = FORMAT_TMX;
+  size_t ntgt = argc - optind >= 2 ? (size_t)(argc - optind - 1) : 0;
+  if (ntgt == 0)
+    return cli_usage_error("align", "expected at least two files, SRC and TGT");
+  if (!slang || !tlangs)
     return cli_usage_error("align", "both languages are required: -s LANG -t LANG");
+  if (ntgt > TA_TMX_MAX_TARGETS)
+    return cli_usage_error("align", "too many translations (at most 16)");
+  const char *tags[TA_TMX_MAX_TARGETS + 1];
+  size_t ntags = split_langs(tlangs, tags, TA_TMX_MAX_TARGETS + 1);
+  if (ntags != ntgt)
+    return cli_usage_error("align", "give one -t language per translation (-t en,de)");
+  if (ntgt > 1 && job.format != FORMAT_TMX)
+    return cli_usage_error("align", "several translations need TMX output (-o FILE.tmx)");
 
   ta_split_opts so;
   ta_split_opts_init(&so);
   so.warn = cli_warn;
   if (presplit) so.input = TA_INPUT_PRESPLIT;
-  ta_doc *src = NULL, *tgt = NULL;
-  ta_alignment *al = NULL;
-  ta_outfile *of = NULL;
+  ta_doc *src = NULL, *tgts[TA_TMX_MAX_TARGETS] = {NULL};
+  ta_alignment *als[TA_TMX_MAX_TARGETS] = {NULL};
   ta_error err;
   ta_error_clear(&err);
   int rc = CLI_ERROR;
+  ta_status st;
   so.lang = slang;
   if (cli_load_doc(argv[optind], &so, &src) != TA_OK) goto done;
-  so.lang = tlang;
-  if (cli_load_doc(argv[optind + 1], &so, &tgt) != TA_OK) goto done;
-  ta_status st = ta_align(src, tgt, &ao, &al, &err);
-  if (st != TA_OK) {
-    cli_fail(st, &err);
-    goto done;
+  for (size_t k = 0; k < ntgt; k++) {
+    so.lang = tags[k];
+    if (cli_load_doc(argv[optind + 1 + k], &so, &tgts[k]) != TA_OK) goto done;
+    st = ta_align(src, tgts[k], &ao, &als[k], &err);
+    if (st != TA_OK) {
+      cli_fail(st, &err);
+      goto done;
+    }
+    if (job.verbose) print_summary(als[k]);
   }
-  if (verbose) print_summary(al);
-  st = ta_outfile_open(out_path, &of, &err);
-  if (st == TA_OK)
-    st = ta_alignment_write(ta_outfile_fp(of), format, src, tgt, al, &err);
-  if (st == TA_OK) {
-    st = ta_outfile_commit(of, &err);
-    of = NULL;
+  if (job.format != FORMAT_TMX) {
+    st = write_text_format(&job, src, tgts[0], als[0], &err);
+  } else {
+    ta_tmx_align_stats stats = {0};
+    if (ntgt == 1)
+      st = ta_tmx_write_alignment(job.out_path, src, tgts[0], als[0], &job.tmx,
+                                  &stats, &err);
+    else
+      st = ta_tmx_write_multi(job.out_path, src, (const ta_doc *const *)tgts,
+                              (const ta_alignment *const *)als, ntgt, &job.tmx,
+                              &stats, &err);
+    if (st == TA_OK && job.verbose)
+      fprintf(stderr,
+              "tmxalign: %s: %zu units written, %zu unaligned and %zu "
+              "below --min-score left out\n",
+              job.out_path, stats.units, stats.unaligned, stats.below_score);
   }
   if (st != TA_OK) {
     cli_fail(st, &err);
@@ -181,9 +269,10 @@ int cmd_align(int argc, char **argv) {
   }
   rc = CLI_OK;
 done:
-  ta_outfile_abort(of);
-  ta_alignment_free(al);
+  for (size_t k = 0; k < ntgt; k++) {
+    ta_alignment_free(als[k]);
+    ta_doc_free(tgts[k]);
+  }
   ta_doc_free(src);
-  ta_doc_free(tgt);
   return rc;
 }
