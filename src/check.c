@@ -65,6 +65,11 @@ void ta_check_opts_init(ta_check_opts *o) {
   o->untranslated_min_words = 3;
 }
 
+void ta_check_align_opts_init(ta_align_opts *o) {
+  ta_align_opts_init(o);
+  o->max_bead = 4;
+}
+
 /* ---- helpers shared by the checks ---------------------------------------- */
 
 void ta__check_span(const ta_doc *d, size_t begin, size_t len,
@@ -203,6 +208,14 @@ static ta_status check_runs(ta__check_ctx *c, bool source) {
     if (!it) return TA_ENOMEM;
     it->pub.whole_paragraph = whole;
     if (source) ta__check_move_gap(c, it, k, e - 1, first, end - first);
+    if (source && it->pub.src.len == 1 &&
+        it->pub.kind == TA_FINDING_OMISSION && c->features &&
+        ta__check_speech_tag(c, it->pub.src.begin)) {
+      it->pub.severity = TA_SEVERITY_INFO;
+      size_t l = strlen(it->msg);
+      snprintf(it->msg + l, sizeof it->msg - l,
+               "; a speech tag, often folded into the quoted speech");
+    }
     k = e;
   }
   return TA_OK;
@@ -273,9 +286,9 @@ static void summarise(ta__check_ctx *c) {
     const ta_finding *f = &r->items[i].pub;
     s->by_kind[f->kind]++;
     s->by_severity[f->severity]++;
-    bool gone = f->kind == TA_FINDING_OMISSION ||
-                (f->kind == TA_FINDING_PARTIAL_OMISSION &&
-                 f->severity > TA_SEVERITY_INFO);
+    bool gone = (f->kind == TA_FINDING_OMISSION ||
+                 f->kind == TA_FINDING_PARTIAL_OMISSION) &&
+                f->severity > TA_SEVERITY_INFO;
     for (size_t j = f->src.begin; lost && gone && j < f->src.begin + f->src.len;
          j++)
       lost[j] = true;

@@ -76,6 +76,9 @@ size_t ta__check_place_gap(const ta__check_ctx *c, size_t first, size_t last,
 /* Move finding it to where its gap fits best; marks the shifted beads. */
 void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it, size_t first,
                         size_t last, size_t g, size_t r);
+/* Is source sentence i a short speech tag ("Il reprit :") before a line
+ * of dialogue?  Translators often fold those into the quote. */
+bool ta__check_speech_tag(const ta__check_ctx *c, size_t i);
 /* Index of the bead holding source sentence s. */
 size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s);
 

@@ -50,6 +50,28 @@ static int turns(const ta_doc *d, size_t b, size_t n) {
   return t;
 }
 
+/* Words of s (runs of letters and digits). */
+static size_t word_count(const char *s, size_t len) {
+  size_t n = 0;
+  bool in = false;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    bool w = ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+    if (w && !in) n++;
+    in = w;
+  }
+  return n;
+}
+
+bool ta__check_speech_tag(const ta__check_ctx *c, size_t i) {
+  const ta_sentence *s = ta_doc_sentence(c->src, i);
+  const ta_sentence *next = ta_doc_sentence(c->src, i + 1);
+  size_t n = s->len;
+  while (n && (s->text[n - 1] == ' ')) n--;
+  if (!n || s->text[n - 1] != ':' || !next) return false;
+  return word_count(s->text, n) <= 8 && opens_turn(next->text, next->len);
+}
+
 double ta__raw_variance(double var) {
   ta__model m;
   ta__model_defaults(&m, NULL);
@@ -210,7 +232,10 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
                      ? c->o->hint_threshold
                      : c->o->partial_threshold;
   if (best_e <= floor) return TA_OK;
-  bool hint = best_e <= c->o->partial_threshold;
+  /* "Il reprit :" before a line of dialogue is mostly folded into the
+   * quote ("...," he went on): a hint, not a warning */
+  bool tag = best_r == 1 && ta__check_speech_tag(c, best);
+  bool hint = best_e <= c->o->partial_threshold || tag;
   char which[48];
   if (best_r == 1)
     snprintf(which, sizeof which, "sentence %zu of %zu",
@@ -222,9 +247,10 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
   ta__finding_item *it = ta__check_add(
       c, TA_FINDING_PARTIAL_OMISSION, bead, 1, best_e,
       "%s merged into this translation %s untranslated (evidence %.1f "
-      "nats: length %.1f, anchors %.1f)",
+      "nats: length %.1f, anchors %.1f)%s",
       which, hint ? "may be" : best_r == 1 ? "looks" : "look", best_e,
-      best_len, best_anch);
+      best_len, best_anch, tag ? "; a speech tag, often folded into the "
+                                 "quoted speech" : "");
   if (!it) return TA_ENOMEM;
   ta__check_span(c->src, best, best_r, &it->pub.src);
   if (hint) {

@@ -125,7 +125,9 @@ static ta_status check_pair(const check_run *cr, const char *src_path,
   ta_status st = ta_doc_load_file(src_path, &so, &src, err);
   so.lang = cr->tlang;
   if (st == TA_OK) st = ta_doc_load_file(tgt_path, &so, &tgt, err);
-  if (st == TA_OK) st = ta_align(src, tgt, NULL, &al, err);
+  ta_align_opts ao;
+  ta_check_align_opts_init(&ao);
+  if (st == TA_OK) st = ta_align(src, tgt, &ao, &al, err);
   if (st == TA_OK) st = ta_check(src, tgt, al, &cr->co, &rep, err);
   if (st == TA_OK) st = ta_outfile_open(out_path, &of, err);
   if (st == TA_OK)

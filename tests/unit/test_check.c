@@ -56,7 +56,10 @@ static void make_pair(pair *p, const char *sl, const char *const *s, size_t ns,
   ta_error_clear(&err);
   assert_int_equal(ta_doc_from_segments("src.txt", sl, s, ps, ns, &p->src, &err), TA_OK);
   assert_int_equal(ta_doc_from_segments("tgt.txt", tl, t, pt, nt, &p->tgt, &err), TA_OK);
-  assert_int_equal(ta_align(p->src, p->tgt, NULL, &p->al, &err), TA_OK);
+  ta_align_opts ao;
+  ta_check_align_opts_init(&ao);
+  assert_int_equal(ao.max_bead, 4);
+  assert_int_equal(ta_align(p->src, p->tgt, &ao, &p->al, &err), TA_OK);
   assert_int_equal(ta_check(p->src, p->tgt, p->al, o, &p->rep, &err), TA_OK);
 }
 
@@ -160,7 +163,8 @@ static bool names(const ta_check_report *r, size_t s) {
   return false;
 }
 
-/* Every long sentence (>= 100 characters, translated 1-1) deleted in turn
+/* The story as published: its one untranslated sentence is found.  Then
+ * every long sentence (>= 100 characters, translated 1-1) deleted in turn
  * from the English: its French sentence must be named.  Short sentences
  * are found less often (bench/omission.sh gives the rates). */
 static void story_long_sentence_omissions(void **state) {
@@ -170,10 +174,18 @@ static void story_long_sentence_omissions(void **state) {
   ta_alignment *al = NULL;
   ta_check_report *rep = NULL;
   ta_error err;
-  assert_int_equal(ta_align(fr, en, NULL, &al, &err), TA_OK);
+  ta_align_opts ao;
+  ta_check_align_opts_init(&ao);
+  assert_int_equal(ta_align(fr, en, &ao, &al, &err), TA_OK);
   assert_int_equal(ta_check(fr, en, al, NULL, &rep, &err), TA_OK);
-  assert_int_equal(count_kind(rep, TA_FINDING_OMISSION), 0);
-  assert_true(ta_check_summary_get(rep)->complete);
+  /* the translation's own omission: "Et elle pleurait pendant des jours
+   * entiers..." (source sentence 16) has no English */
+  assert_non_null(strstr(ta_doc_sentence(fr, 16)->text, "Et elle pleurait"));
+  assert_true(names(rep, 16));
+  assert_false(ta_check_summary_get(rep)->complete);
+  assert_true(ta_check_summary_get(rep)->by_severity[TA_SEVERITY_ERROR] +
+                  ta_check_summary_get(rep)->by_severity[TA_SEVERITY_WARNING] <=
+              2);
   ta_check_report_free(rep);
   size_t tried = 0, named = 0;
   for (size_t k = 0; k < ta_alignment_count(al); k++) {
@@ -183,7 +195,7 @@ static void story_long_sentence_omissions(void **state) {
       continue;
     ta_doc *cut = story_without(en, b->tgt_begin, 1);
     ta_alignment *al2 = NULL;
-    assert_int_equal(ta_align(fr, cut, NULL, &al2, &err), TA_OK);
+    assert_int_equal(ta_align(fr, cut, &ao, &al2, &err), TA_OK);
     assert_int_equal(ta_check(fr, cut, al2, NULL, &rep, &err), TA_OK);
     tried++;
     if (names(rep, b->src_begin)) {
@@ -225,7 +237,9 @@ static void story_paragraph_omission(void **state) {
   ta_alignment *al = NULL;
   ta_check_report *rep = NULL;
   ta_error err;
-  assert_int_equal(ta_align(fr, cut, NULL, &al, &err), TA_OK);
+  ta_align_opts ao;
+  ta_check_align_opts_init(&ao);
+  assert_int_equal(ta_align(fr, cut, &ao, &al, &err), TA_OK);
   assert_int_equal(ta_check(fr, cut, al, NULL, &rep, &err), TA_OK);
   print_findings(rep);
   const ta_finding *f = find_kind(rep, TA_FINDING_OMISSION);
@@ -420,7 +434,9 @@ static void truncated_sentence_is_length_outlier(void **state) {
   ta_check_report *rep = NULL;
   ta_error err;
   assert_int_equal(ta_doc_from_segments("t", "en", segs, paras, m, &t, &err), TA_OK);
-  assert_int_equal(ta_align(fr, t, NULL, &al, &err), TA_OK);
+  ta_align_opts ao;
+  ta_check_align_opts_init(&ao);
+  assert_int_equal(ta_align(fr, t, &ao, &al, &err), TA_OK);
   assert_int_equal(ta_check(fr, t, al, NULL, &rep, &err), TA_OK);
   print_findings(rep);
   const ta_finding *f = find_kind(rep, TA_FINDING_LENGTH);
@@ -433,12 +449,13 @@ static void truncated_sentence_is_length_outlier(void **state) {
     assert_true(f->value > 10);
   }
   assert_true(f->tgt.begin <= longest && longest < f->tgt.begin + f->tgt.len);
-  /* nothing else above info level (hints about the story's own merges
-   * and its lost '?' are info) */
+  /* nothing else above info level but what the unmodified story has
+   * (its untranslated sentence 16 and one more, test above) */
   const ta_check_summary *sum = ta_check_summary_get(rep);
-  assert_int_equal(sum->by_severity[TA_SEVERITY_WARNING] +
-                       sum->by_severity[TA_SEVERITY_ERROR],
-                   1);
+  assert_true(sum->by_severity[TA_SEVERITY_WARNING] +
+                  sum->by_severity[TA_SEVERITY_ERROR] <=
+              3);
+  assert_true(names(rep, 16));
   ta_check_report_free(rep);
   ta_alignment_free(al);
   ta_doc_free(t);

@@ -49,7 +49,7 @@ static int setup(void **state) {
   size_t ps[8] = {0, 1, 2, 3, 4, 5, 6, 7};
   if (ta_doc_from_segments("council.fr.txt", "fr", fr, ps, 7, &f->src, &err) ||
       ta_doc_from_segments("council.en.txt", "en", en, ps, 8, &f->tgt, &err) ||
-      ta_align(f->src, f->tgt, NULL, &f->al, &err) ||
+      ta_align(f->src, f->tgt, NULL, &f->al, &err) || /* default beads */
       ta_check(f->src, f->tgt, f->al, NULL, &f->rep, &err))
     return -1;
   *state = f;
