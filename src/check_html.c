@@ -94,14 +94,23 @@ static void summary(FILE *fp, const ta_doc *src, const ta_doc *tgt,
           s->complete ? "complete" : "incomplete", 100 * s->coverage,
           s->src_translated, s->src_sentences, 100 * s->char_coverage,
           100 * r->opts.min_coverage, s->mean_confidence);
+  /* counts of warnings and errors by kind; info-level hints apart */
+  size_t serious[TA_FINDING_KIND_COUNT] = {0}, hints = 0;
+  for (size_t i = 0; i < r->n; i++) {
+    if (r->order[i]->severity > TA_SEVERITY_INFO)
+      serious[r->order[i]->kind]++;
+    else
+      hints++;
+  }
   fputs("<p class=\"counts\">", fp);
   for (int k = 0; k < TA_FINDING_KIND_COUNT; k++)
     fprintf(fp, "<span%s><b>%zu</b> %s</span>",
-            s->by_kind[k] && (r->opts.fail_on & TA_CHECK_KIND_BIT(k))
+            serious[k] && (r->opts.fail_on & TA_CHECK_KIND_BIT(k))
                 ? " class=\"fail\""
                 : "",
-            s->by_kind[k], ta_finding_kind_name((ta_finding_kind)k));
-  fputs("<span class=\"muted\">(red: fails the check)</span></p>\n", fp);
+            serious[k], ta_finding_kind_name((ta_finding_kind)k));
+  fprintf(fp, "<span class=\"muted\">+ %zu info; red: fails the check</span>"
+          "</p>\n", hints);
   if (!r->n) {
     fputs("<p>No findings.</p>\n", fp);
     return;
@@ -110,13 +119,17 @@ static void summary(FILE *fp, const ta_doc *src, const ta_doc *tgt,
         "<col style=\"width:9.5em\"><col style=\"width:30%\"><col><col>"
         "</colgroup>\n<tr><th>where</th><th>finding</th><th>what</th>"
         "<th>source</th><th>target</th></tr>\n", fp);
+  /* errors first, then warnings, then info; in document order within */
+  for (int sev = TA_SEVERITY_ERROR; sev >= TA_SEVERITY_INFO; sev--)
   for (size_t i = 0; i < r->n; i++) {
     const ta_finding *f = r->order[i];
+    if ((int)f->severity != sev) continue;
     bool tgt_side = f->kind == TA_FINDING_ADDITION ||
                     f->kind == TA_FINDING_UNTRANSLATED;
-    fprintf(fp, "<tr><td><a href=\"#f%zu\">%s line %zu</a></td><td><span "
+    fprintf(fp, "<tr%s><td><a href=\"#f%zu\">%s line %zu</a></td><td><span "
             "class=\"tag %s\">%s</span></td><td class=\"msg\">",
-            i + 1, tgt_side ? "target" : "source",
+            sev == TA_SEVERITY_INFO ? " class=\"muted\"" : "", i + 1,
+            tgt_side ? "target" : "source",
             tgt_side ? f->tgt.line : f->src.line,
             ta_severity_name(f->severity), ta_finding_kind_name(f->kind));
     esc(fp, f->message);
