@@ -17,7 +17,8 @@ static void check_help(void) {
       "usage: tmxalign check SRC TGT -s LANG -t LANG [options]\n"
       "       tmxalign check --batch MANIFEST -s LANG -t LANG -o DIR\n"
       "\n"
-      "Align SRC with its translation TGT and report what looks incomplete:\n"
+      "Align SRC with its translation TGT ('-' reads one from standard\n"
+      "input) and report what looks incomplete:\n"
       "  omission          source sentences or paragraphs with no translation\n"
       "  partial-omission  a sentence dropped inside a merge (target too\n"
       "                    short for the sentences it stands for)\n"
@@ -110,6 +111,17 @@ static void verdict_note(const char *name, const ta_check_summary *s) {
   fputc('\n', stderr);
 }
 
+/* "-" is standard input (cli_load_doc reports its own errors). */
+static ta_status load(const char *path, const ta_split_opts *so, ta_doc **out,
+                      ta_error *err) {
+  if (strcmp(path, "-")) return ta_doc_load_file(path, so, out, err);
+  ta_status st = cli_load_doc(path, so, out);
+  if (st != TA_OK)
+    snprintf(err->message, sizeof err->message, "standard input: %s",
+             ta_strerror(st));
+  return st;
+}
+
 /* Load, align, check one pair and write its report to out_path.  On
  * failure err is filled (the caller reports it). */
 static ta_status check_pair(const check_run *cr, const char *src_path,
@@ -122,9 +134,9 @@ static ta_status check_pair(const check_run *cr, const char *src_path,
   ta_check_report *rep = NULL;
   ta_outfile *of = NULL;
   so.lang = cr->slang;
-  ta_status st = ta_doc_load_file(src_path, &so, &src, err);
+  ta_status st = load(src_path, &so, &src, err);
   so.lang = cr->tlang;
-  if (st == TA_OK) st = ta_doc_load_file(tgt_path, &so, &tgt, err);
+  if (st == TA_OK) st = load(tgt_path, &so, &tgt, err);
   ta_align_opts ao;
   ta_check_align_opts_init(&ao);
   if (st == TA_OK) st = ta_align(src, tgt, &ao, &al, err);

@@ -79,6 +79,9 @@ assert "January 19th" in n["target"]["text"], n
 assert n["source"]["line"] == 31 and n["target"]["line"] == 32, n
 ' "$tmp/d.json"
 
+"$cli" check "$d/story.fr.txt" - -s fr -t en --presplit <"$tmp/story.en.txt" >"$tmp/stdin.txt"
+check "target from standard input" grep -q '^# tmxalign check: .* -> <stdin> (en, 226 sentences)' "$tmp/stdin.txt"
+
 # batch: manifest paths relative to it, index worst first
 mkdir -p "$tmp/m/fr" "$tmp/m/en"
 cp "$d/story.fr.txt" "$tmp/m/fr/story.txt"
