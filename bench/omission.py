@@ -252,7 +252,10 @@ def main():
     ap.add_argument("--name", default="")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--check-arg", action="append", default=[],
+                    help="extra argument for tmxalign check (repeatable)")
     a = ap.parse_args()
+    EXTRA.extend(a.check_arg)
     tsents, tparas = read_presplit(a.tgt)
     ref = reference(a.cli, a.src, a.tgt, a.slang, a.tlang, a.gold)
     clean = run_check(a.cli, a.src, a.tgt, a.slang, a.tlang)
