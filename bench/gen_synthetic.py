@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Make a synthetic aligned pair of about N sentences a side, for timing.
 
-usage: gen_synthetic.py SRC TGT GOLD N OUTDIR [SEED]
+usage: gen_synthetic.py SRC TGT GOLD N OUTDIR [SEED] [HEAD_SRC HEAD_TGT]
+
+HEAD_SRC/HEAD_TGT are the heading words (default "Kapitel" "Chapitre").
 
 Takes a real aligned pair (SRC/TGT one sentence a line, GOLD its beads),
-and draws its beads at random (with a fixed seed) until N source sentences
-are reached; then, so that the path is not the diagonal, drops 1% of the
-beads' target side (omissions), 1% of their source side (additions) and
-merges 2% of neighbouring target sentences into one.  Writes
+and repeats its beads in their order until N source sentences are reached
+(random draws would make every neighbourhood look alike, which real text
+never does).  Each pass over the pair starts with a numbered heading on both
+sides, like the chapters of a long book: without it the text would be
+periodic, and a path shifted by whole periods as good as the true one.  So
+that the path is not the diagonal, it drops (fixed seed)
+the target side of 1% of the beads (omissions), the source side of 1%
+(additions), and merges two target sentences into one in 2%.  Writes
 OUTDIR/src.txt, OUTDIR/tgt.txt (one sentence a line) and OUTDIR/gold.txt.
 """
 import random
@@ -17,7 +23,7 @@ import sys
 BEAD = re.compile(r"^\s*\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]")
 
 
-def main(src, tgt, gold, n, outdir, seed=1):
+def main(src, tgt, gold, n, outdir, seed=1, heads=("Kapitel", "Chapitre")):
     rnd = random.Random(seed)
     S = [l.rstrip("\n") for l in open(src, encoding="utf-8")]
     T = [l.rstrip("\n") for l in open(tgt, encoding="utf-8")]
@@ -31,8 +37,14 @@ def main(src, tgt, gold, n, outdir, seed=1):
         if a and b:
             beads.append(([S[i] for i in a], [T[j] for j in b]))
     out_s, out_t, out_g = [], [], []
+    k = 0
     while len(out_s) < n:
-        a, b = rnd.choice(beads)
+        if k % len(beads) == 0:
+            chapter = k // len(beads) + 1
+            a, b = [f"{heads[0]} {chapter}"], [f"{heads[1]} {chapter}"]
+        else:
+            a, b = beads[k % len(beads)]
+        k += 1
         a, b = list(a), list(b)
         r = rnd.random()
         if r < 0.01:
@@ -55,5 +67,7 @@ def main(src, tgt, gold, n, outdir, seed=1):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5],
-         int(sys.argv[6]) if len(sys.argv) > 6 else 1)
+    args = sys.argv[1:]
+    main(args[0], args[1], args[2], int(args[3]), args[4],
+         int(args[5]) if len(args) > 5 else 1,
+         tuple(args[6:8]) if len(args) > 7 else ("Kapitel", "Chapitre"))

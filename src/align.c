@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "align_internal.h"
+#include "lexicon_internal.h"
 
 #define INF DBL_MAX
 #define TA__CONF_SLOPE 1.0
@@ -33,6 +34,7 @@ void ta_align_opts_init(ta_align_opts *o) {
   o->min_band = 20;
   o->max_band = 0;
   o->passes = 2;
+  o->self_train = true;
 }
 
 /* Recompute the anchor terms of one bead from scratch (for explanations). */
@@ -64,8 +66,9 @@ static double bead_explain(const ta__ctx *c, ta_bead *bd) {
 /* Documents longer than this (both sides) are first aligned at half
  * resolution, recursively, and the fine search follows that path. */
 #define TA__COARSE_ABOVE 2000
+#define TA__MAX_WIDENINGS 3
 /* Half-width of the corridor around a coarse or previous path. */
-#define TA__GUIDED_BAND 8
+#define TA__GUIDED_BAND 4
 
 static void path_free(ta__path *p) {
   free(p->i);
@@ -99,9 +102,11 @@ static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
   memset(&cc, 0, sizeof cc);
   cc.opts = c->opts;
   cc.model = c->model;
-  /* Chance matches are estimated on all keys, but coarse sentences keep
-   * only their rarest: the estimate would outweigh every reward. */
-  cc.model.chance_weight = 0;
+  /* Skipping a coarse sentence skips twice as many real ones, and its
+   * boundaries match the other side's only by accident: without a higher
+   * price, every length mismatch would be settled by a skip. */
+  cc.model.prior[1][0] *= 2;
+  cc.model.prior[0][1] *= 2;
   memcpy(cc.types, c->types, sizeof cc.types);
   cc.ntypes = c->ntypes;
   cc.max_a = c->max_a;
@@ -120,35 +125,63 @@ static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
   return st;
 }
 
-/* Search in a corridor (around guide, or the diagonal), doubling its
- * width until the best path no longer touches an inner edge. */
+/* Search in a corridor (around guide, or the diagonal).  Where the best
+ * path touches an inner edge, the corridor widens around those
+ * rows only, and the search runs again: a large omission widens the band
+ * where it is, not along the whole document. */
 static ta_status search_level(ta__ctx *c, const ta__path *guide,
                               size_t scale) {
+  const size_t n = c->src.n, m = c->tgt.n;
   ta__path coarse = {0};
   ta_status st = TA_OK;
-  if (!guide && c->src.n > TA__COARSE_ABOVE && c->tgt.n > TA__COARSE_ABOVE) {
+  if (!guide && n > TA__COARSE_ABOVE && m > TA__COARSE_ABOVE) {
     st = coarse_path(c, &coarse);
     if (st != TA_OK) return st;
     guide = &coarse;
     scale = 2;
   }
-  size_t w = guide ? TA__GUIDED_BAND : c->opts.min_band;
-  if (w < 1) w = 1;
-  for (;;) {
+  /* A path from a coarser level is less sure than one from a previous
+   * pass at this level. */
+  size_t w0 = !guide ? c->opts.min_band
+              : scale > 1 ? 2 * TA__GUIDED_BAND : TA__GUIDED_BAND;
+  if (w0 < 1) w0 = 1;
+  size_t *w = malloc((n + 1) * sizeof *w);
+  uint8_t *touched = malloc(n + 1);
+  if (!w || !touched) st = TA_ENOMEM;
+  for (size_t i = 0; st == TA_OK && i <= n; i++) w[i] = w0;
+  size_t widest = w0;
+  /* A few widenings settle real omissions; beyond that the touches are the
+   * path brushing the edge here and there, and each search costs a pass. */
+  for (int round = 0; st == TA_OK && round < TA__MAX_WIDENINGS + 1; round++) {
     ta__band band;
-    st = guide ? ta__band_from_path(guide, scale, c->src.n, c->tgt.n, w, &band)
-               : ta__band_build(c, w, &band);
+    st = guide ? ta__band_from_path(guide, scale, n, m, w, &band)
+               : ta__band_build(n, m, w, &band);
     if (st != TA_OK) break;
-    bool touched = false;
-    st = ta__search(c, &band, &touched);
+    bool any = false;
+    st = ta__search(c, &band, touched, &any);
     bool full = band.full;
     ta__band_free(&band);
-    c->band = w;
-    if (st != TA_OK || !touched || full) break;
-    if (c->opts.max_band && w >= c->opts.max_band) break;
-    w *= 2;
-    if (c->opts.max_band && w > c->opts.max_band) w = c->opts.max_band;
+    c->band = widest;
+    if (st != TA_OK || !any || full || round == TA__MAX_WIDENINGS) break;
+    if (c->opts.max_band && widest >= c->opts.max_band) break;
+    /* Quadruple the width on rows near a touch (within four times the old
+     * width: the path may leave the corridor before or after): one more
+     * search usually settles it. */
+    for (size_t i = 0; i <= n; i++) {
+      if (!touched[i]) continue;
+      size_t reach = 4 * w[i] + 16;
+      size_t from = i > reach ? i - reach : 0;
+      size_t to = i + reach < n ? i + reach : n;
+      size_t nw = 4 * w[i];
+      if (c->opts.max_band && nw > c->opts.max_band) nw = c->opts.max_band;
+      for (size_t r = from; r <= to; r++)
+        if (w[r] < nw) w[r] = nw;
+      if (nw > widest) widest = nw;
+      i = to; /* rows up to `to` are done */
+    }
   }
+  free(w);
+  free(touched);
   path_free(&coarse);
   return st;
 }
@@ -264,6 +297,16 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
     if (st == TA_OK) st = search_level(c, &prev, 1);
     path_free(&prev);
   }
+  /* ---- lexicon (lexicon_align.c): lexical keys, one more guided pass */
+  bool lexical = false;
+  if (st == TA_OK) st = ta__lexicon_attach(c, src, tgt, &lexical);
+  if (st == TA_OK && lexical) {
+    ta__path prev = {0};
+    st = path_from_beads(c, &prev);
+    if (st == TA_OK) st = search_level(c, &prev, 1);
+    path_free(&prev);
+  }
+  /* ---- end lexicon */
   if (st != TA_OK) return st;
   return TA_OK;
 }

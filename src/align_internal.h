@@ -49,12 +49,12 @@ typedef struct ta__path {
   size_t n;
 } ta__path;
 
-/* Band of half-width w around the diagonal. */
-ta_status ta__band_build(const ta__ctx *c, size_t w, ta__band *out);
-/* Band of half-width w around a path found at a level scale times
- * coarser (scale 1: the previous pass at the same level). */
+/* Band around the diagonal of an n x m grid, half-width w[i] in row i. */
+ta_status ta__band_build(size_t n, size_t m, const size_t *w, ta__band *out);
+/* Band around a path found at a level scale times coarser (scale 1: the
+ * previous pass at the same level), half-width w[i] in row i. */
 ta_status ta__band_from_path(const ta__path *p, size_t scale, size_t n,
-                             size_t m, size_t w, ta__band *out);
+                             size_t m, const size_t *w, ta__band *out);
 void ta__band_free(ta__band *b);
 
 ta_status ta__side_init(ta__side *sd, const ta__features *f,
@@ -69,9 +69,11 @@ double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
                      size_t b, double reward, double num_matched,
                      ta_bead *explain);
 
-/* The best path inside band into c->beads; *touched tells whether it ran
- * along an inner edge of the band. */
-ta_status ta__search(ta__ctx *c, const ta__band *band, bool *touched);
+/* The best path inside band into c->beads.  touched[i] (n + 1 entries) is
+ * set for the rows where the path runs along an inner edge of the band;
+ * returns in *any whether there was one. */
+ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
+                     bool *any);
 
 /* Confidence in [0,1] of a bead whose costs are filled in. */
 double ta__confidence(const ta__ctx *c, const ta_bead *b);

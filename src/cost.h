@@ -7,6 +7,7 @@
 #include "tokens.h"
 
 #define TA__MAX_SIDE 8 /* largest m or n of a bead type */
+#define TA__TAIL_SIZE 20001
 
 typedef struct ta__model {
   double ratio;        /* mean target chars per source char */
@@ -18,7 +19,7 @@ typedef struct ta__model {
   double chance_weight; /* share of chance matches subtracted (0..1) */
   double var_scale;    /* the estimated variance is widened by this: the
                           normal model's tails are too thin for real text */
-  float tail[2001];    /* -ln P(|Z| >= x) for x = 0, 0.01, ..., 20 */
+  float tail[TA__TAIL_SIZE]; /* -ln P(|Z| >= x) for x^2 = 0, 0.02, ... 400 */
   double paragraph;    /* nats for a bead spanning a paragraph boundary on
                           one side only */
 } ta__model;

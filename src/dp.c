@@ -56,13 +56,11 @@ static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len) {
 
 /* ---- bead costs ------------------------------------------------------------ */
 
-double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
-                        size_t b, double reward, double num_matched,
-                        ta_bead *explain) {
+/* Every term but the length: cheap, so the search computes it first. */
+static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
+                               size_t j0, size_t b, double reward,
+                               double num_matched, ta_bead *explain) {
   const ta__model *m = &c->model;
-  double ls = (double)(c->src.chars[i0 + a] - c->src.chars[i0]);
-  double lt = (double)(c->tgt.chars[j0 + b] - c->tgt.chars[j0]);
-  double len = (a && b) ? ta__cost_length(m, ls, lt) : 0.0;
   double nums = (double)(c->src.nums[i0 + a] - c->src.nums[i0]) +
                 (double)(c->tgt.nums[j0 + b] - c->tgt.nums[j0]);
   double miss = nums - 2.0 * num_matched;
@@ -80,13 +78,31 @@ double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
     chance = 0.5 * m->chance_weight *
              ((double)b * (c->src.chance[i0 + a] - c->src.chance[i0]) +
               (double)a * (c->tgt.chance[j0 + b] - c->tgt.chance[j0]));
-  double total = len + prior + para + m->number_miss * miss - reward + chance;
   if (explain) {
-    explain->cost = total;
-    explain->cost_length = len;
     explain->cost_prior = prior;
     explain->cost_paragraph = para;
     explain->cost_chance = chance;
+  }
+  return prior + para + m->number_miss * miss - reward + chance;
+}
+
+static inline double bead_length(const ta__ctx *c, size_t i0, size_t a,
+                                 size_t j0, size_t b) {
+  if (!a || !b) return 0.0;
+  double ls = (double)(c->src.chars[i0 + a] - c->src.chars[i0]);
+  double lt = (double)(c->tgt.chars[j0 + b] - c->tgt.chars[j0]);
+  return ta__cost_length(&c->model, ls, lt);
+}
+
+double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
+                     size_t b, double reward, double num_matched,
+                     ta_bead *explain) {
+  double len = bead_length(c, i0, a, j0, b);
+  double total = len + bead_rest(c, i0, a, j0, b, reward, num_matched,
+                                 explain);
+  if (explain) {
+    explain->cost = total;
+    explain->cost_length = len;
   }
   return total;
 }
@@ -125,9 +141,8 @@ static bool pair_row_fill(const ta__ctx *c, pair_row *r, size_t s, size_t lo,
   return true;
 }
 
-/* Run the DP inside band; fill c->beads.  Returns TA_ENOMEM or TA_OK and
- * sets *touched when the best path runs along an inner edge of the band. */
-ta_status ta__search(ta__ctx *c, const ta__band *band, bool *touched) {
+ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
+                     bool *any) {
   const size_t n = c->src.n, m = c->tgt.n;
   const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
   ta_status st = TA_ENOMEM;
@@ -169,27 +184,26 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, bool *touched) {
         double prev = rows[pi % (A + 1)][pj - band->lo[pi]];
         if (prev >= INF) continue;
         double reward = 0, nm = 0;
-        if (a == 1 && b == 1) {
-          const pair_row *r = &prs[pi % A];
-          reward = r->reward[j - r->lo] - r->reward[pj - r->lo];
-          nm = r->numbers[j - r->lo] - r->numbers[pj - r->lo];
-        } else if (a && b) {
-          /* The sum over sentence pairs bounds the bead's union matches
-           * from above, so a bead that loses even with it is skipped
-           * before its keys are merged. */
-          for (size_t s = pi; s < i; s++) {
-            const pair_row *r = &prs[s % A];
-            reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
-            nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
-          }
-          if (prev + ta__bead_cost(c, pi, a, pj, b, reward, nm, NULL) >= best)
-            continue;
+        for (size_t s = pi; b && s < i; s++) {
+          const pair_row *r = &prs[s % A];
+          reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
+          nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
+        }
+        /* Cheapest terms first.  For a many-to-many bead the sum over its
+         * sentence pairs bounds its matches from above, so a bead that
+         * loses even so is dropped before its length is looked up and its
+         * keys are merged. */
+        double rest = bead_rest(c, pi, a, pj, b, reward, nm, NULL);
+        if (prev + rest >= best) continue;
+        double len = bead_length(c, pi, a, pj, b);
+        if (prev + rest + len >= best) continue;
+        if (a && b && a + b > 2) {
           ta__pair_match pm;
           ta__bead_match_compute(c->src.f, pi, a, c->tgt.f, pj, b, &pm);
-          reward = ta__pair_reward(&c->model, &pm);
-          nm = pm.numbers;
+          rest = bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm),
+                           pm.numbers, NULL);
         }
-        double cost = prev + ta__bead_cost(c, pi, a, pj, b, reward, nm, NULL);
+        double cost = prev + rest + len;
         if (cost < best) {
           best = cost;
           arg = (uint8_t)k;
@@ -202,7 +216,8 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, bool *touched) {
 
   /* Backtrace from (n, m). */
   c->nbeads = 0;
-  *touched = false;
+  *any = false;
+  memset(touched, 0, n + 1);
   size_t i = n, j = m;
   while (i > 0 || j > 0) {
     uint8_t k = bp[off[i] + j - band->lo[i]];
@@ -211,8 +226,10 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, bool *touched) {
       goto done;
     }
     if ((j == band->lo[i] && band->lo[i] > 0) ||
-        (j == band->hi[i] && band->hi[i] < m))
-      *touched = true;
+        (j == band->hi[i] && band->hi[i] < m)) {
+      touched[i] = 1;
+      *any = true;
+    }
     size_t a = c->types[k].a, b = c->types[k].b;
     if (c->nbeads == c->cap) {
       size_t ncap = c->cap ? c->cap * 2 : 256;

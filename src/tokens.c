@@ -440,8 +440,11 @@ ta_status ta__features_weigh(ta__features *a, ta__features *b) {
   t.count[1] = calloc(t.cap, sizeof *t.count[1]);
   a->weights = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->weights);
   b->weights = malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->weights);
+  a->p_other = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->p_other);
+  b->p_other = malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->p_other);
   ta_status st = TA_ENOMEM;
-  if (!t.key || !t.count[0] || !t.count[1] || !a->weights || !b->weights)
+  if (!t.key || !t.count[0] || !t.count[1] || !a->weights || !b->weights ||
+      !a->p_other || !b->p_other)
     goto done;
   ta__features *sides[2] = {a, b};
   for (int s = 0; s < 2; s++)
@@ -461,8 +464,8 @@ ta_status ta__features_weigh(ta__features *a, ta__features *b) {
         double df = t.count[0][h] + t.count[1][h];
         f->weights[k] = (float)log(1.0 + n / df);
         double p_other = t.count[1 - s][h] / n_other;
-        sf->chance[TA__KEY_KIND(f->keys[k])] +=
-            (float)(f->weights[k] * (p_other < 1 ? p_other : 1));
+        f->p_other[k] = (float)(p_other < 1 ? p_other : 1);
+        sf->chance[TA__KEY_KIND(f->keys[k])] += f->weights[k] * f->p_other[k];
       }
     }
   }
@@ -479,30 +482,35 @@ void ta__features_free(ta__features *f) {
   free(f->s);
   free(f->keys);
   free(f->weights);
+  free(f->p_other);
   memset(f, 0, sizeof *f);
 }
 
 /* Keep the cap heaviest of n sorted keys, still sorted: each coarse level
  * would otherwise double the keys per sentence and cost as much as the
  * fine search.  Returns the new count. */
-static size_t keep_heaviest(uint32_t *k, float *w, size_t n, size_t cap) {
+static size_t keep_heaviest(ta__features *f, size_t begin, size_t n,
+                            size_t cap) {
   if (n <= cap) return n;
-  float sorted[2 * TA__COARSE_KEYS + 512];
-  size_t m = n < sizeof sorted / sizeof sorted[0] ? n : sizeof sorted / sizeof sorted[0];
+  uint32_t *k = f->keys + begin;
+  float *w = f->weights + begin, *p = f->p_other + begin;
+  /* the cap-th largest weight, by partial selection on a copy */
+  float sorted[512];
+  size_t m = n < 512 ? n : 512;
   memcpy(sorted, w, m * sizeof *w);
-  /* partial selection of the cap-th largest weight */
-  for (size_t a = 0; a < cap; a++)
-    for (size_t b = a + 1; b < m; b++)
-      if (sorted[b] > sorted[a]) {
-        float t = sorted[a];
-        sorted[a] = sorted[b];
-        sorted[b] = t;
+  for (size_t x = 0; x < cap && x < m; x++)
+    for (size_t y = x + 1; y < m; y++)
+      if (sorted[y] > sorted[x]) {
+        float t = sorted[x];
+        sorted[x] = sorted[y];
+        sorted[y] = t;
       }
-  float threshold = sorted[cap - 1];
+  float threshold = sorted[(cap < m ? cap : m) - 1];
   size_t o = 0;
   for (size_t i = 0; i < n && o < cap; i++)
     if (w[i] >= threshold) {
       k[o] = k[i];
+      p[o] = p[i];
       w[o++] = w[i];
     }
   return o;
@@ -517,7 +525,8 @@ ta_status ta__features_coarsen(const ta__features *f, ta__features *out) {
   out->s = calloc(n ? n : 1, sizeof *out->s);
   out->keys = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->keys);
   out->weights = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->weights);
-  if (!out->s || !out->keys || !out->weights) {
+  out->p_other = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->p_other);
+  if (!out->s || !out->keys || !out->weights || !out->p_other) {
     ta__features_free(out);
     return TA_ENOMEM;
   }
@@ -528,39 +537,59 @@ ta_status ta__features_coarsen(const ta__features *f, ta__features *out) {
     ta__sent_feat *c = &out->s[k];
     c->key_begin = (uint32_t)o;
     c->chars = a->chars + (b ? b->chars : 0);
-    for (int kind = 0; kind < TA_ANCHOR_COUNT; kind++)
-      c->chance[kind] = a->chance[kind] + (b ? b->chance[kind] : 0);
-    const uint32_t *ka = f->keys + a->key_begin;
-    const float *wa = f->weights + a->key_begin;
-    const uint32_t *kb = b ? f->keys + b->key_begin : NULL;
-    const float *wb = b ? f->weights + b->key_begin : NULL;
-    uint32_t na = a->nkeys, nb = b ? b->nkeys : 0, i = 0, j = 0;
-    while (i < na || j < nb) {
-      uint32_t key;
-      float w;
-      if (j >= nb || (i < na && ka[i] < kb[j])) {
-        key = ka[i];
-        w = wa[i++];
-      } else if (i >= na || kb[j] < ka[i]) {
-        key = kb[j];
-        w = wb[j++];
+    uint32_t ia = a->key_begin, ea = ia + a->nkeys;
+    uint32_t ib = b ? b->key_begin : 0, eb = b ? ib + b->nkeys : 0;
+    while (ia < ea || ib < eb) {
+      uint32_t from; /* index into f of the next key in order */
+      if (ib >= eb || (ia < ea && f->keys[ia] < f->keys[ib])) {
+        from = ia++;
+      } else if (ia >= ea || f->keys[ib] < f->keys[ia]) {
+        from = ib++;
       } else {
-        key = ka[i];
-        w = wa[i++];
-        j++;
+        from = ia++;
+        ib++;
       }
-      out->keys[o] = key;
-      out->weights[o++] = w;
+      out->keys[o] = f->keys[from];
+      out->weights[o] = f->weights[from];
+      out->p_other[o++] = f->p_other[from];
     }
-    o = c->key_begin + keep_heaviest(out->keys + c->key_begin,
-                                     out->weights + c->key_begin,
-                                     o - c->key_begin, TA__COARSE_KEYS);
+    o = c->key_begin + keep_heaviest(out, c->key_begin, o - c->key_begin,
+                                     TA__COARSE_KEYS);
     c->nkeys = (uint32_t)(o - c->key_begin);
-    for (uint32_t q = c->key_begin; q < o; q++)
-      if (TA__KEY_KIND(out->keys[q]) == TA_ANCHOR_NUMBER) c->nnum++;
+    /* chance from the keys kept, so that it stays comparable to rewards */
+    for (uint32_t q = c->key_begin; q < o; q++) {
+      unsigned kind = TA__KEY_KIND(out->keys[q]);
+      if (kind == TA_ANCHOR_NUMBER) c->nnum++;
+      c->chance[kind] += out->weights[q] * out->p_other[q];
+    }
     out->total_chars += c->chars;
   }
   out->nkeys = o;
   out->cap = f->nkeys;
   return TA_OK;
+}
+
+/* ---- folder for the lexicon (lexicon*.c) ------------------------------ */
+
+/* ta__fold_word builds its tables at every call; the lexicon folds every
+ * word of both documents and of a dictionary, so it keeps them. */
+struct ta__folder {
+  fold_ctx fc;
+};
+
+ta__folder *ta__folder_new(void) {
+  ta__folder *f = malloc(sizeof *f);
+  if (f) fold_ctx_init(&f->fc);
+  return f;
+}
+
+size_t ta__folder_fold(ta__folder *f, const char *w, size_t len, char *out,
+                       size_t cap) {
+  return fold_with(&f->fc, w, len, out, cap);
+}
+
+void ta__folder_free(ta__folder *f) {
+  if (!f) return;
+  fold_ctx_close(&f->fc);
+  free(f);
 }

@@ -14,7 +14,7 @@
 #define TA__KEY_KIND_SHIFT 29
 #define TA__KEY_KIND(k) ((k) >> TA__KEY_KIND_SHIFT)
 /* Keys kept per sentence of a coarse level: the rarest ones. */
-#define TA__COARSE_KEYS 24
+#define TA__COARSE_KEYS 12
 
 typedef struct ta__sent_feat {
   uint32_t chars;      /* length in code points */
@@ -31,6 +31,8 @@ typedef struct ta__features {
   ta__sent_feat *s;
   uint32_t *keys;      /* per sentence: sorted, no duplicates */
   float *weights;      /* per key: inverse document frequency */
+  float *p_other;      /* per key: share of the other side's sentences
+                          that hold it (the chance of a random match) */
   size_t nkeys, cap;
   uint64_t total_chars;
 } ta__features;
@@ -58,5 +60,13 @@ size_t ta__number_scan(const char *s, size_t len, char *out, size_t cap);
  * ß -> ss; other scripts via ICU transliteration).  Returns the length
  * written to out (always NUL-terminated, truncated to cap - 1). */
 size_t ta__fold_word(const char *w, size_t len, char *out, size_t cap);
+
+/* The same with its tables kept across calls (lexicon*.c fold every word
+ * of both documents).  ta__folder_new returns NULL when out of memory. */
+typedef struct ta__folder ta__folder;
+ta__folder *ta__folder_new(void);
+size_t ta__folder_fold(ta__folder *f, const char *w, size_t len, char *out,
+                       size_t cap);
+void ta__folder_free(ta__folder *f);
 
 #endif

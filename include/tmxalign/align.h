@@ -5,7 +5,8 @@
  * is in exactly one bead, in order.
  *
  * Cost = length (Gale-Church, ratio estimated from the pair itself)
- *      + anchors (numbers, identical tokens, cognates, punctuation)
+ *      + anchors (numbers, identical tokens, cognates, punctuation,
+ *        lexicon: words whose translation is on the other side)
  *      + bead-type prior + paragraph-boundary penalty.
  *
  * Memory bound: O((n + m) * band) bytes of back-pointers, never n*m.
@@ -38,6 +39,9 @@ typedef enum ta_anchor_kind {
 /** Static name of an anchor kind ("number", "identical", ...). */
 TA_EXPORT const char *ta_anchor_name(ta_anchor_kind k);
 
+/** A word translation table (lexicon.h). */
+typedef struct ta_lexicon ta_lexicon;
+
 typedef struct ta_align_opts {
   int max_bead;            /**< m + n <= max_bead for m,n >= 1; default 5 */
   double weights[TA_ANCHOR_COUNT]; /**< 0 disables a kind; defaults tuned */
@@ -47,6 +51,12 @@ typedef struct ta_align_opts {
   size_t max_band;         /**< widening stops here; 0 = unlimited */
   int passes;              /**< 2 (default): re-estimate the length model
                                 and bead priors from a first pass */
+  /* ---- lexical anchors (lexicon.h) ---- */
+  const ta_lexicon *lexicon; /**< dictionary table, borrowed; may be NULL */
+  bool self_train;         /**< learn a table from the pair's confident
+                                beads when there are enough (default true) */
+  ta_warn_fn warn;         /**< notes on the lexicon; may be NULL */
+  void *warn_user;
 } ta_align_opts;
 
 TA_EXPORT void ta_align_opts_init(ta_align_opts *o);

@@ -23,9 +23,16 @@ typedef struct ta_sentence {
   const char *text;  /**< NUL-terminated UTF-8, NFC, inner whitespace runs
                           (soft wraps) collapsed to one space, trimmed */
   size_t len;        /**< bytes of text, without the NUL */
-  size_t offset;     /**< byte offset of its first byte in the original input */
-  size_t end;        /**< byte offset one past its last byte in the original */
-  size_t line;       /**< 1-based line of its first byte in the original */
+  size_t offset;     /**< byte offset of its first byte in the original input
+                          (before any BOM skip or transcoding) */
+  size_t end;        /**< byte offset one past its last byte in the original;
+                          for text input the bytes [offset, end) with
+                          whitespace runs collapsed are the text (before
+                          NFC).  HTML: best effort, [offset, end) is the
+                          whole source line on which the element holding
+                          the paragraph starts */
+  size_t line;       /**< 1-based line of its first byte in the original
+                          (HTML: that element's line) */
   size_t paragraph;  /**< 0-based paragraph index */
 } ta_sentence;
 
@@ -41,10 +48,26 @@ typedef enum ta_input_kind {
  * windows-1252" go here. */
 typedef void (*ta_warn_fn)(void *user, const char *message);
 
+/** Splitting options.  Sentences come from ICU's sentence break iterator
+ * for the language (with CLDR's abbreviation suppressions, @ss=standard,
+ * except for German) corrected by tmxalign's per-language tables (fr, en,
+ * de: abbreviations such as "M.", "Dr.", "z. B.", initials, "art. 5"),
+ * and by rules for every language: a lowercase word after ! or ? goes on
+ * the same sentence, closing quotes after a space ("Oui. »") stay with
+ * their sentence, "…" before a capital ends one.  Text is NFC, sentences
+ * are trimmed and inner whitespace (not no-break spaces) is collapsed;
+ * a single newline is a soft wrap, a blank line ends a paragraph. */
 typedef struct ta_split_opts {
-  const char *lang;        /**< BCP-47 tag, required (e.g. "fr", "pt-BR") */
+  const char *lang;        /**< BCP-47 tag, required (e.g. "fr", "pt-BR");
+                                unknown to ICU ("xx-bogus"): TA_ELANG */
   ta_input_kind input;     /**< default TA_INPUT_AUTO */
-  const char *encoding;    /**< NULL: UTF-8, else detect; or an ICU name */
+  const char *encoding;    /**< an ICU converter name ("windows-1252",
+                                "UTF-16LE"...) or NULL: UTF-8 (BOM
+                                skipped), UTF-16 by BOM, else ICU's charset
+                                detector with a warning; TA_EENCODING when
+                                nothing fits.  HTML: NULL means UTF-8 when
+                                the bytes are valid UTF-8, else libxml2's
+                                reading of BOM/<meta charset>/ISO-8859-1 */
   size_t max_input_bytes;  /**< default 1 GiB; larger input is TA_ETOOBIG */
   size_t max_sentence_bytes; /**< default 1 MiB; longer runs without a
                                   break are cut there (with a warning) */
@@ -58,12 +81,16 @@ TA_EXPORT void ta_split_opts_init(ta_split_opts *o);
 typedef struct ta_doc ta_doc;
 
 /** Read and split path.  name in messages is the path.  Errors: TA_ENOENT,
- * TA_EISDIR, TA_EIO, TA_EENCODING, TA_EPARSE (NUL byte, bad HTML),
- * TA_ETOOBIG, TA_ELANG, TA_ENOMEM. */
+ * TA_EISDIR, TA_EIO, TA_EENCODING (invalid bytes, undetectable or unknown
+ * encoding), TA_EPARSE (NUL byte in UTF-8 input: "a.txt: byte 17: NUL
+ * byte; ..."), TA_ETOOBIG (max_input_bytes; a presplit line over
+ * max_sentence_bytes), TA_ELANG, TA_EINVAL (no language), TA_ENOMEM.
+ * Empty input is not an error: an empty document and a warning. */
 TA_EXPORT ta_status ta_doc_load_file(const char *path, const ta_split_opts *o,
                                      ta_doc **out, ta_error *err);
 
-/** Same over a buffer; name is used in messages and for TA_INPUT_AUTO. */
+/** Same over a buffer; name is used in messages and for TA_INPUT_AUTO.
+ * The buffer is only read during the call. */
 TA_EXPORT ta_status ta_doc_load_mem(const char *name, const void *data,
                                     size_t len, const ta_split_opts *o,
                                     ta_doc **out, ta_error *err);

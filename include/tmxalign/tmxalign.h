@@ -18,6 +18,7 @@
 #include "tmxalign/status.h"
 #include "tmxalign/doc.h"
 #include "tmxalign/align.h"
+#include "tmxalign/lexicon.h"
 #include "tmxalign/outfile.h"
 #include "tmxalign/tmx.h"
 

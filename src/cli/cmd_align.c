@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_lexicon.h" /* lexicon options */
 
 static void align_help(FILE *fp) {
   fputs(
@@ -30,12 +31,13 @@ static void align_help(FILE *fp) {
       "      --presplit          one sentence per line on both sides\n"
       "      --max-bead N        largest bead: m + n <= N (default 5)\n"
       "      --weight KIND=W     re-weight an anchor kind: number, identical,\n"
-      "                          cognate, punct (0 switches it off)\n"
+      "                          cognate, punct, lexicon (0 switches it off)\n"
       "      --no-anchor KIND    switch an anchor kind off (same as =0)\n"
       "      --no-paragraphs     ignore paragraph boundaries\n"
       "      --band N            initial half-width of the search band\n"
       "      --one-pass          do not re-estimate the model from a first\n"
       "                          pass (faster, less accurate)\n"
+      CLI_LEXICON_HELP
       "  -v, --verbose           summary on stderr (beads by type, mean\n"
       "                          score, estimated length ratio)\n"
       "  -h, --help              this help\n"
@@ -55,6 +57,9 @@ static void align_help(FILE *fp) {
       "  tmxalign align a.de a.fr -s de -t fr --presplit -f beads -o a.beads\n"
       "  tmxalign align book.fr.txt book.en.txt -s fr -t en -f jsonl \\\n"
       "      --no-anchor number -v\n"
+      "  tmxalign align a.de a.fr -s de -t fr --dict auto -v\n"
+      "  tmxalign align a.de a.fr -s de -t fr --dict my.tsv \\\n"
+      "      --lexicon-save a.lex.tsv\n"
       "\n"
       "exit status: 0 success, 2 error\n",
       fp);
@@ -134,6 +139,7 @@ int cmd_align(int argc, char **argv) {
       {"one-pass", no_argument, NULL, OPT_ONE_PASS},
       {"keep-unaligned", no_argument, NULL, OPT_KEEP_UNALIGNED},
       {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+      CLI_LEXICON_LONGOPTS,
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -150,6 +156,7 @@ int cmd_align(int argc, char **argv) {
   job.tmx.write.warn = cli_warn;
   ta_align_opts ao;
   ta_align_opts_init(&ao);
+  cli_lexicon lex = {0};
   int ch;
   optind = 1;
   opterr = 0;
@@ -205,6 +212,11 @@ int cmd_align(int argc, char **argv) {
           return cli_usage_error("align", "--weight wants a number >= 0");
         break;
       }
+      case CLI_OPT_DICT: case CLI_OPT_NO_LEXICON: case CLI_OPT_LEXICON_LOAD:
+      case CLI_OPT_LEXICON_SAVE: case CLI_OPT_NO_SELF_TRAIN:
+        if (!cli_lexicon_option(&lex, ch, optarg))
+          return cli_usage_error("align", "too many --dict");
+        break;
       case ':': return cli_usage_error("align", "an option is missing its argument");
       default: return cli_usage_error("align", "unknown option");
     }
@@ -239,6 +251,8 @@ int cmd_align(int argc, char **argv) {
   for (size_t k = 0; k < ntgt; k++) {
     so.lang = tags[k];
     if (cli_load_doc(argv[optind + 1 + k], &so, &tgts[k]) != TA_OK) goto done;
+    if (cli_lexicon_prepare(&lex, src, tgts[k], &ao, job.verbose) != TA_OK)
+      goto done;
     st = ta_align(src, tgts[k], &ao, &als[k], &err);
     if (st != TA_OK) {
       cli_fail(st, &err);
@@ -273,6 +287,7 @@ done:
     ta_alignment_free(als[k]);
     ta_doc_free(tgts[k]);
   }
+  cli_lexicon_free(&lex);
   ta_doc_free(src);
   return rc;
 }

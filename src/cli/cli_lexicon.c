@@ -1,0 +1,108 @@
+/* Lexicon options of `tmxalign align`: which dictionaries and tables to
+ * load, and saving what the pair taught.  All work is in the library
+ * (lexicon.h); this only maps options to calls and prints notes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_lexicon.h"
+
+bool cli_lexicon_option(cli_lexicon *l, int ch, const char *arg) {
+  switch (ch) {
+    case CLI_OPT_DICT:
+      if (l->ndicts == CLI_LEXICON_MAX_DICTS) return false;
+      l->dicts[l->ndicts++] = arg;
+      return true;
+    case CLI_OPT_NO_LEXICON: l->off = true; return true;
+    case CLI_OPT_NO_SELF_TRAIN: l->no_train = true; return true;
+    case CLI_OPT_LEXICON_LOAD: l->load = arg; return true;
+    case CLI_OPT_LEXICON_SAVE: l->save = arg; return true;
+    default: return false;
+  }
+}
+
+static ta_status load_dicts(cli_lexicon *l, const ta_doc *src,
+                            const ta_doc *tgt, bool verbose) {
+  ta_error err;
+  ta_error_clear(&err);
+  ta_status st = TA_OK;
+  for (int i = 0; i < l->ndicts && st == TA_OK; i++) {
+    char found[4096];
+    const char *path = l->dicts[i];
+    if (!strcmp(path, "auto")) {
+      st = ta_lexicon_find_dict(getenv("TMXALIGN_DICT_DIR"),
+                                ta_doc_lang(src), ta_doc_lang(tgt), found,
+                                sizeof found, &err);
+      if (st == TA_ENOENT || st == TA_ELANG) {
+        cli_warn(NULL, err.message);
+        st = TA_OK;
+        continue;
+      }
+      path = found;
+    }
+    size_t before = ta_lexicon_count(l->table);
+    if (st == TA_OK)
+      st = ta_lexicon_load_dict(l->table, path, ta_doc_lang(src),
+                                ta_doc_lang(tgt), src, &err);
+    if (st == TA_OK && verbose)
+      fprintf(stderr, "tmxalign: dictionary %s: %zu entries for this text\n",
+              path, ta_lexicon_count(l->table) - before);
+  }
+  if (st == TA_OK && l->load) {
+    st = ta_lexicon_load(l->table, l->load, &err);
+    if (st == TA_OK && verbose)
+      fprintf(stderr, "tmxalign: lexicon %s loaded\n", l->load);
+  }
+  if (st != TA_OK) cli_fail(st, &err);
+  return st;
+}
+
+ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
+                              const ta_doc *tgt, ta_align_opts *o,
+                              bool verbose) {
+  if (verbose) {
+    o->warn = cli_warn;
+    o->warn_user = NULL;
+  }
+  if (l->off) {
+    o->lexicon = NULL;
+    o->self_train = false;
+    o->weights[TA_ANCHOR_LEXICON] = 0;
+    return TA_OK;
+  }
+  /* one table a translation: dictionaries are filtered to the source,
+   * but what is learned belongs to the pair */
+  if (l->table && l->save) {
+    cli_error("--lexicon-save takes a single translation");
+    return TA_EINVAL;
+  }
+  ta_lexicon_free(l->table);
+  l->table = NULL;
+  ta_status st = ta_lexicon_new(&l->table);
+  if (st == TA_OK) st = load_dicts(l, src, tgt, verbose);
+  if (st != TA_OK) return st;
+  o->lexicon = l->table;
+  if (l->no_train) o->self_train = false;
+  if (!l->save || l->no_train) return TA_OK;
+  /* Learn here rather than inside ta_align, to keep what was learned:
+   * the table passed on is then the same as ta_align would build. */
+  ta_lexicon *learned = NULL;
+  ta_error err;
+  ta_error_clear(&err);
+  size_t used = 0;
+  st = ta_lexicon_learn(src, tgt, o, &learned, &used, &err);
+  if (st == TA_OK) st = ta_lexicon_save(learned, l->save, &err);
+  if (st == TA_OK) st = ta_lexicon_merge(l->table, learned);
+  if (st == TA_OK && verbose)
+    fprintf(stderr, "tmxalign: lexicon: %zu entries learned from %zu "
+            "confident beads, saved to %s\n", ta_lexicon_count(learned),
+            used, l->save);
+  ta_lexicon_free(learned);
+  if (st != TA_OK) return cli_fail(st, &err), st;
+  o->self_train = false;
+  return TA_OK;
+}
+
+void cli_lexicon_free(cli_lexicon *l) {
+  ta_lexicon_free(l->table);
+  l->table = NULL;
+}

@@ -1,0 +1,378 @@
+/* Lexicon: dictd index numbers, FreeDict entries (both styles), .dict.dz
+ * through zlib, reversing, hunalign and TSV lines, filtering to a
+ * document, save/load, IBM Model 1 on the classic toy corpus, and the
+ * lexical keys reaching the aligner's bead costs. */
+// clang-format off
+#include "tmx_test_util.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+// clang-format on
+
+#include "lexicon_internal.h"
+
+static const char *data_path(const char *name) {
+  static char p[4][1024];
+  static int k;
+  const char *root = getenv("TA_TEST_DATA");
+  char *out = p[k++ % 4];
+  snprintf(out, 1024, "%s/lexicon/%s", root ? root : "tests/data", name);
+  return out;
+}
+
+static void test_b64(void **state) {
+  (void)state;
+  static const struct {
+    const char *s;
+    uint64_t v;
+  } rows[] = {
+      {"A", 0}, {"B", 1}, {"/", 63}, {"BA", 64}, {"x", 49},
+      /* from the real freedict-deu-fra.index line "haus HmXj We" */
+      {"HmXj", 7 * 262144 + 38 * 4096 + 23 * 64 + 35}, {"We", 22 * 64 + 30},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    uint64_t v = 99;
+    assert_true(ta__dictd_b64(rows[i].s, strlen(rows[i].s), &v));
+    if (v != rows[i].v)
+      fail_msg("%s: got %llu", rows[i].s, (unsigned long long)v);
+  }
+  uint64_t v;
+  assert_false(ta__dictd_b64("a*b", 3, &v));
+  assert_false(ta__dictd_b64("", 0, &v));
+  assert_false(ta__dictd_b64("AAAAAAAAAAAA", 12, &v)); /* would overflow */
+}
+
+static ta_lexicon *load(const char *name, const char *sl, const char *tl,
+                        const ta_doc *filter) {
+  ta_lexicon *lx = NULL;
+  ta_error err;
+  assert_int_equal(ta_lexicon_new(&lx), TA_OK);
+  ta_status st =
+      ta_lexicon_load_dict(lx, data_path(name), sl, tl, filter, &err);
+  if (st != TA_OK) fail_msg("%s: %s", name, err.message);
+  return lx;
+}
+
+/* Plain .dict, both entry styles: translations kept, notes and glosses
+ * dropped, rank gives the probability. */
+static void test_dictd_entries(void **state) {
+  (void)state;
+  ta_lexicon *lx = load("freedict-deu-fra.index", "de", "fr", NULL);
+  static const struct {
+    const char *src, *tgt;
+    double p;
+  } rows[] = {
+      {"Haus", "maison", 0.5},     {"Haus", "chambre", 1.0 / 3},
+      {"Berg", "montagne", 0.5},   {"Berg", "mont", 1.0 / 3},
+      {"Berg", "mine", 0.25},      {"gehen", "aller", 0.5},
+      {"gehen", "marcher", 1.0 / 3}, {"Gipfel", "sommet", 0.5},
+      {"Gipfel", "cime", 1.0 / 3},  {"Schnee", "neige", 0.5},
+      /* glosses, examples, grammar, notes, synonyms are not entries */
+      {"Haus", "Gebäude", 0},      {"Haus", "neut", 0},
+      {"Haus", "zweck", 0},        {"Gipfel", "geogr", 0},
+      {"Gipfel", "spitze", 0},     {"Gipfel", "masc", 0},
+      {"Schnee", "météo", 0},      {"Berg", "Untertagebereich", 0},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    double p = ta_lexicon_prob(lx, rows[i].src, rows[i].tgt);
+    if (p < rows[i].p - 1e-6 || p > rows[i].p + 1e-6)
+      fail_msg("%s -> %s: p %g, expected %g", rows[i].src, rows[i].tgt, p,
+               rows[i].p);
+  }
+  /* "Haus und Hof" is a multi-word headword: skipped */
+  assert_true(ta_lexicon_prob(lx, "Haus", "biens") == 0);
+  /* "häuser" shares the entry of "haus" (read once, used twice) */
+  assert_true(ta_lexicon_prob(lx, "Häuser", "maison") == 0.5);
+  assert_int_equal(ta_lexicon_count(lx), 12);
+  ta_lexicon_free(lx);
+}
+
+/* A fra-deu .dict.dz read through zlib and reversed for de -> fr, opened
+ * by its .dict.dz name as well as by its .index. */
+static void test_dictd_dz_reversed(void **state) {
+  (void)state;
+  const char *names[] = {"freedict-fra-deu.index", "freedict-fra-deu.dict.dz"};
+  for (int k = 0; k < 2; k++) {
+    ta_lexicon *lx = load(names[k], "de", "fr", NULL);
+    assert_true(ta_lexicon_prob(lx, "Haus", "maison") > 0.4);
+    assert_true(ta_lexicon_prob(lx, "Heim", "maison") > 0.3);
+    assert_true(ta_lexicon_prob(lx, "Schnee", "neige") > 0.4);
+    assert_true(ta_lexicon_prob(lx, "Gipfel", "sommet") > 0.4);
+    assert_true(ta_lexicon_prob(lx, "maison", "Haus") == 0);
+    ta_lexicon_free(lx);
+  }
+  /* the same file for fr -> de is read as it stands */
+  ta_lexicon *lx = load("freedict-fra-deu.index", "fr", "de", NULL);
+  assert_true(ta_lexicon_prob(lx, "maison", "Haus") > 0.4);
+  assert_true(ta_lexicon_prob(lx, "Haus", "maison") == 0);
+  ta_lexicon_free(lx);
+}
+
+/* Only headwords of the source document are kept; stems match forms. */
+static void test_filter(void **state) {
+  (void)state;
+  const char *segs[] = {"Die Berge und das Haus.", "Schneefall am Gipfel."};
+  ta_doc *d = NULL;
+  assert_int_equal(ta_doc_from_segments("f", "de", segs, NULL, 2, &d, NULL),
+                   TA_OK);
+  ta_lexicon *lx = load("freedict-deu-fra.index", "de", "fr", d);
+  assert_true(ta_lexicon_prob(lx, "Haus", "maison") > 0);
+  assert_true(ta_lexicon_prob(lx, "Berg", "montagne") > 0);
+  assert_true(ta_lexicon_prob(lx, "Gipfel", "sommet") > 0);
+  /* Schnee (6 letters, stem "schne") is a prefix of Schneefall */
+  assert_true(ta_lexicon_prob(lx, "Schnee", "neige") > 0);
+  assert_true(ta_lexicon_prob(lx, "gehen", "aller") == 0);
+  ta_lexicon_free(lx);
+  ta_doc_free(d);
+}
+
+static void test_line_formats(void **state) {
+  (void)state;
+  ta_lexicon *lx = load("hunalign.dic", "de", "fr", NULL);
+  assert_true(ta_lexicon_prob(lx, "Haus", "maison") == 0.5);
+  assert_true(ta_lexicon_prob(lx, "maison", "Haus") == 0);
+  assert_int_equal(ta_lexicon_count(lx), 3);
+  ta_lexicon_free(lx);
+  lx = load("de-fr.tsv", "de", "fr", NULL);
+  assert_true(fabs(ta_lexicon_prob(lx, "Haus", "maison") - 0.8) < 1e-6);
+  assert_true(ta_lexicon_prob(lx, "Berg", "montagne") == 0.5);
+  assert_true(fabs(ta_lexicon_prob(lx, "Schnee", "neige") - 0.6) < 1e-6);
+  /* folding: case and diacritics */
+  assert_true(fabs(ta_lexicon_prob(lx, "HAUS", "Maisón") - 0.8) < 1e-6);
+  ta_lexicon_free(lx);
+}
+
+static void test_errors(void **state) {
+  (void)state;
+  char *dir = make_tmpdir();
+  char p[700];
+  ta_lexicon *lx = NULL;
+  ta_error err;
+  assert_int_equal(ta_lexicon_new(&lx), TA_OK);
+  static const struct {
+    const char *name, *content;
+    ta_status st;
+    const char *where;
+  } rows[] = {
+      {"bad.tsv", "Haus\tmaison\n" "Berg montagne\n", TA_EPARSE, "line 2"},
+      {"badp.tsv", "Haus\tmaison\t1.5\n", TA_EPARSE, "line 1"},
+      {"bad.index", "haus\tA\tB\nberg\tA*\tB\n", TA_EPARSE, "line 2"},
+      {"far.index", "haus\tA\tB\nberg\tBA\tB\n", TA_EPARSE, "line 2"},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    snprintf(p, sizeof p, "%s/%s", dir, rows[i].name);
+    FILE *fp = fopen(p, "w");
+    fputs(rows[i].content, fp);
+    fclose(fp);
+    if (strstr(rows[i].name, ".index")) {
+      snprintf(p, sizeof p, "%s/%.3s.dict", dir, rows[i].name);
+      fp = fopen(p, "w");
+      fputs("x\ny\n", fp);
+      fclose(fp);
+      snprintf(p, sizeof p, "%s/%s", dir, rows[i].name);
+    }
+    ta_status st = ta_lexicon_load_dict(lx, p, "de", "fr", NULL, &err);
+    if (st != rows[i].st)
+      fail_msg("%s: %s, expected %s", rows[i].name, ta_status_name(st),
+               ta_status_name(rows[i].st));
+    if (!strstr(err.message, rows[i].where))
+      fail_msg("%s: message '%s' lacks '%s'", rows[i].name, err.message,
+               rows[i].where);
+  }
+  snprintf(p, sizeof p, "%s/none.tsv", dir);
+  assert_int_equal(ta_lexicon_load_dict(lx, p, "de", "fr", NULL, &err),
+                   TA_ENOENT);
+  assert_int_equal(ta_lexicon_load(lx, p, &err), TA_ENOENT);
+  ta_lexicon_free(lx);
+  rm_tree(dir);
+  free(dir);
+}
+
+static void test_find_dict(void **state) {
+  (void)state;
+  char path[1024], dir[1024];
+  ta_error err;
+  snprintf(dir, sizeof dir, "%s", data_path(""));
+  assert_int_equal(ta_lexicon_find_dict(dir, "de", "fr", path, sizeof path,
+                                        &err), TA_OK);
+  assert_non_null(strstr(path, "freedict-deu-fra.index"));
+  /* no en-fr pair there */
+  assert_int_equal(ta_lexicon_find_dict(dir, "en", "fr", path, sizeof path,
+                                        &err), TA_ENOENT);
+  char *empty = make_tmpdir();
+  assert_int_equal(ta_lexicon_find_dict(empty, "de", "fr", path, sizeof path,
+                                        &err), TA_ENOENT);
+  assert_non_null(strstr(err.message, "deu-fra"));
+  rm_tree(empty);
+  free(empty);
+  assert_int_equal(ta_lexicon_find_dict(dir, "de", "fr", path, 8, &err),
+                   TA_EINVAL);
+}
+
+static void test_save_load(void **state) {
+  (void)state;
+  char *dir = make_tmpdir();
+  char p[700];
+  snprintf(p, sizeof p, "%s/saved.tsv", dir);
+  ta_lexicon *a = load("freedict-deu-fra.index", "de", "fr", NULL), *b = NULL;
+  assert_int_equal(ta_lexicon_save(a, p, NULL), TA_OK);
+  assert_int_equal(ta_lexicon_new(&b), TA_OK);
+  assert_int_equal(ta_lexicon_load(b, p, NULL), TA_OK);
+  assert_int_equal(ta_lexicon_count(a), ta_lexicon_count(b));
+  assert_true(fabs(ta_lexicon_prob(b, "Berg", "mont") - 1.0 / 3) < 1e-4);
+  assert_true(fabs(ta_lexicon_prob(b, "Haus", "maison") - 0.5) < 1e-4);
+  /* merge keeps the larger probability */
+  assert_int_equal(ta_lexicon_add(b, "Haus", "maison", 0.9), TA_OK);
+  assert_int_equal(ta_lexicon_merge(b, a), TA_OK);
+  assert_true(fabs(ta_lexicon_prob(b, "Haus", "maison") - 0.9) < 1e-6);
+  assert_int_equal(ta_lexicon_count(a), ta_lexicon_count(b));
+  ta_lexicon_free(a);
+  ta_lexicon_free(b);
+  ta_lexicon_free(NULL);
+  rm_tree(dir);
+  free(dir);
+}
+
+/* Brown et al.'s toy corpus: EM resolves that "das" is "the", "Buch" is
+ * "book", though each co-occurs with two words in every pair. */
+static void test_model1(void **state) {
+  (void)state;
+  const char *de[] = {"das Haus", "das Buch", "ein Buch"};
+  const char *en[] = {"the house", "the book", "one book"};
+  ta_lexicon *lx = NULL;
+  assert_int_equal(ta_lexicon_new(&lx), TA_OK);
+  assert_int_equal(ta_lexicon_train(lx, de, en, 3, 20, 0.1), TA_OK);
+  double the = ta_lexicon_prob(lx, "das", "the");
+  double book = ta_lexicon_prob(lx, "Buch", "book");
+  assert_true(the > 0.6);
+  assert_true(book > 0.6);
+  assert_true(ta_lexicon_prob(lx, "das", "book") < 0.2);
+  assert_true(ta_lexicon_prob(lx, "Buch", "the") < 0.2);
+  /* seen once: no entries */
+  assert_true(ta_lexicon_prob(lx, "Haus", "house") == 0);
+  /* one iteration is not yet converged: the same pair scores lower */
+  ta_lexicon *one = NULL;
+  assert_int_equal(ta_lexicon_new(&one), TA_OK);
+  assert_int_equal(ta_lexicon_train(one, de, en, 3, 1, 0.1), TA_OK);
+  assert_true(ta_lexicon_prob(one, "das", "the") < the);
+  ta_lexicon_free(one);
+  ta_lexicon_free(lx);
+}
+
+/* Self-training end to end: 150 generated sentence pairs over a small
+ * vocabulary; what is learned are the right translations, and nothing is
+ * learned from fewer beads than TA_LEXICON_MIN_BEADS. */
+static void test_learn(void **state) {
+  (void)state;
+  static const char *const de[] = {"Haus", "Berg", "Schnee", "Hund",
+                                   "Fenster", "Brot", "Vogel", "Wald"};
+  static const char *const fr[] = {"maison", "montagne", "neige", "chien",
+                                   "fenetre", "pain", "oiseau", "foret"};
+  enum { N = 150 };
+  char *sd[N], *sf[N];
+  unsigned x = 12345;
+  for (int i = 0; i < N; i++) {
+    int w[3];
+    for (int k = 0; k < 3; k++) {
+      x = x * 1103515245u + 12345u;
+      w[k] = (int)((x >> 16) % 8);
+    }
+    sd[i] = malloc(128);
+    sf[i] = malloc(128);
+    snprintf(sd[i], 128, "Der %s sah den %s und den %s.", de[w[0]], de[w[1]],
+             de[w[2]]);
+    snprintf(sf[i], 128, "Le %s voyait le %s et le %s.", fr[w[0]], fr[w[1]],
+             fr[w[2]]);
+  }
+  size_t counts[2] = {N, 60};
+  for (int run = 0; run < 2; run++) {
+    ta_doc *s = NULL, *t = NULL;
+    assert_int_equal(ta_doc_from_segments("s", "de", (const char *const *)sd,
+                                          NULL, counts[run], &s, NULL), TA_OK);
+    assert_int_equal(ta_doc_from_segments("t", "fr", (const char *const *)sf,
+                                          NULL, counts[run], &t, NULL), TA_OK);
+    ta_lexicon *lx = NULL;
+    size_t used = 0;
+    assert_int_equal(ta_lexicon_learn(s, t, NULL, &lx, &used, NULL), TA_OK);
+    if (run == 0) {
+      assert_true(used >= TA_LEXICON_MIN_BEADS);
+      for (int k = 0; k < 8; k++) {
+        if (!(ta_lexicon_prob(lx, de[k], fr[k]) >= 0.2))
+          fail_msg("%s -> %s not learned", de[k], fr[k]);
+        for (int j = 0; j < 8; j++)
+          if (j != k && ta_lexicon_prob(lx, de[k], fr[j]) > 0)
+            fail_msg("%s -> %s learned", de[k], fr[j]);
+      }
+    } else {
+      assert_true(used < TA_LEXICON_MIN_BEADS);
+      assert_int_equal(ta_lexicon_count(lx), 0);
+    }
+    ta_lexicon_free(lx);
+    ta_doc_free(s);
+    ta_doc_free(t);
+  }
+  for (int i = 0; i < N; i++) {
+    free(sd[i]);
+    free(sf[i]);
+  }
+}
+
+/* A dictionary gives lexical evidence to the beads that hold translations
+ * and none to the others; with the kind switched off there is none. */
+static void test_align_keys(void **state) {
+  (void)state;
+  const char *de[] = {"Wir gingen auf den Berg.", "Das Haus war leer.",
+                      "Es lag Schnee."};
+  const char *fr[] = {"Nous sommes allés sur la montagne.",
+                      "La maison était vide.", "Il y avait de la neige."};
+  ta_doc *s = NULL, *t = NULL;
+  assert_int_equal(ta_doc_from_segments("s", "de", de, NULL, 3, &s, NULL),
+                   TA_OK);
+  assert_int_equal(ta_doc_from_segments("t", "fr", fr, NULL, 3, &t, NULL),
+                   TA_OK);
+  ta_lexicon *lx = load("freedict-deu-fra.index", "de", "fr", s);
+  ta_align_opts o;
+  ta_align_opts_init(&o);
+  o.lexicon = lx;
+  ta_alignment *al = NULL;
+  assert_int_equal(ta_align(s, t, &o, &al, NULL), TA_OK);
+  assert_int_equal(ta_alignment_count(al), 3);
+  for (size_t i = 0; i < 3; i++) {
+    const ta_bead *b = ta_alignment_bead(al, i);
+    assert_int_equal(b->src_begin, i);
+    assert_int_equal(b->tgt_begin, i);
+    if (!(b->cost_anchor[TA_ANCHOR_LEXICON] < 0))
+      fail_msg("bead %zu: no lexical evidence", i);
+  }
+  ta_alignment_free(al);
+  o.weights[TA_ANCHOR_LEXICON] = 0;
+  assert_int_equal(ta_align(s, t, &o, &al, NULL), TA_OK);
+  for (size_t i = 0; i < ta_alignment_count(al); i++)
+    assert_true(ta_alignment_bead(al, i)->cost_anchor[TA_ANCHOR_LEXICON] == 0);
+  ta_alignment_free(al);
+  ta_lexicon_free(lx);
+  ta_doc_free(s);
+  ta_doc_free(t);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_b64),
+      cmocka_unit_test(test_dictd_entries),
+      cmocka_unit_test(test_dictd_dz_reversed),
+      cmocka_unit_test(test_filter),
+      cmocka_unit_test(test_line_formats),
+      cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_find_dict),
+      cmocka_unit_test(test_save_load),
+      cmocka_unit_test(test_model1),
+      cmocka_unit_test(test_learn),
+      cmocka_unit_test(test_align_keys),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
