@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_lexicon.h" /* lexicon options */
 
 static void check_help(void) {
   fputs(
@@ -58,6 +59,7 @@ static void check_help(void) {
       "                          manifest, '#' comments; one report per pair\n"
       "                          and index.{txt,json,html} in DIR\n"
       "      --color WHEN        auto (default: on a terminal), always, never\n"
+      CLI_LEXICON_HELP
       "  -q, --quiet             no verdict line on standard error\n"
       "  -h, --help              this help\n"
       "\n"
@@ -69,6 +71,7 @@ static void check_help(void) {
       "      --min-coverage 0.95 && echo complete\n"
       "  tmxalign check --batch pairs.tsv -s fr -t en -f html -o reports/\n"
       "  grep ': omission:' <(tmxalign check a.fr a.en -s fr -t en)\n"
+      "  tmxalign check a.de a.fr -s de -t fr --dict auto  # FreeDict\n"
       "\n"
       "exit status: 0 complete by the thresholds, 1 findings exceed them,\n"
       "2 error\n",
@@ -94,6 +97,7 @@ static bool parse_kinds(const char *list, unsigned *mask) {
 }
 
 typedef struct check_run {
+  cli_lexicon lex;
   ta_split_opts so;
   const char *slang, *tlang;
   ta_check_opts co;
@@ -124,7 +128,7 @@ static ta_status load(const char *path, const ta_split_opts *so, ta_doc **out,
 
 /* Load, align, check one pair and write its report to out_path.  On
  * failure err is filled (the caller reports it). */
-static ta_status check_pair(const check_run *cr, const char *src_path,
+static ta_status check_pair(check_run *cr, const char *src_path,
                             const char *tgt_path, const char *out_path,
                             ta_check_format format, ta_check_summary *sum,
                             ta_error *err) {
@@ -139,6 +143,12 @@ static ta_status check_pair(const check_run *cr, const char *src_path,
   if (st == TA_OK) st = load(tgt_path, &so, &tgt, err);
   ta_align_opts ao;
   ta_check_align_opts_init(&ao);
+  if (st == TA_OK) {
+    st = cli_lexicon_prepare(&cr->lex, src, tgt, &ao, false);
+    if (st != TA_OK)
+      snprintf(err->message, sizeof err->message, "%s: lexicon: %s",
+               src_path, ta_strerror(st));
+  }
   if (st == TA_OK) st = ta_align(src, tgt, &ao, &al, err);
   if (st == TA_OK) st = ta_check(src, tgt, al, &cr->co, &rep, err);
   if (st == TA_OK) st = ta_outfile_open(out_path, &of, err);
@@ -190,7 +200,7 @@ typedef struct manifest_line {
   char *src_abs, *tgt_abs, *report;
 } manifest_line;
 
-static int run_batch(const check_run *cr, const char *manifest,
+static int run_batch(check_run *cr, const char *manifest,
                      const char *outdir) {
   FILE *fp = fopen(manifest, "r");
   if (!fp) {
@@ -334,6 +344,7 @@ int cmd_check(int argc, char **argv) {
       {"color", required_argument, NULL, OPT_COLOR},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
+      CLI_LEXICON_LONGOPTS,
       {NULL, 0, NULL, 0}};
   check_run cr;
   memset(&cr, 0, sizeof cr);
@@ -389,6 +400,14 @@ int cmd_check(int argc, char **argv) {
         if (!parse_kinds(optarg, &cr.co.kinds))
           return cli_usage_error("check", "--only: unknown finding kind");
         break;
+      case CLI_OPT_DICT:
+      case CLI_OPT_NO_LEXICON:
+      case CLI_OPT_LEXICON_LOAD:
+      case CLI_OPT_LEXICON_SAVE:
+      case CLI_OPT_NO_SELF_TRAIN:
+        if (!cli_lexicon_option(&cr.lex, ch, optarg))
+          return cli_usage_error("check", "too many --dict");
+        break;
       case ':': return cli_usage_error("check", "an option is missing its argument");
       default: return cli_usage_error("check", "unknown option");
     }
@@ -400,7 +419,9 @@ int cmd_check(int argc, char **argv) {
       return cli_usage_error("check", "--batch takes no SRC TGT");
     if (!out_path)
       return cli_usage_error("check", "--batch needs -o DIR for the reports");
-    return run_batch(&cr, batch, out_path);
+    int rc = run_batch(&cr, batch, out_path);
+    cli_lexicon_free(&cr.lex);
+    return rc;
   }
   if (argc - optind != 2)
     return cli_usage_error("check", "expected two files, SRC and TGT");
@@ -414,6 +435,7 @@ int cmd_check(int argc, char **argv) {
   ta_check_summary sum;
   ta_status st = check_pair(&cr, argv[optind], argv[optind + 1], out_path,
                             cr.format, &sum, &err);
+  cli_lexicon_free(&cr.lex);
   if (st != TA_OK) return cli_fail(st, &err);
   /* the verdict on stderr unless the text report already went to stdout */
   if (!cr.quiet && strcmp(out_path, "-"))
