@@ -82,6 +82,13 @@ bool ta__check_speech_tag(const ta__check_ctx *c, size_t i);
 /* Index of the bead holding source sentence s. */
 size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s);
 
+/* Words of source sentences [k, k+r) of bead b with (hits) and without
+ * (misses) a translation among the bead's target words that the other
+ * source sentences do not account for (check_lexicon.c); both 0 without
+ * a lexicon. */
+ta_status ta__check_lexical(const ta__check_ctx *c, const ta_bead *b,
+                            size_t k, size_t r, int *hits, int *misses);
+
 /* Numbers, dates and times of a bead (check_numbers.c). */
 ta_status ta__check_numbers(ta__check_ctx *c, size_t bead);
 /* Untranslated sentences and punctuation of a bead (check_lexical.c). */

@@ -27,6 +27,12 @@
 /* A speech turn of the source (a line opening with a dash or a quote)
  * that the target does not open: translations keep turns apart. */
 #define TURN_NATS 2.0
+/* A word of the sentence whose translation is in the target, and one
+ * whose translation is not (tables miss many: weaker).  Tuned on the
+ * omission benchmark (story, Text+Berg): 1/0.3 changed nothing, 2/1.2
+ * gave recall 0.70 -> 0.76 on the story with --dict auto. */
+#define LEX_HIT_NATS 2.0
+#define LEX_MISS_NATS 1.2
 
 /* Does s open a speech turn: a dash or an opening quote first? */
 static bool opens_turn(const char *s, size_t len) {
@@ -197,6 +203,12 @@ static double evidence(const ta__check_ctx *c, const ta_bead *b, size_t k,
   int ts = turns(c->src, b->src_begin, b->src_len);
   int tt = turns(c->tgt, b->tgt_begin, b->tgt_len);
   if (tr > 0 && tt < ts) e += TURN_NATS * (ts - tt < tr ? ts - tt : tr);
+  int hits = 0, misses = 0;
+  if (ta__check_lexical(c, b, k, r, &hits, &misses) == TA_OK) {
+    double lex = LEX_MISS_NATS * misses - LEX_HIT_NATS * hits;
+    *anchors += lex;
+    e += lex;
+  }
   return e;
 }
 

@@ -83,6 +83,9 @@ typedef struct ta_check_opts {
                                 names, not numbers) also in its source above
                                 which it is untranslated; default 0.8 */
   size_t untranslated_min_words; /**< fewer such words: never; default 3 */
+  const ta_lexicon *lexicon; /**< word translations (lexicon.h) weighing
+                                whether a merged sentence is translated;
+                                borrowed, may be NULL (default) */
 } ta_check_opts;
 
 /** Fill o with the documented defaults. */

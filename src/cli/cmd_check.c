@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <tmxalign/check.h>
+#include <tmxalign/lexicon.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -149,8 +150,20 @@ static ta_status check_pair(check_run *cr, const char *src_path,
       snprintf(err->message, sizeof err->message, "%s: lexicon: %s",
                src_path, ta_strerror(st));
   }
+  /* the table learned from the pair serves the aligner and the checker */
+  ta_lexicon *learned = NULL;
+  ta_check_opts co = cr->co;
+  if (st == TA_OK && ao.self_train && !cr->lex.off) {
+    st = ta_lexicon_learn(src, tgt, &ao, &learned, NULL, err);
+    if (st == TA_OK && ao.lexicon) st = ta_lexicon_merge(learned, ao.lexicon);
+    if (st == TA_OK) {
+      ao.lexicon = learned;
+      ao.self_train = false;
+    }
+  }
+  co.lexicon = cr->lex.off ? NULL : ao.lexicon;
   if (st == TA_OK) st = ta_align(src, tgt, &ao, &al, err);
-  if (st == TA_OK) st = ta_check(src, tgt, al, &cr->co, &rep, err);
+  if (st == TA_OK) st = ta_check(src, tgt, al, &co, &rep, err);
   if (st == TA_OK) st = ta_outfile_open(out_path, &of, err);
   if (st == TA_OK)
     st = ta_check_report_write(ta_outfile_fp(of), format, src, tgt, al, rep,
@@ -161,6 +174,7 @@ static ta_status check_pair(check_run *cr, const char *src_path,
   }
   if (st == TA_OK) *sum = *ta_check_summary_get(rep);
   ta_outfile_abort(of);
+  ta_lexicon_free(learned);
   ta_check_report_free(rep);
   ta_alignment_free(al);
   ta_doc_free(src);
