@@ -11,6 +11,7 @@
 
 #include "internal.h"
 #include "tmxalign/check.h"
+#include "tmxalign/lexicon.h"
 
 /* A faithful French/English pair, one sentence a paragraph. */
 static const char *const fr_text[] = {
@@ -220,6 +221,58 @@ static void story_long_sentence_omissions(void **state) {
   assert_true(tried >= 30);
   assert_true(named * 100 >= tried * 95);
   ta_alignment_free(al);
+  ta_doc_free(fr);
+  ta_doc_free(en);
+}
+
+/* Short and medium sentences (< 100 characters) deleted in turn, every
+ * third one: a word translation table learned from the pair makes check
+ * name more of them than it does without (lexical evidence on merges). */
+static void story_lexicon_helps_short_sentences(void **state) {
+  (void)state;
+  ta_doc *fr = load_presplit("story.fr.txt", "fr");
+  ta_doc *en = load_presplit("story.en.txt", "en");
+  ta_align_opts ao;
+  ta_check_align_opts_init(&ao);
+  ao.self_train = false;
+  ta_lexicon *lx = NULL;
+  ta_error err;
+  size_t used = 0;
+  assert_int_equal(ta_lexicon_learn(fr, en, &ao, &lx, &used, &err), TA_OK);
+  assert_true(ta_lexicon_count(lx) > 100);
+  ta_alignment *al = NULL;
+  assert_int_equal(ta_align(fr, en, &ao, &al, &err), TA_OK);
+  ta_check_opts with, without;
+  ta_check_opts_init(&with);
+  ta_check_opts_init(&without);
+  with.lexicon = lx;
+  ao.lexicon = lx;
+  size_t tried = 0, named_with = 0, named_without = 0, seen = 0;
+  for (size_t k = 0; k < ta_alignment_count(al); k++) {
+    const ta_bead *b = ta_alignment_bead(al, k);
+    if (b->src_len != 1 || b->tgt_len != 1 ||
+        ta_doc_sentence(en, b->tgt_begin)->len >= 100 || seen++ % 3)
+      continue;
+    ta_doc *cut = story_without(en, b->tgt_begin, 1);
+    ta_alignment *al2 = NULL;
+    ta_check_report *r1 = NULL, *r2 = NULL;
+    assert_int_equal(ta_align(fr, cut, &ao, &al2, &err), TA_OK);
+    assert_int_equal(ta_check(fr, cut, al2, &with, &r1, &err), TA_OK);
+    assert_int_equal(ta_check(fr, cut, al2, &without, &r2, &err), TA_OK);
+    tried++;
+    named_with += names(r1, b->src_begin);
+    named_without += names(r2, b->src_begin);
+    ta_check_report_free(r1);
+    ta_check_report_free(r2);
+    ta_alignment_free(al2);
+    ta_doc_free(cut);
+  }
+  print_message("short and medium: named %zu with the table, %zu without, "
+                "of %zu\n", named_with, named_without, tried);
+  assert_true(tried >= 40);
+  assert_true(named_with > named_without);
+  ta_alignment_free(al);
+  ta_lexicon_free(lx);
   ta_doc_free(fr);
   ta_doc_free(en);
 }
@@ -602,6 +655,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(faithful_fr_en_has_no_finding),
       cmocka_unit_test(story_long_sentence_omissions),
+      cmocka_unit_test(story_lexicon_helps_short_sentences),
       cmocka_unit_test(story_paragraph_omission),
       cmocka_unit_test(addition_in_target),
       cmocka_unit_test(numbers_compare_by_value),
