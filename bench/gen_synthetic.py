@@ -4,6 +4,7 @@
 usage: gen_synthetic.py SRC TGT GOLD N OUTDIR [SEED] [HEAD_SRC HEAD_TGT]
 
 HEAD_SRC/HEAD_TGT are the heading words (default "Kapitel" "Chapitre").
+The gold may be one bead a line with or without a trailing ":score".
 
 Takes a real aligned pair (SRC/TGT one sentence a line, GOLD its beads),
 and repeats its beads in their order until N source sentences are reached

@@ -27,13 +27,16 @@ typedef struct ta__ctx {
   ta__features fsrc, ftgt;
   ta__side src, tgt;
   ta__model model;
-  double paragraph_cost;
+  double paragraph_cost;      /* bead spanning a boundary on one side */
+  double paragraph_edge_cost; /* pair starting or ending at a boundary on
+                                 one side only */
   ta__bead_type types[(TA__MAX_SIDE) * (TA__MAX_SIDE) + 2];
   size_t ntypes;
   int max_a, max_b;
   ta_bead *beads;
   size_t nbeads, cap;
   size_t band;
+  int level; /* 0: the documents; k: halved k times (coarse search) */
 } ta__ctx;
 
 /* For every source row i in 0..n the target cells lo[i]..hi[i], both
@@ -68,6 +71,10 @@ void ta__side_free(ta__side *sd);
 double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
                      size_t b, double reward, double num_matched,
                      ta_bead *explain);
+
+/* Fill the cost fields of bd (computed afresh from its keys) and return
+ * its total cost. */
+double ta__bead_explain(const ta__ctx *c, ta_bead *bd);
 
 /* The best path inside band into c->beads.  touched[i] (n + 1 entries) is
  * set for the rows where the path runs along an inner edge of the band;

@@ -16,7 +16,7 @@ static const struct {
   int m, n;
   double p;
 } default_priors[] = {
-    {1, 1, 0.60},   {1, 0, 0.012},  {0, 1, 0.025},  {1, 2, 0.10},
+    {1, 1, 0.60},   {1, 0, 0.025},  {0, 1, 0.025},  {1, 2, 0.10},
     {2, 1, 0.07},   {2, 2, 0.03},   {1, 3, 0.025},  {3, 1, 0.015},
     {2, 3, 0.01},   {3, 2, 0.01},   {1, 4, 0.01},   {4, 1, 0.005},
 };
@@ -46,9 +46,11 @@ void ta__model_defaults(ta__model *m, const ta_align_opts *o) {
   m->number_miss = 2.0;
   m->length_weight = o ? o->length_weight : 1.0;
   m->paragraph = 4.0;
+  m->paragraph_edge = 2.0;
   m->chance_weight = 1.0;
   m->var_scale = 4.0;
   ta__model_prepare(m);
+
 }
 
 const double *ta__default_anchor_weights(void) { return default_weight; }
@@ -90,34 +92,39 @@ double ta__cost_length(const ta__model *m, double ls, double lt) {
   return m->length_weight * tail_cost_sq(m, diff * diff / (m->var * mean));
 }
 
+/* Intersection of two sorted key lists.  The walk advances without
+ * branching on the comparison (matches are rare and comparisons
+ * unpredictable); it is the innermost loop of the whole search. */
+void ta__keys_intersect(const uint32_t *ka, const float *wa, uint32_t na,
+                      const uint32_t *kb, const float *wb, uint32_t nb,
+                      ta__pair_match *out) {
+  memset(out, 0, sizeof *out);
+  uint32_t i = 0, j = 0;
+  while (i < na && j < nb) {
+    uint32_t x = ka[i], y = kb[j];
+    if (x == y) {
+      unsigned kind = TA__KEY_KIND(x);
+      out->kind[kind] += 0.5 * (wa[i] + wb[j]);
+      if (kind == TA_ANCHOR_NUMBER) out->numbers++;
+    }
+    i += x <= y;
+    j += y <= x;
+  }
+}
+
 void ta__pair_match_compute(const ta__features *fs, size_t s,
                             const ta__features *ft, size_t t,
                             ta__pair_match *out) {
-  memset(out, 0, sizeof *out);
   const ta__sent_feat *a = &fs->s[s], *b = &ft->s[t];
-  const uint32_t *ka = fs->keys + a->key_begin, *kb = ft->keys + b->key_begin;
-  const float *wa = fs->weights + a->key_begin,
-              *wb = ft->weights + b->key_begin;
-  uint32_t i = 0, j = 0;
-  while (i < a->nkeys && j < b->nkeys) {
-    if (ka[i] < kb[j]) {
-      i++;
-    } else if (ka[i] > kb[j]) {
-      j++;
-    } else {
-      unsigned kind = TA__KEY_KIND(ka[i]);
-      out->kind[kind] += 0.5 * (wa[i] + wb[j]);
-      if (kind == TA_ANCHOR_NUMBER) out->numbers++;
-      i++;
-      j++;
-    }
-  }
+  ta__keys_intersect(fs->keys + a->key_begin, fs->weights + a->key_begin, a->nkeys,
+            ft->keys + b->key_begin, ft->weights + b->key_begin, b->nkeys,
+            out);
 }
 
 /* Union of the sorted key lists of sentences [first, first+count) into
  * out (sorted, unique) with each key's weight, by successive merges.
  * Keys beyond cap are dropped: a bead of 4 sentences rarely holds 100. */
-static size_t gather(const ta__features *f, size_t first, size_t count,
+size_t ta__keys_union(const ta__features *f, size_t first, size_t count,
                      uint32_t *out, float *wout, size_t cap) {
   uint32_t tmp[512];
   float wtmp[512];
@@ -158,23 +165,9 @@ void ta__bead_match_compute(const ta__features *fs, size_t s0, size_t a,
   enum { CAP = 512 };
   uint32_t ka[CAP], kb[CAP];
   float wa[CAP], wb[CAP];
-  size_t na = gather(fs, s0, a, ka, wa, CAP);
-  size_t nb = gather(ft, t0, b, kb, wb, CAP);
-  memset(out, 0, sizeof *out);
-  size_t i = 0, j = 0;
-  while (i < na && j < nb) {
-    if (ka[i] < kb[j]) {
-      i++;
-    } else if (ka[i] > kb[j]) {
-      j++;
-    } else {
-      unsigned kind = TA__KEY_KIND(ka[i]);
-      out->kind[kind] += 0.5 * (wa[i] + wb[j]);
-      if (kind == TA_ANCHOR_NUMBER) out->numbers++;
-      i++;
-      j++;
-    }
-  }
+  size_t na = ta__keys_union(fs, s0, a, ka, wa, CAP);
+  size_t nb = ta__keys_union(ft, t0, b, kb, wb, CAP);
+  ta__keys_intersect(ka, wa, (uint32_t)na, kb, wb, (uint32_t)nb, out);
 }
 
 double ta__pair_reward(const ta__model *m, const ta__pair_match *pm) {

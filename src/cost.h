@@ -22,6 +22,8 @@ typedef struct ta__model {
   float tail[TA__TAIL_SIZE]; /* -ln P(|Z| >= x) for x^2 = 0, 0.02, ... 400 */
   double paragraph;    /* nats for a bead spanning a paragraph boundary on
                           one side only */
+  double paragraph_edge; /* nats for a pair that starts or ends at a
+                            paragraph boundary on one side only */
 } ta__model;
 
 /* Default table, tuned on the Text+Berg dev set as a whole (README). */
@@ -54,6 +56,15 @@ void ta__pair_match_compute(const ta__features *fs, size_t s,
 void ta__bead_match_compute(const ta__features *fs, size_t s0, size_t a,
                             const ta__features *ft, size_t t0, size_t b,
                             ta__pair_match *out);
+
+/* The union of the keys of sentences [first, first+count) into out and
+ * their weights into wout (at most cap, at most 512); returns the count. */
+size_t ta__keys_union(const ta__features *f, size_t first, size_t count,
+                      uint32_t *out, float *wout, size_t cap);
+/* Matches between two sorted key lists. */
+void ta__keys_intersect(const uint32_t *ka, const float *wa, uint32_t na,
+                        const uint32_t *kb, const float *wb, uint32_t nb,
+                        ta__pair_match *out);
 
 /* Weighted reward (nats, >= 0) of a pair match under the model. */
 double ta__pair_reward(const ta__model *m, const ta__pair_match *pm);

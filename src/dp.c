@@ -5,6 +5,7 @@
  * rows, and prefix sums of pair rewards for the last max_a source
  * sentences: O(cells) bytes, never an n x m matrix. */
 #include <float.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,11 @@ void ta__side_free(ta__side *sd) {
   free(sd->chance);
 }
 
+/* Whether a paragraph begins (or the document ends) at position i. */
+static inline bool paragraph_edge(const ta__side *sd, size_t i) {
+  return i == 0 || i == sd->n || sd->breaks[i + 1] != sd->breaks[i];
+}
+
 /* Paragraph boundaries inside the run [begin, begin + len). */
 static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len) {
   if (len < 2) return 0;
@@ -70,6 +76,14 @@ static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
       (interior_breaks(&c->src, i0, a) > 0) !=
           (interior_breaks(&c->tgt, j0, b) > 0))
     para = c->paragraph_cost;
+  /* A translated pair should start and end where paragraphs do on both
+   * sides or on neither.  Each edge is shared by two beads: half each.
+   * Skips are exempt, so that an omitted paragraph costs nothing more. */
+  if (a && b && c->paragraph_edge_cost > 0)
+    para += 0.5 * c->paragraph_edge_cost *
+            ((paragraph_edge(&c->src, i0) != paragraph_edge(&c->tgt, j0)) +
+             (paragraph_edge(&c->src, i0 + a) !=
+              paragraph_edge(&c->tgt, j0 + b)));
   double prior = m->prior[a][b];
   /* Anchors a bead would share by chance grow with its size: without
    * this, merging neighbours always gains spurious matches. */
@@ -107,6 +121,32 @@ double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
   return total;
 }
 
+/* Recompute the anchor terms of one bead from scratch (for explanations). */
+double ta__bead_explain(const ta__ctx *c, ta_bead *bd) {
+  double reward = 0, matched = 0;
+  double per_kind[TA_ANCHOR_COUNT] = {0};
+  if (bd->src_len && bd->tgt_len) {
+    ta__pair_match pm;
+    ta__bead_match_compute(c->src.f, bd->src_begin, bd->src_len, c->tgt.f,
+                           bd->tgt_begin, bd->tgt_len, &pm);
+    for (int k = 0; k < TA_ANCHOR_COUNT; k++)
+      per_kind[k] -= c->model.weight[k] * pm.kind[k];
+    reward = ta__pair_reward(&c->model, &pm);
+    matched = pm.numbers;
+  }
+  double cost = ta__bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
+                             bd->tgt_len, reward, matched, bd);
+  double nums =
+      (double)(c->src.nums[bd->src_begin + bd->src_len] -
+               c->src.nums[bd->src_begin]) +
+      (double)(c->tgt.nums[bd->tgt_begin + bd->tgt_len] -
+               c->tgt.nums[bd->tgt_begin]);
+  double miss = nums - 2.0 * matched;
+  per_kind[TA_ANCHOR_NUMBER] += c->model.number_miss * (miss > 0 ? miss : 0);
+  memcpy(bd->cost_anchor, per_kind, sizeof per_kind);
+  return cost;
+}
+
 /* ---- the banded search ----------------------------------------------------- */
 
 typedef struct pair_row {
@@ -141,6 +181,57 @@ static bool pair_row_fill(const ta__ctx *c, pair_row *r, size_t s, size_t lo,
   return true;
 }
 
+/* Unions of the keys of runs of sentences, for many-to-many beads: those
+ * of source runs ending at the current row are made once per row, those
+ * of target runs ending at column j once per j and kept while the band
+ * passes over j (slot j mod the band's width). */
+#define RUN_KEYS 256
+
+typedef struct run_union {
+  uint32_t *keys;
+  float *weights;
+  uint32_t *count;
+  size_t *tag; /* which run end a slot holds; SIZE_MAX: none */
+  size_t slots, kinds;
+} run_union;
+
+static bool run_union_init(run_union *u, size_t slots, size_t kinds) {
+  u->slots = slots;
+  u->kinds = kinds;
+  size_t cells = slots * kinds;
+  u->keys = malloc(cells * RUN_KEYS * sizeof *u->keys);
+  u->weights = malloc(cells * RUN_KEYS * sizeof *u->weights);
+  u->count = malloc(cells * sizeof *u->count);
+  u->tag = malloc(cells * sizeof *u->tag);
+  if (!u->keys || !u->weights || !u->count || !u->tag) return false;
+  for (size_t k = 0; k < cells; k++) u->tag[k] = SIZE_MAX;
+  return true;
+}
+
+static void run_union_free(run_union *u) {
+  free(u->keys);
+  free(u->weights);
+  free(u->count);
+  free(u->tag);
+}
+
+/* The union of run [end - len, end) of f, from the cache or made now. */
+static size_t run_union_get(run_union *u, const ta__features *f, size_t end,
+                            size_t len, const uint32_t **keys,
+                            const float **weights) {
+  size_t cell = (end % u->slots) * u->kinds + (len - 2);
+  uint32_t *k = u->keys + cell * RUN_KEYS;
+  float *w = u->weights + cell * RUN_KEYS;
+  if (u->tag[cell] != end) {
+    u->count[cell] = (uint32_t)ta__keys_union(f, end - len, len, k, w,
+                                              RUN_KEYS);
+    u->tag[cell] = end;
+  }
+  *keys = k;
+  *weights = w;
+  return u->count[cell];
+}
+
 ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
                      bool *any) {
   const size_t n = c->src.n, m = c->tgt.n;
@@ -149,6 +240,7 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
   size_t *off = malloc((n + 2) * sizeof *off);
   double *rows[TA__MAX_SIDE + 1] = {0};
   pair_row prs[TA__MAX_SIDE] = {{0}};
+  run_union su = {0}, tu = {0};
   uint8_t *bp = NULL;
   if (!off) goto done;
   size_t maxw = 0;
@@ -162,6 +254,9 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
   if (!bp) goto done;
   for (size_t r = 0; r <= A; r++)
     if (!(rows[r] = malloc(maxw * sizeof(double)))) goto done;
+  if (!run_union_init(&su, 1, A > 1 ? A - 1 : 1) ||
+      !run_union_init(&tu, maxw + B + 1, B > 1 ? B - 1 : 1))
+    goto done;
 
   for (size_t i = 0; i <= n; i++) {
     if (i >= 1) {
@@ -198,8 +293,27 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
         double len = bead_length(c, pi, a, pj, b);
         if (prev + rest + len >= best) continue;
         if (a && b && a + b > 2) {
+          const uint32_t *ks = NULL, *kt = NULL;
+          const float *ws = NULL, *wt = NULL;
+          size_t ns = 1, nt = 1;
+          if (a == 1) {
+            const ta__sent_feat *sf = &c->src.f->s[pi];
+            ks = c->src.f->keys + sf->key_begin;
+            ws = c->src.f->weights + sf->key_begin;
+            ns = sf->nkeys;
+          } else {
+            ns = run_union_get(&su, c->src.f, i, a, &ks, &ws);
+          }
+          if (b == 1) {
+            const ta__sent_feat *tf = &c->tgt.f->s[pj];
+            kt = c->tgt.f->keys + tf->key_begin;
+            wt = c->tgt.f->weights + tf->key_begin;
+            nt = tf->nkeys;
+          } else {
+            nt = run_union_get(&tu, c->tgt.f, j, b, &kt, &wt);
+          }
           ta__pair_match pm;
-          ta__bead_match_compute(c->src.f, pi, a, c->tgt.f, pj, b, &pm);
+          ta__keys_intersect(ks, ws, (uint32_t)ns, kt, wt, (uint32_t)nt, &pm);
           rest = bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm),
                            pm.numbers, NULL);
         }
@@ -257,6 +371,8 @@ done:
   free(off);
   free(bp);
   for (size_t r = 0; r <= TA__MAX_SIDE; r++) free(rows[r]);
+  run_union_free(&su);
+  run_union_free(&tu);
   for (size_t r = 0; r < TA__MAX_SIDE; r++) {
     free(prs[r].reward);
     free(prs[r].numbers);

@@ -237,16 +237,7 @@ static ta_status add_keys(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
 static void score_beads(ta__ctx *c) {
   for (size_t k = 0; k < c->nbeads; k++) {
     ta_bead *bd = &c->beads[k];
-    double reward = 0, matched = 0;
-    if (bd->src_len && bd->tgt_len) {
-      ta__pair_match pm;
-      ta__bead_match_compute(c->src.f, bd->src_begin, bd->src_len, c->tgt.f,
-                             bd->tgt_begin, bd->tgt_len, &pm);
-      reward = ta__pair_reward(&c->model, &pm);
-      matched = pm.numbers;
-    }
-    bd->cost = ta__bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
-                             bd->tgt_len, reward, matched, NULL);
+    ta__bead_explain(c, bd);
     bd->score = ta__confidence(c, bd);
   }
 }

@@ -438,6 +438,15 @@ ta_status ta__features_weigh(ta__features *a, ta__features *b) {
   t.key = calloc(t.cap, sizeof *t.key);
   t.count[0] = calloc(t.cap, sizeof *t.count[0]);
   t.count[1] = calloc(t.cap, sizeof *t.count[1]);
+  /* weighing again (after lexicon keys were added) replaces the tables */
+  free(a->weights);
+  free(b->weights);
+  free(a->p_other);
+  free(b->p_other);
+  for (size_t i = 0; i < a->n; i++)
+    memset(a->s[i].chance, 0, sizeof a->s[i].chance);
+  for (size_t i = 0; i < b->n; i++)
+    memset(b->s[i].chance, 0, sizeof b->s[i].chance);
   a->weights = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->weights);
   b->weights = malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->weights);
   a->p_other = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->p_other);
