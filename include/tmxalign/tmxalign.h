@@ -21,5 +21,6 @@
 #include "tmxalign/lexicon.h"
 #include "tmxalign/outfile.h"
 #include "tmxalign/tmx.h"
+#include "tmxalign/check.h"
 
 #endif
