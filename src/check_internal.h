@@ -41,6 +41,7 @@ typedef struct ta__check_ctx {
   bool features;                 /* fs, ft and model are built */
   ta__features fs, ft;           /* anchors, as the aligner sees them */
   ta__model model;               /* length model with the pair's figures */
+  ta__folder *folder;            /* word folding for lexicon lookups */
   unsigned char *bead_flags;     /* per bead: BEAD_PARTIAL, BEAD_SHIFTED */
 } ta__check_ctx;
 

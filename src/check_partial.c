@@ -99,11 +99,14 @@ ta_status ta__partial_init(ta__check_ctx *c) {
   /* the aligner widens its variance to be tolerant; judging a length needs
    * the estimate itself */
   c->model.var = c->raw_var;
+  if (c->o->lexicon && !(c->folder = ta__folder_new())) return TA_ENOMEM;
   c->features = true;
   return TA_OK;
 }
 
 void ta__partial_free(ta__check_ctx *c) {
+  ta__folder_free(c->folder);
+  c->folder = NULL;
   ta__features_free(&c->fs);
   ta__features_free(&c->ft);
 }
