@@ -272,27 +272,22 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   if (c->opts.use_paragraphs && ps > 1 && pt > 1)
     c->paragraph_edge_cost = c->model.paragraph_edge;
 
+  /* Pass 1 with the pair's overall length ratio; then the model is
+   * re-estimated from its beads, a lexicon learned from its confident ones
+   * (lexicon_align.c), and pass 2 follows pass 1's path with both. */
   int passes = c->opts.passes < 1 ? 1 : c->opts.passes;
   st = search_level(c, NULL, 0);
   for (int p = 1; st == TA_OK && p < passes; p++) {
     ta__path prev = {0};
     reestimate(c);
-    st = path_from_beads(c, &prev);
+    /* ---- lexicon: lexical keys for the next pass */
+    bool lexical = false;
+    if (p == 1) st = ta__lexicon_attach(c, src, tgt, &lexical);
+    if (st == TA_OK) st = path_from_beads(c, &prev);
     if (st == TA_OK) st = search_level(c, &prev, 1);
     path_free(&prev);
   }
-  /* ---- lexicon (lexicon_align.c): lexical keys, one more guided pass */
-  bool lexical = false;
-  if (st == TA_OK) st = ta__lexicon_attach(c, src, tgt, &lexical);
-  if (st == TA_OK && lexical) {
-    ta__path prev = {0};
-    st = path_from_beads(c, &prev);
-    if (st == TA_OK) st = search_level(c, &prev, 1);
-    path_free(&prev);
-  }
-  /* ---- end lexicon */
-  if (st != TA_OK) return st;
-  return TA_OK;
+  return st;
 }
 
 ta_status ta_align(const ta_doc *src, const ta_doc *tgt,

@@ -252,19 +252,25 @@ ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
   if (c->opts.self_train) {
     size_t used = 0;
     score_beads(c);
+    /* Learn into an empty table and add the given one only when something
+     * was learned: copying a whole dictionary for every short pair of a
+     * batch made it four times slower. */
     st = ta_lexicon_new(&own);
-    if (st == TA_OK && use) st = ta_lexicon_merge(own, use);
-    size_t before = ta_lexicon_count(own);
     if (st == TA_OK)
       st = ta__lex_learn_beads(own, src, tgt, c->beads, c->nbeads, &used);
     if (st != TA_OK) goto done;
+    size_t learned = ta_lexicon_count(own);
     if (used >= TA_LEXICON_MIN_BEADS)
       note(c, "lexicon: learned %zu entries from %zu confident beads",
-           ta_lexicon_count(own) - before, used);
+           learned, used);
     else
       note(c, "lexicon: %zu confident beads, fewer than %d: nothing learned",
            used, TA_LEXICON_MIN_BEADS);
-    use = own;
+    if (learned) {
+      if (use) st = ta_lexicon_merge(own, use);
+      if (st != TA_OK) goto done;
+      use = own;
+    }
   }
   if (!use || !ta_lexicon_count(use)) goto done;
   size_t added = 0;

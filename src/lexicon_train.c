@@ -14,8 +14,9 @@
 
 #include "lexicon_internal.h"
 
-/* Beads scoring at least this (ta__confidence) are trusted to learn from. */
-#define TA__LEX_CONF 0.6
+/* Beads scoring at least this (ta__confidence: a cost below 2.4 nats a
+ * sentence) are trusted to learn from. */
+#define TA__LEX_CONF 0.74
 /* At most this many beads (the most confident) are learned from. */
 #define TA__LEX_TRAIN_MAX 3000
 /* Words of a sentence beyond this are ignored in training. */

@@ -48,12 +48,14 @@ void ta_tmx_write_opts_init(ta_tmx_write_opts *o) {
   o->doctype = true;
 }
 
+/* A failed write is recorded, not returned: libxml2 would print its own
+ * "I/O error" on stderr, and the library never prints.  Every writer call
+ * checks io_error afterwards (X below). */
 static int out_write(void *ctx, const char *buf, int len) {
   ta_tmx_writer *w = ctx;
-  if (len > 0 && fwrite(buf, 1, (size_t)len, w->fp) != (size_t)len) {
+  if (len > 0 && !w->io_error &&
+      fwrite(buf, 1, (size_t)len, w->fp) != (size_t)len)
     w->io_error = true;
-    return -1;
-  }
   return len;
 }
 
@@ -68,7 +70,7 @@ static ta_status xml_fail(ta_tmx_writer *w, ta_error *err, const char *what) {
 
 #define X(call, what)                                \
   do {                                               \
-    if ((call) < 0) return xml_fail(w, err, (what)); \
+    if ((call) < 0 || w->io_error) return xml_fail(w, err, (what)); \
   } while (0)
 
 static int raw(ta_tmx_writer *w, const char *s) {

@@ -174,6 +174,21 @@ TA_EXPORT ta_status ta_tmx_write_alignment(const char *path, const ta_doc *src,
                                            ta_tmx_align_stats *stats,
                                            ta_error *err);
 
+/** Append one <tu> per bead of src/tgt to the open writer w, as
+ * ta_tmx_write_beads() does for a file of its own, but numbering the units
+ * on from those already written (tuid = ta_tmx_writer_count(w) + 1, ...),
+ * so that several document pairs share one memory with unique tuids.  The
+ * beads are checked before anything is written (TA_EINVAL leaves w as it
+ * was); o->write is ignored (w has its options).  stats gets this call's
+ * figures.  Errors: as ta_tmx_writer_add(), TA_EINVAL. */
+TA_EXPORT ta_status ta_tmx_writer_add_beads(ta_tmx_writer *w,
+                                            const ta_doc *src,
+                                            const ta_doc *tgt,
+                                            const ta_bead *beads, size_t n,
+                                            const ta_tmx_align_opts *o,
+                                            ta_tmx_align_stats *stats,
+                                            ta_error *err);
+
 /** Most targets ta_tmx_write_multi() takes. */
 #define TA_TMX_MAX_TARGETS 16
 

@@ -22,5 +22,6 @@
 #include "tmxalign/outfile.h"
 #include "tmxalign/tmx.h"
 #include "tmxalign/check.h"
+#include "tmxalign/batch.h"
 
 #endif

@@ -29,6 +29,8 @@ static void align_help(FILE *fp) {
       "                          one <tuv>\n"
       "      --min-score S       tmx: leave out beads scoring below S\n"
       "      --presplit          one sentence per line on both sides\n"
+      "      --batch MANIFEST    many pairs (src TAB tgt a line) into one\n"
+      "      --pair-dir DIR      memory; see 'tmxalign align --batch --help'\n"
       "      --max-bead N        largest bead: m + n <= N (default 5)\n"
       "      --weight KIND=W     re-weight an anchor kind: number, identical,\n"
       "                          cognate, punct, lexicon (0 switches it off)\n"
