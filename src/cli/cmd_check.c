@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <tmxalign/batch.h>
 #include <tmxalign/check.h>
 #include <tmxalign/lexicon.h>
 #include <unistd.h>
@@ -209,77 +210,71 @@ static char *join_path(const char *dir, const char *rel) {
   return p;
 }
 
-typedef struct manifest_line {
-  char *src, *tgt;       /* as written */
-  char *src_abs, *tgt_abs, *report;
-} manifest_line;
+/* Write the index of a batch into outdir. */
+static int write_index(const check_run *cr, const char *outdir,
+                       ta_check_index_entry *ent, size_t n) {
+  char name[32];
+  snprintf(name, sizeof name, "index.%s", format_ext(cr->format));
+  char *ipath = join_path(outdir, name);
+  ta_outfile *of = NULL;
+  ta_error err;
+  ta_error_clear(&err);
+  ta_status st = ipath ? ta_outfile_open(ipath, &of, &err) : TA_ENOMEM;
+  if (st == TA_OK)
+    st = ta_check_index_write(ta_outfile_fp(of),
+                              cr->format == TA_CHECK_TEXT_COLOR ? TA_CHECK_TEXT
+                                                                : cr->format,
+                              ent, n, &err);
+  if (st == TA_OK) {
+    st = ta_outfile_commit(of, &err);
+    of = NULL;
+  }
+  ta_outfile_abort(of);
+  if (st == TA_OK && !cr->quiet)
+    fprintf(stderr, "tmxalign: %zu pairs checked, index in %s\n", n, ipath);
+  free(ipath);
+  return st == TA_OK ? CLI_OK : cli_fail(st, &err);
+}
 
+/* Every pair of the manifest (ta_batch_manifest_load: SRC<TAB>TGT lines,
+ * paths relative to it) checked into its own report in outdir, then the
+ * index, worst first.  Exit: 2 if a pair failed, else 1 if one is
+ * incomplete. */
 static int run_batch(check_run *cr, const char *manifest,
                      const char *outdir) {
-  FILE *fp = fopen(manifest, "r");
-  if (!fp) {
-    cli_error("%s: %s", manifest, strerror(errno));
-    return CLI_ERROR;
-  }
+  ta_batch_list *list = NULL;
+  ta_error err;
+  ta_error_clear(&err);
+  ta_status st = ta_batch_manifest_load(manifest, &list, &err);
+  if (st != TA_OK) return cli_fail(st, &err);
   if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
     cli_error("%s: %s", outdir, strerror(errno));
-    fclose(fp);
+    ta_batch_list_free(list);
     return CLI_ERROR;
   }
-  char *mdir = strdup(manifest), *slash = mdir ? strrchr(mdir, '/') : NULL;
-  if (mdir) {
-    if (slash) *slash = '\0';
-    else mdir[0] = '\0';
-  }
-  manifest_line *lines = NULL;
-  ta_check_index_entry *ent = NULL;
-  char **errors = NULL;
-  size_t n = 0, cap = 0, lineno = 0;
+  size_t n = ta_batch_list_count(list);
+  const ta_batch_pair *pairs = ta_batch_list_pairs(list);
+  ta_check_index_entry *ent = calloc(n ? n : 1, sizeof *ent);
+  char **errors = calloc(n ? n : 1, sizeof *errors);
+  char **reports = calloc(n ? n : 1, sizeof *reports);
   int rc = CLI_OK;
-  char *buf = NULL;
-  size_t bufcap = 0;
-  ssize_t got;
-  while (mdir && (got = getline(&buf, &bufcap, fp)) != -1) {
-    lineno++;
-    while (got > 0 && (buf[got - 1] == '\n' || buf[got - 1] == '\r'))
-      buf[--got] = '\0';
-    if (!got || buf[0] == '#') continue;
-    char *tab = strchr(buf, '\t');
-    if (!tab || strchr(tab + 1, '\t') || tab == buf || !tab[1]) {
-      cli_error("%s: line %zu: expected SRC<TAB>TGT", manifest, lineno);
-      rc = CLI_ERROR;
-      goto done;
-    }
-    *tab = '\0';
-    if (n == cap) {
-      cap = cap ? cap * 2 : 16;
-      manifest_line *nl = realloc(lines, cap * sizeof *nl);
-      if (!nl) goto oom;
-      lines = nl;
-    }
-    manifest_line *m = &lines[n];
-    memset(m, 0, sizeof *m);
-    n++;
-    m->src = strdup(buf);
-    m->tgt = strdup(tab + 1);
-    if (!m->src || !m->tgt) goto oom;
-    m->src_abs = join_path(mdir, m->src);
-    m->tgt_abs = join_path(mdir, m->tgt);
-    m->report = report_name(m->src, cr->format);
-    if (!m->src_abs || !m->tgt_abs || !m->report) goto oom;
+  if (!ent || !errors || !reports) {
+    cli_error("%s: out of memory", manifest);
+    rc = CLI_ERROR;
+    n = 0;
   }
-  ent = calloc(n ? n : 1, sizeof *ent);
-  errors = calloc(n ? n : 1, sizeof *errors);
-  if (!ent || !errors) goto oom;
   for (size_t i = 0; i < n; i++) {
-    char *out = join_path(outdir, lines[i].report);
-    ta_error err;
+    const ta_batch_pair *p = &pairs[i];
+    const char *sname = p->src_name ? p->src_name : p->src;
+    const char *tname = p->tgt_name ? p->tgt_name : p->tgt;
+    reports[i] = report_name(sname, cr->format);
+    char *out = reports[i] ? join_path(outdir, reports[i]) : NULL;
     ta_error_clear(&err);
-    ent[i].src_path = lines[i].src;
-    ent[i].tgt_path = lines[i].tgt;
-    ent[i].report_path = lines[i].report;
-    ent[i].status = out ? check_pair(cr, lines[i].src_abs, lines[i].tgt_abs,
-                                     out, cr->format, &ent[i].summary, &err)
+    ent[i].src_path = sname;
+    ent[i].tgt_path = tname;
+    ent[i].report_path = reports[i];
+    ent[i].status = out ? check_pair(cr, p->src, p->tgt, out, cr->format,
+                                     &ent[i].summary, &err)
                         : TA_ENOMEM;
     free(out);
     if (ent[i].status != TA_OK) {
@@ -289,53 +284,22 @@ static int run_batch(check_run *cr, const char *manifest,
       cli_fail(ent[i].status, &err);
       rc = CLI_ERROR;
     } else {
-      if (!cr->quiet) verdict_note(lines[i].tgt, &ent[i].summary);
+      if (!cr->quiet) verdict_note(tname, &ent[i].summary);
       if (!ent[i].summary.complete && rc == CLI_OK) rc = CLI_FINDINGS;
     }
   }
-  {
-    char name[32];
-    snprintf(name, sizeof name, "index.%s", format_ext(cr->format));
-    char *ipath = join_path(outdir, name);
-    ta_outfile *of = NULL;
-    ta_error err;
-    ta_error_clear(&err);
-    ta_status st = ipath ? ta_outfile_open(ipath, &of, &err) : TA_ENOMEM;
-    if (st == TA_OK)
-      st = ta_check_index_write(ta_outfile_fp(of),
-                                cr->format == TA_CHECK_TEXT_COLOR
-                                    ? TA_CHECK_TEXT
-                                    : cr->format,
-                                ent, n, &err);
-    if (st == TA_OK) {
-      st = ta_outfile_commit(of, &err);
-      of = NULL;
-    }
-    ta_outfile_abort(of);
-    if (st != TA_OK) rc = cli_fail(st, &err);
-    else if (!cr->quiet)
-      fprintf(stderr, "tmxalign: %zu pairs checked, index in %s\n", n, ipath);
-    free(ipath);
+  if (ent && errors && reports) {
+    int irc = write_index(cr, outdir, ent, n);
+    if (irc != CLI_OK) rc = irc;
   }
-  goto done;
-oom:
-  cli_error("%s: out of memory", manifest);
-  rc = CLI_ERROR;
-done:
   for (size_t i = 0; i < n; i++) {
-    free(lines[i].src);
-    free(lines[i].tgt);
-    free(lines[i].src_abs);
-    free(lines[i].tgt_abs);
-    free(lines[i].report);
-    if (errors) free(errors[i]);
+    free(errors[i]);
+    free(reports[i]);
   }
-  free(lines);
   free(ent);
   free(errors);
-  free(buf);
-  free(mdir);
-  fclose(fp);
+  free(reports);
+  ta_batch_list_free(list);
   return rc;
 }
 
