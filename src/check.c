@@ -269,7 +269,7 @@ static int cmp_finding(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
-static void summarise(ta__check_ctx *c) {
+static ta_status summarise(ta__check_ctx *c) {
   ta_check_report *r = c->r;
   ta_check_summary *s = &r->summary;
   size_t ns = ta_doc_count(c->src), nt = ta_doc_count(c->tgt);
@@ -277,6 +277,7 @@ static void summarise(ta__check_ctx *c) {
   s->tgt_sentences = nt;
   s->src_chars = (size_t)span_chars(c->src_chars, 0, ns);
   bool *lost = calloc(ns ? ns : 1, 1);
+  if (!lost) return TA_ENOMEM;
   for (size_t k = 0; k < ta_alignment_count(c->al); k++) {
     const ta_bead *b = ta_alignment_bead(c->al, k);
     if (!b->src_len) s->tgt_added += b->tgt_len;
@@ -313,6 +314,7 @@ static void summarise(ta__check_ctx *c) {
         (c->o->fail_on & TA_CHECK_KIND_BIT(f->kind)))
       s->complete = false;
   }
+  return TA_OK;
 }
 
 /* The alignment must be a partition of both documents, in order. */
@@ -395,7 +397,7 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt,
       r->order[i] = &r->items[i].pub;
     }
     qsort(r->order, r->n, sizeof *r->order, cmp_finding);
-    summarise(&c);
+    st = summarise(&c);
   }
   free(c.src_chars);
   free(c.tgt_chars);
