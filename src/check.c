@@ -1,13 +1,15 @@
-/* The completeness checker's driver and the findings that come from the
- * shape of the alignment: omissions (runs of 1-0 beads), partial omissions
- * (a merge whose target is far too short, with the source sentence whose
- * removal makes the length fit), additions (runs of 0-1 beads) and length
- * outliers (a bead's z-score under the pair's own length model).  Numbers,
- * untranslated text and punctuation are per-bead checks in their own files;
- * the writers are in check_write.c and check_html.c.
+/* The completeness checker's driver, its options, the summary and verdict,
+ * and the findings that come from the shape of the alignment: omissions
+ * (runs of 1-0 beads), additions (runs of 0-1 beads) and length outliers
+ * (a bead's z-score under the pair's own length model).  Partial omissions
+ * and moving a gap out of shifted pairs are check_partial.c; numbers,
+ * untranslated text and punctuation are per-bead checks in their own
+ * files; the writers are check_write.c and check_html.c.
  *
- * Does not align: the caller passes the alignment.  Memory: one array of
- * findings and two arrays of per-sentence lengths. */
+ * Order matters: first what is missing (gaps may move and mark the pairs
+ * the aligner shifted), then the per-bead checks on real pairs only.
+ * Does not align: the caller passes the alignment.  Memory: the findings,
+ * per-sentence lengths, per-bead flags and the anchor features. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
