@@ -143,10 +143,10 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
   f->value = value;
   const ta_bead *a = ta_alignment_bead(c->al, bead);
   const ta_bead *z = ta_alignment_bead(c->al, bead + nbeads - 1);
-  ta__check_span(c->src, a->src_begin,
-                 z->src_begin + z->src_len - a->src_begin, &f->src);
-  ta__check_span(c->tgt, a->tgt_begin,
-                 z->tgt_begin + z->tgt_len - a->tgt_begin, &f->tgt);
+  ta__check_span(c->src, a->src_begin, z->src_begin + z->src_len - a->src_begin,
+                 &f->src);
+  ta__check_span(c->tgt, a->tgt_begin, z->tgt_begin + z->tgt_len - a->tgt_begin,
+                 &f->tgt);
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(it->msg, sizeof it->msg, fmt, ap);
@@ -154,7 +154,8 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
   return it;
 }
 
-/* ---- shape of the alignment ------------------------------------------------ */
+/* ---- shape of the alignment ------------------------------------------------
+ */
 
 static bool is_para_start(const ta_doc *d, size_t i) {
   return i == 0 || ta_doc_sentence(d, i - 1)->paragraph !=
@@ -171,8 +172,8 @@ static ta_status check_runs(ta__check_ctx *c, bool source) {
   size_t nb = ta_alignment_count(c->al);
   for (size_t k = 0; k < nb;) {
     const ta_bead *b = ta_alignment_bead(c->al, k);
-    bool lone = source ? (b->src_len && !b->tgt_len)
-                       : (!b->src_len && b->tgt_len);
+    bool lone =
+        source ? (b->src_len && !b->tgt_len) : (!b->src_len && b->tgt_len);
     if (!lone) {
       k++;
       continue;
@@ -202,17 +203,16 @@ static ta_status check_runs(ta__check_ctx *c, bool source) {
     else
       snprintf(what, sizeof what, "%zu sentence%s", end - first,
                end - first > 1 ? "s" : "");
-    ta__finding_item *it =
-        source ? ta__check_add(c, TA_FINDING_OMISSION, k, e - k, 0,
-                               "%s not translated", what)
-               : ta__check_add(c, TA_FINDING_ADDITION, k, e - k, 0,
-                               "%s with no source", what);
+    ta__finding_item *it = source
+                               ? ta__check_add(c, TA_FINDING_OMISSION, k, e - k,
+                                               0, "%s not translated", what)
+                               : ta__check_add(c, TA_FINDING_ADDITION, k, e - k,
+                                               0, "%s with no source", what);
     if (!it) return TA_ENOMEM;
     it->pub.whole_paragraph = whole;
     if (source) ta__check_move_gap(c, it, k, e - 1, first, end - first);
-    if (source && it->pub.src.len == 1 &&
-        it->pub.kind == TA_FINDING_OMISSION && c->features &&
-        ta__check_speech_tag(c, it->pub.src.begin)) {
+    if (source && it->pub.src.len == 1 && it->pub.kind == TA_FINDING_OMISSION &&
+        c->features && ta__check_speech_tag(c, it->pub.src.begin)) {
       it->pub.severity = TA_SEVERITY_INFO;
       size_t l = strlen(it->msg);
       snprintf(it->msg + l, sizeof it->msg - l,
@@ -248,7 +248,8 @@ static ta_status check_length(ta__check_ctx *c, size_t k) {
   return TA_OK;
 }
 
-/* ---- driver ------------------------------------------------------------------ */
+/* ---- driver
+ * ------------------------------------------------------------------ */
 
 static size_t *count_chars(const ta_doc *d) {
   size_t n = ta_doc_count(d);
@@ -358,9 +359,9 @@ static ta_status run_checks(ta__check_ctx *c) {
   return st;
 }
 
-ta_status ta_check(const ta_doc *src, const ta_doc *tgt,
-                   const ta_alignment *al, const ta_check_opts *o,
-                   ta_check_report **out, ta_error *err) {
+ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
+                   const ta_check_opts *o, ta_check_report **out,
+                   ta_error *err) {
   if (!src || !tgt || !al || !out)
     return ta__fail(err, TA_EINVAL, "check: missing document or alignment");
   if (!alignment_fits(src, tgt, al))
@@ -440,8 +441,12 @@ ta_status ta_check_report_write(FILE *fp, ta_check_format format,
     case TA_CHECK_TEXT_COLOR:
       st = ta__check_write_text(fp, format == TA_CHECK_TEXT_COLOR, src, tgt, r);
       break;
-    case TA_CHECK_JSON: st = ta__check_write_json(fp, src, tgt, r); break;
-    case TA_CHECK_HTML: st = ta__check_write_html(fp, src, tgt, al, r); break;
+    case TA_CHECK_JSON:
+      st = ta__check_write_json(fp, src, tgt, r);
+      break;
+    case TA_CHECK_HTML:
+      st = ta__check_write_html(fp, src, tgt, al, r);
+      break;
     default:
       return ta__fail(err, TA_EINVAL, "check report: unknown format %d",
                       (int)format);

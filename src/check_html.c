@@ -51,10 +51,18 @@ static const char css[] =
 void ta__html_escape(FILE *fp, const char *s, size_t len) {
   for (size_t i = 0; i < len; i++) {
     switch (s[i]) {
-      case '<': fputs("&lt;", fp); break;
-      case '>': fputs("&gt;", fp); break;
-      case '&': fputs("&amp;", fp); break;
-      case '"': fputs("&quot;", fp); break;
+      case '<':
+        fputs("&lt;", fp);
+        break;
+      case '>':
+        fputs("&gt;", fp);
+        break;
+      case '&':
+        fputs("&amp;", fp);
+        break;
+      case '"':
+        fputs("&quot;", fp);
+        break;
       default:
         if ((unsigned char)s[i] < 0x20)
           fputc(' ', fp);
@@ -87,13 +95,14 @@ static void summary(FILE *fp, const ta_doc *src, const ta_doc *tgt,
   esc(fp, ta_doc_name(src));
   fputs(" &rarr; ", fp);
   esc(fp, ta_doc_name(tgt));
-  fprintf(fp, "</h1>\n<p><span class=\"verdict %s\">%s</span> "
+  fprintf(fp,
+          "</h1>\n<p><span class=\"verdict %s\">%s</span> "
           "coverage %.1f%% of sentences (%zu of %zu), %.1f%% of characters; "
           "minimum %.1f%%. Mean alignment confidence %.3f.</p>\n",
-          s->complete ? "ok" : "bad",
-          s->complete ? "complete" : "incomplete", 100 * s->coverage,
-          s->src_translated, s->src_sentences, 100 * s->char_coverage,
-          100 * r->opts.min_coverage, s->mean_confidence);
+          s->complete ? "ok" : "bad", s->complete ? "complete" : "incomplete",
+          100 * s->coverage, s->src_translated, s->src_sentences,
+          100 * s->char_coverage, 100 * r->opts.min_coverage,
+          s->mean_confidence);
   /* counts of warnings and errors by kind; info-level hints apart */
   size_t serious[TA_FINDING_KIND_COUNT] = {0}, hints = 0;
   for (size_t i = 0; i < r->n; i++) {
@@ -109,36 +118,41 @@ static void summary(FILE *fp, const ta_doc *src, const ta_doc *tgt,
                 ? " class=\"fail\""
                 : "",
             serious[k], ta_finding_kind_name((ta_finding_kind)k));
-  fprintf(fp, "<span class=\"muted\">+ %zu info; red: fails the check</span>"
-          "</p>\n", hints);
+  fprintf(fp,
+          "<span class=\"muted\">+ %zu info; red: fails the check</span>"
+          "</p>\n",
+          hints);
   if (!r->n) {
     fputs("<p>No findings.</p>\n", fp);
     return;
   }
-  fputs("<table class=\"fl\"><colgroup><col style=\"width:9em\">"
-        "<col style=\"width:9.5em\"><col style=\"width:30%\"><col><col>"
-        "</colgroup>\n<tr><th>where</th><th>finding</th><th>what</th>"
-        "<th>source</th><th>target</th></tr>\n", fp);
+  fputs(
+      "<table class=\"fl\"><colgroup><col style=\"width:9em\">"
+      "<col style=\"width:9.5em\"><col style=\"width:30%\"><col><col>"
+      "</colgroup>\n<tr><th>where</th><th>finding</th><th>what</th>"
+      "<th>source</th><th>target</th></tr>\n",
+      fp);
   /* errors first, then warnings, then info; in document order within */
   for (int sev = TA_SEVERITY_ERROR; sev >= TA_SEVERITY_INFO; sev--)
-  for (size_t i = 0; i < r->n; i++) {
-    const ta_finding *f = r->order[i];
-    if ((int)f->severity != sev) continue;
-    bool tgt_side = f->kind == TA_FINDING_ADDITION ||
-                    f->kind == TA_FINDING_UNTRANSLATED;
-    fprintf(fp, "<tr%s><td><a href=\"#f%zu\">%s line %zu</a></td><td><span "
-            "class=\"tag %s\">%s</span></td><td class=\"msg\">",
-            sev == TA_SEVERITY_INFO ? " class=\"muted\"" : "", i + 1,
-            tgt_side ? "target" : "source",
-            tgt_side ? f->tgt.line : f->src.line,
-            ta_severity_name(f->severity), ta_finding_kind_name(f->kind));
-    esc(fp, f->message);
-    fputs("</td><td>", fp);
-    excerpt(fp, src, &f->src);
-    fputs("</td><td>", fp);
-    excerpt(fp, tgt, &f->tgt);
-    fputs("</td></tr>\n", fp);
-  }
+    for (size_t i = 0; i < r->n; i++) {
+      const ta_finding *f = r->order[i];
+      if ((int)f->severity != sev) continue;
+      bool tgt_side =
+          f->kind == TA_FINDING_ADDITION || f->kind == TA_FINDING_UNTRANSLATED;
+      fprintf(fp,
+              "<tr%s><td><a href=\"#f%zu\">%s line %zu</a></td><td><span "
+              "class=\"tag %s\">%s</span></td><td class=\"msg\">",
+              sev == TA_SEVERITY_INFO ? " class=\"muted\"" : "", i + 1,
+              tgt_side ? "target" : "source",
+              tgt_side ? f->tgt.line : f->src.line,
+              ta_severity_name(f->severity), ta_finding_kind_name(f->kind));
+      esc(fp, f->message);
+      fputs("</td><td>", fp);
+      excerpt(fp, src, &f->src);
+      fputs("</td><td>", fp);
+      excerpt(fp, tgt, &f->tgt);
+      fputs("</td></tr>\n", fp);
+    }
   fputs("</table>\n", fp);
 }
 
@@ -189,14 +203,18 @@ ta_status ta__check_write_html(FILE *fp, const ta_doc *src, const ta_doc *tgt,
       for (size_t j = f->tgt.begin; j < f->tgt.begin + f->tgt.len; j++)
         mt[j] = 1;
   }
-  fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<title>tmxalign check: ", fp);
+  fputs(
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<title>tmxalign check: ",
+      fp);
   esc(fp, ta_doc_name(src));
   fprintf(fp, "</title>\n<style>%s</style></head>\n<body>\n", css);
   summary(fp, src, tgt, r);
-  fputs("<table class=\"al\"><colgroup><col style=\"width:3.5em\"><col>"
-        "<col><col style=\"width:22%\"></colgroup>\n<thead><tr><th>#</th>"
-        "<th>source (", fp);
+  fputs(
+      "<table class=\"al\"><colgroup><col style=\"width:3.5em\"><col>"
+      "<col><col style=\"width:22%\"></colgroup>\n<thead><tr><th>#</th>"
+      "<th>source (",
+      fp);
   esc(fp, ta_doc_lang(src));
   fputs(")</th><th>target (", fp);
   esc(fp, ta_doc_lang(tgt));
@@ -204,8 +222,8 @@ ta_status ta__check_write_html(FILE *fp, const ta_doc *src, const ta_doc *tgt,
   size_t fi = 0, prev_para = (size_t)-1;
   for (size_t k = 0; k < nb; k++) {
     const ta_bead *b = ta_alignment_bead(al, k);
-    size_t para = b->src_len ? ta_doc_sentence(src, b->src_begin)->paragraph
-                             : prev_para;
+    size_t para =
+        b->src_len ? ta_doc_sentence(src, b->src_begin)->paragraph : prev_para;
     bool pb = k > 0 && para != prev_para;
     prev_para = para;
     fprintf(fp, "<tr id=\"b%zu\"", k + 1);
@@ -213,8 +231,8 @@ ta_status ta__check_write_html(FILE *fp, const ta_doc *src, const ta_doc *tgt,
       fprintf(fp, " class=\"%s%s%s\"",
               worst[k] >= 0 ? ta_severity_name((ta_severity)worst[k]) : "",
               worst[k] >= 0 && pb ? " " : "", pb ? "pb" : "");
-    fprintf(fp, "><td class=\"n\" title=\"confidence %.2f\">%zu</td>",
-            b->score, k + 1);
+    fprintf(fp, "><td class=\"n\" title=\"confidence %.2f\">%zu</td>", b->score,
+            k + 1);
     cell(fp, src, b->src_begin, b->src_len, ms);
     cell(fp, tgt, b->tgt_begin, b->tgt_len, mt);
     fputs("<td class=\"fx\">", fp);

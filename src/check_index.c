@@ -36,7 +36,8 @@ static const char *verdict(const ta_check_index_entry *e) {
 }
 
 static void write_text(FILE *fp, const ta_check_index_entry *e, size_t n) {
-  fprintf(fp, "# tmxalign check index: %zu pairs, worst first\n"
+  fprintf(fp,
+          "# tmxalign check index: %zu pairs, worst first\n"
           "# verdict\tcoverage\terrors\twarnings\tsource\ttarget\treport\n",
           n);
   for (size_t i = 0; i < n; i++) {
@@ -57,7 +58,8 @@ static void json_str(FILE *fp, const char *s) {
 }
 
 static void write_json(FILE *fp, const ta_check_index_entry *e, size_t n) {
-  fprintf(fp, "{\"schema\":\"tmxalign-check-index\",\"version\":%d,"
+  fprintf(fp,
+          "{\"schema\":\"tmxalign-check-index\",\"version\":%d,"
           "\"pairs\":[",
           TA_CHECK_SCHEMA_VERSION);
   for (size_t i = 0; i < n; i++) {
@@ -71,7 +73,8 @@ static void write_json(FILE *fp, const ta_check_index_entry *e, size_t n) {
     json_str(fp, e[i].report_path);
     fputs(",\"error\":", fp);
     json_str(fp, e[i].status != TA_OK ? e[i].error : NULL);
-    fprintf(fp, ",\"coverage\":%.4f,\"char_coverage\":%.4f,"
+    fprintf(fp,
+            ",\"coverage\":%.4f,\"char_coverage\":%.4f,"
             "\"mean_confidence\":%.4f,\"by_kind\":{",
             s->coverage, s->char_coverage, s->mean_confidence);
     for (int k = 0; k < TA_FINDING_KIND_COUNT; k++)
@@ -83,7 +86,8 @@ static void write_json(FILE *fp, const ta_check_index_entry *e, size_t n) {
 }
 
 static void write_html(FILE *fp, const ta_check_index_entry *e, size_t n) {
-  fprintf(fp, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset="
+  fprintf(fp,
+          "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset="
           "\"utf-8\"><title>tmxalign check index</title><style>"
           "body{font:15px/1.45 system-ui,sans-serif;margin:1em 1.5em}"
           "table{border-collapse:collapse}td,th{padding:.2em .7em;"
@@ -127,9 +131,15 @@ ta_status ta_check_index_write(FILE *fp, ta_check_format format,
   qsort(entries, n, sizeof *entries, cmp_entry);
   switch (format) {
     case TA_CHECK_TEXT:
-    case TA_CHECK_TEXT_COLOR: write_text(fp, entries, n); break;
-    case TA_CHECK_JSON: write_json(fp, entries, n); break;
-    case TA_CHECK_HTML: write_html(fp, entries, n); break;
+    case TA_CHECK_TEXT_COLOR:
+      write_text(fp, entries, n);
+      break;
+    case TA_CHECK_JSON:
+      write_json(fp, entries, n);
+      break;
+    case TA_CHECK_HTML:
+      write_html(fp, entries, n);
+      break;
     default:
       return ta__fail(err, TA_EINVAL, "check index: unknown format %d",
                       (int)format);

@@ -87,8 +87,8 @@ size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s);
  * (misses) a translation among the bead's target words that the other
  * source sentences do not account for (check_lexicon.c); both 0 without
  * a lexicon. */
-ta_status ta__check_lexical(const ta__check_ctx *c, const ta_bead *b,
-                            size_t k, size_t r, int *hits, int *misses);
+ta_status ta__check_lexical(const ta__check_ctx *c, const ta_bead *b, size_t k,
+                            size_t r, int *hits, int *misses);
 
 /* Numbers, dates and times of a bead (check_numbers.c). */
 ta_status ta__check_numbers(ta__check_ctx *c, size_t bead);

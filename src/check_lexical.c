@@ -145,10 +145,10 @@ static const struct {
   int fam;
   int dir; /* +1 opens, -1 closes */
 } marks[] = {
-    {'(', FAM_PAREN, 1},      {')', FAM_PAREN, -1},    {'[', FAM_BRACKET, 1},
-    {']', FAM_BRACKET, -1},   {0xAB, FAM_QUOTE, 1},    {0xBB, FAM_QUOTE, -1},
-    {0x201C, FAM_QUOTE, 1},   {0x201D, FAM_QUOTE, -1}, {0x201E, FAM_QUOTE, 1},
-    {0x2039, FAM_QUOTE, 1},   {0x203A, FAM_QUOTE, -1}, {'"', FAM_STRAIGHT, 1},
+    {'(', FAM_PAREN, 1},    {')', FAM_PAREN, -1},    {'[', FAM_BRACKET, 1},
+    {']', FAM_BRACKET, -1}, {0xAB, FAM_QUOTE, 1},    {0xBB, FAM_QUOTE, -1},
+    {0x201C, FAM_QUOTE, 1}, {0x201D, FAM_QUOTE, -1}, {0x201E, FAM_QUOTE, 1},
+    {0x2039, FAM_QUOTE, 1}, {0x203A, FAM_QUOTE, -1}, {'"', FAM_STRAIGHT, 1},
 };
 
 static bool is_question(UChar32 ch) {
@@ -203,8 +203,8 @@ ta_status ta__check_punctuation(ta__check_ctx *c, size_t bead) {
   bool src_quotes = bs.open[FAM_QUOTE] + bs.open[FAM_STRAIGHT] > 0 &&
                     balanced(&bs, FAM_QUOTE) && balanced(&bs, FAM_STRAIGHT);
   for (int f = 0; f < FAM_COUNT; f++) {
-    bool src_has = f >= FAM_QUOTE ? src_quotes
-                                  : bs.open[f] > 0 && balanced(&bs, f);
+    bool src_has =
+        f >= FAM_QUOTE ? src_quotes : bs.open[f] > 0 && balanced(&bs, f);
     if (!src_has || balanced(&bt, f)) continue;
     if (!ta__check_add(c, TA_FINDING_PUNCTUATION, bead, 1, 0,
                        "unbalanced %s in the target (%d opening, %d closing) "

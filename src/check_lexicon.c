@@ -54,8 +54,8 @@ static void collect(const ta_lexicon *lx, ta__folder *f, const ta_doc *d,
       k = e;
       if (letters < 4 || digit) continue;
       char norm[TA__LEX_WORD_MAX];
-      size_t nl = ta__lex_norm(f, s->text + at, (size_t)(e - at), norm,
-                               sizeof norm);
+      size_t nl =
+          ta__lex_norm(f, s->text + at, (size_t)(e - at), norm, sizeof norm);
       if (nl) out->id[out->n++] = ta__strtab_find(&lx->words, norm, nl);
     }
   }
@@ -69,8 +69,8 @@ static bool pair_in(const ta_lexicon *lx, int64_t s, int64_t t) {
   return false;
 }
 
-ta_status ta__check_lexical(const ta__check_ctx *c, const ta_bead *b,
-                            size_t k, size_t r, int *hits, int *misses) {
+ta_status ta__check_lexical(const ta__check_ctx *c, const ta_bead *b, size_t k,
+                            size_t r, int *hits, int *misses) {
   *hits = *misses = 0;
   const ta_lexicon *lx = c->o->lexicon;
   if (!lx || !c->folder) return TA_OK;

@@ -59,13 +59,15 @@ static const struct {
   const char *word;
   const char *zeros;
 } scale_words[] = {
-    {"thousand", "000"},      {"million", "000000"},   {"millions", "000000"},
-    {"billion", "000000000"}, {"billions", "000000000"},
-    {"milliard", "000000000"}, {"milliards", "000000000"},
-    {"mio", "000000"},        {"mrd", "000000000"},    {"million", "000000"},
-    {"millionen", "000000"},  {"milliarde", "000000000"},
-    {"milliarden", "000000000"}, {"mille", "000"},     {"tausend", "000"},
-    {"millón", "000000"},     {"millones", "000000"},  {"milioni", "000000"},
+    {"thousand", "000"},         {"million", "000000"},
+    {"millions", "000000"},      {"billion", "000000000"},
+    {"billions", "000000000"},   {"milliard", "000000000"},
+    {"milliards", "000000000"},  {"mio", "000000"},
+    {"mrd", "000000000"},        {"million", "000000"},
+    {"millionen", "000000"},     {"milliarde", "000000000"},
+    {"milliarden", "000000000"}, {"mille", "000"},
+    {"tausend", "000"},          {"millón", "000000"},
+    {"millones", "000000"},      {"milioni", "000000"},
 };
 
 /* Spelled-out numbers a translator may use instead of digits. */
@@ -73,31 +75,31 @@ static const struct {
   const char *word;
   int value;
 } number_words[] = {
-    {"zero", 0},      {"one", 1},       {"two", 2},       {"three", 3},
-    {"four", 4},      {"five", 5},      {"six", 6},       {"seven", 7},
-    {"eight", 8},     {"nine", 9},      {"ten", 10},      {"eleven", 11},
-    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"zero", 0},      {"one", 1},        {"two", 2},       {"three", 3},
+    {"four", 4},      {"five", 5},       {"six", 6},       {"seven", 7},
+    {"eight", 8},     {"nine", 9},       {"ten", 10},      {"eleven", 11},
+    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
     {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},   {"first", 1},     {"second", 2},    {"third", 3},
-    {"fourth", 4},    {"fifth", 5},     {"sixth", 6},     {"seventh", 7},
-    {"eighth", 8},    {"ninth", 9},     {"tenth", 10},    {"zéro", 0},
-    {"un", 1},        {"une", 1},       {"deux", 2},      {"trois", 3},
-    {"quatre", 4},    {"cinq", 5},      {"sept", 7},      {"huit", 8},
-    {"neuf", 9},      {"dix", 10},      {"onze", 11},     {"douze", 12},
-    {"treize", 13},   {"quatorze", 14}, {"quinze", 15},   {"seize", 16},
-    {"dix-sept", 17}, {"dix-huit", 18}, {"dix-neuf", 19}, {"vingt", 20},
-    {"premier", 1},   {"première", 1},  {"deuxième", 2},  {"second", 2},
-    {"seconde", 2},   {"troisième", 3}, {"quatrième", 4}, {"cinquième", 5},
-    {"null", 0},      {"eins", 1},      {"ein", 1},       {"eine", 1},
-    {"einen", 1},     {"einem", 1},     {"einer", 1},     {"zwei", 2},
-    {"drei", 3},      {"vier", 4},      {"fünf", 5},      {"sechs", 6},
-    {"sieben", 7},    {"acht", 8},      {"neun", 9},      {"zehn", 10},
-    {"elf", 11},      {"zwölf", 12},    {"zwanzig", 20},  {"erste", 1},
-    {"ersten", 1},    {"zweite", 2},    {"dritte", 3},    {"uno", 1},
-    {"dos", 2},       {"tres", 3},      {"cuatro", 4},    {"cinco", 5},
-    {"due", 2},       {"tre", 3},       {"quattro", 4},   {"dieci", 10},
-    {"a", 1},         {"an", 1},        {"hundred", 100}, {"cent", 100},
-    {"hundert", 100}, {"dozen", 12},    {"douzaine", 12}, {"dutzend", 12},
+    {"twenty", 20},   {"first", 1},      {"second", 2},    {"third", 3},
+    {"fourth", 4},    {"fifth", 5},      {"sixth", 6},     {"seventh", 7},
+    {"eighth", 8},    {"ninth", 9},      {"tenth", 10},    {"zéro", 0},
+    {"un", 1},        {"une", 1},        {"deux", 2},      {"trois", 3},
+    {"quatre", 4},    {"cinq", 5},       {"sept", 7},      {"huit", 8},
+    {"neuf", 9},      {"dix", 10},       {"onze", 11},     {"douze", 12},
+    {"treize", 13},   {"quatorze", 14},  {"quinze", 15},   {"seize", 16},
+    {"dix-sept", 17}, {"dix-huit", 18},  {"dix-neuf", 19}, {"vingt", 20},
+    {"premier", 1},   {"première", 1},   {"deuxième", 2},  {"second", 2},
+    {"seconde", 2},   {"troisième", 3},  {"quatrième", 4}, {"cinquième", 5},
+    {"null", 0},      {"eins", 1},       {"ein", 1},       {"eine", 1},
+    {"einen", 1},     {"einem", 1},      {"einer", 1},     {"zwei", 2},
+    {"drei", 3},      {"vier", 4},       {"fünf", 5},      {"sechs", 6},
+    {"sieben", 7},    {"acht", 8},       {"neun", 9},      {"zehn", 10},
+    {"elf", 11},      {"zwölf", 12},     {"zwanzig", 20},  {"erste", 1},
+    {"ersten", 1},    {"zweite", 2},     {"dritte", 3},    {"uno", 1},
+    {"dos", 2},       {"tres", 3},       {"cuatro", 4},    {"cinco", 5},
+    {"due", 2},       {"tre", 3},        {"quattro", 4},   {"dieci", 10},
+    {"a", 1},         {"an", 1},         {"hundred", 100}, {"cent", 100},
+    {"hundert", 100}, {"dozen", 12},     {"douzaine", 12}, {"dutzend", 12},
 };
 
 static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
@@ -114,7 +116,8 @@ static size_t space_at(const char *s, size_t len) {
   const unsigned char *u = (const unsigned char *)s;
   if (len >= 1 && u[0] == ' ') return 1;
   if (len >= 2 && u[0] == 0xC2 && u[1] == 0xA0) return 2;
-  if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xAF || u[2] == 0x89))
+  if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+      (u[2] == 0xAF || u[2] == 0x89))
     return 3;
   return 0;
 }
@@ -150,7 +153,8 @@ static size_t read_number(const char *s, size_t len, char dec, char *out,
   }
   if (pos + 1 < len && s[pos] == dec && is_digit(s[pos + 1])) {
     size_t g = digits(s + pos + 1, len - pos - 1);
-    for (size_t k = 0; k < g && nf < sizeof fp - 1; k++) fp[nf++] = s[pos + 1 + k];
+    for (size_t k = 0; k < g && nf < sizeof fp - 1; k++)
+      fp[nf++] = s[pos + 1 + k];
     pos += 1 + g;
   }
   size_t lead = 0;
@@ -202,8 +206,8 @@ static bool read_date(const char *s, size_t len, num_tok *t, size_t *used) {
   size_t l = len < sizeof buf - 1 ? len : sizeof buf - 1;
   memcpy(buf, s, l);
   buf[l] = '\0';
-  if (sscanf(buf, "%4d-%2d-%2d%n", &a, &b, &c, &n) == 3 && n == 10 &&
-      b >= 1 && b <= 12 && c >= 1 && c <= 31) {
+  if (sscanf(buf, "%4d-%2d-%2d%n", &a, &b, &c, &n) == 3 && n == 10 && b >= 1 &&
+      b <= 12 && c >= 1 && c <= 31) {
     t->type = TOK_DATE;
     snprintf(t->cand[0], CAND_LEN, "D%04d-%02d-%02d", a, b, c);
     t->ncand = 1;
@@ -265,7 +269,8 @@ static bool read_time(const char *s, size_t len, num_tok *t, size_t *used) {
     }
     if (h > 24 || m > 59) return false;
     hour_mark = true;
-  } else if (pos + 3 < len && s[pos] == '.' && digits(s + pos + 1, len - pos - 1) == 2 &&
+  } else if (pos + 3 < len && s[pos] == '.' &&
+             digits(s + pos + 1, len - pos - 1) == 2 &&
              uhr_at(s, len, pos + 3)) {
     /* German "16.30 Uhr" */
     m = atoi(s + pos + 1);
@@ -277,7 +282,8 @@ static bool read_time(const char *s, size_t len, num_tok *t, size_t *used) {
     if (ml == 2) {
       m = atoi(s + pos + 1);
       pos += 1 + ml;
-    } else if (hour_mark && (pos + 1 >= len || !isalpha((unsigned char)s[pos + 1]))) {
+    } else if (hour_mark &&
+               (pos + 1 >= len || !isalpha((unsigned char)s[pos + 1]))) {
       pos += 1; /* "14h" */
     } else {
       return false;
@@ -319,8 +325,9 @@ static void read_scale(const char *s, size_t len, size_t *pos, num_tok *t) {
     size_t zeros = strlen(scale_words[i].zeros);
     size_t fl = dot ? strlen(dot + 1) : 0;
     if (fl > zeros) return;
-    snprintf(scaled, sizeof scaled, "%.*s%s%.*s", (int)(dot ? dot - v : (long)strlen(v)), v,
-             dot ? dot + 1 : "", (int)(zeros - fl), scale_words[i].zeros);
+    snprintf(scaled, sizeof scaled, "%.*s%s%.*s",
+             (int)(dot ? dot - v : (long)strlen(v)), v, dot ? dot + 1 : "",
+             (int)(zeros - fl), scale_words[i].zeros);
     add_cand(t, scaled);
     return;
   }
@@ -379,7 +386,8 @@ static void use_plain(tok_list *l, int value) {
   char v[16];
   snprintf(v, sizeof v, "%d", value);
   for (int i = 0; i < l->n; i++)
-    if (!l->t[i].used && l->t[i].type == TOK_NUM && !strcmp(l->t[i].cand[0], v)) {
+    if (!l->t[i].used && l->t[i].type == TOK_NUM &&
+        !strcmp(l->t[i].cand[0], v)) {
       l->t[i].used = true;
       return;
     }
@@ -486,7 +494,8 @@ static const char *token_word(const tok_list *l) {
 ta_status ta__check_numbers(ta__check_ctx *c, size_t bead) {
   const ta_bead *b = ta_alignment_bead(c->al, bead);
   if (!b->src_len || !b->tgt_len) return TA_OK;
-  char ds = decimal_of(ta_doc_lang(c->src)), dt = decimal_of(ta_doc_lang(c->tgt));
+  char ds = decimal_of(ta_doc_lang(c->src)),
+       dt = decimal_of(ta_doc_lang(c->tgt));
   char *st = ta__check_join(c->src, b->src_begin, b->src_len);
   char *tt = ta__check_join(c->tgt, b->tgt_begin, b->tgt_len);
   tok_list *ls = malloc(sizeof *ls), *lt = malloc(sizeof *lt);

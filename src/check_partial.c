@@ -36,8 +36,9 @@
 
 /* Does s open a speech turn: a dash or an opening quote first? */
 static bool opens_turn(const char *s, size_t len) {
-  static const char *const marks[] = {"\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xAB",
-                                      "\xE2\x80\x9C", "\xE2\x80\x9E", "\"", "-"};
+  static const char *const marks[] = {
+      "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xAB", "\xE2\x80\x9C",
+      "\xE2\x80\x9E", "\"",           "-"};
   for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
     size_t n = strlen(marks[i]);
     if (len >= n && !memcmp(s, marks[i], n)) return true;
@@ -62,7 +63,8 @@ static size_t word_count(const char *s, size_t len) {
   bool in = false;
   for (size_t i = 0; i < len; i++) {
     unsigned char ch = (unsigned char)s[i];
-    bool w = ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+    bool w = ch >= 0x80 || (ch >= '0' && ch <= '9') ||
+             ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
     if (w && !in) n++;
     in = w;
   }
@@ -147,13 +149,13 @@ static bool has_key(const uint32_t *k, size_t n, uint32_t key) {
 }
 
 static bool para_start(const ta_doc *d, size_t i) {
-  return i == 0 ||
-         ta_doc_sentence(d, i - 1)->paragraph != ta_doc_sentence(d, i)->paragraph;
+  return i == 0 || ta_doc_sentence(d, i - 1)->paragraph !=
+                       ta_doc_sentence(d, i)->paragraph;
 }
 
 static bool para_end(const ta_doc *d, size_t i) {
-  return i + 1 >= ta_doc_count(d) ||
-         ta_doc_sentence(d, i + 1)->paragraph != ta_doc_sentence(d, i)->paragraph;
+  return i + 1 >= ta_doc_count(d) || ta_doc_sentence(d, i + 1)->paragraph !=
+                                         ta_doc_sentence(d, i)->paragraph;
 }
 
 /* Evidence (nats) that source sentences [k, k+r) of bead b are
@@ -198,7 +200,8 @@ static double evidence(const ta__check_ctx *c, const ta_bead *b, size_t k,
   /* whole source paragraphs merged into a target inside one paragraph:
    * translations keep paragraphs far more often than they merge them */
   const ta_sentence *t0 = ta_doc_sentence(c->tgt, b->tgt_begin);
-  const ta_sentence *t1 = ta_doc_sentence(c->tgt, b->tgt_begin + b->tgt_len - 1);
+  const ta_sentence *t1 =
+      ta_doc_sentence(c->tgt, b->tgt_begin + b->tgt_len - 1);
   if (para_start(c->src, k) && para_end(c->src, k + r - 1) &&
       t0->paragraph == t1->paragraph)
     e += PARAGRAPH_NATS;
@@ -257,15 +260,19 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
              best - b->src_begin + 1, b->src_len);
   else
     snprintf(which, sizeof which, "sentences %zu-%zu of %zu",
-             best - b->src_begin + 1, best - b->src_begin + best_r,
-             b->src_len);
+             best - b->src_begin + 1, best - b->src_begin + best_r, b->src_len);
   ta__finding_item *it = ta__check_add(
       c, TA_FINDING_PARTIAL_OMISSION, bead, 1, best_e,
       "%s merged into this translation %s untranslated (evidence %.1f "
       "nats: length %.1f, anchors %.1f)%s",
-      which, hint ? "may be" : best_r == 1 ? "looks" : "look", best_e,
-      best_len, best_anch, tag ? "; a speech tag, often folded into the "
-                                 "quoted speech" : "");
+      which,
+      hint          ? "may be"
+      : best_r == 1 ? "looks"
+                    : "look",
+      best_e, best_len, best_anch,
+      tag ? "; a speech tag, often folded into the "
+            "quoted speech"
+          : "");
   if (!it) return TA_ENOMEM;
   ta__check_span(c->src, best, best_r, &it->pub.src);
   if (hint) {
@@ -279,7 +286,8 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
   return TA_OK;
 }
 
-/* ---- where the gap belongs ------------------------------------------------- */
+/* ---- where the gap belongs -------------------------------------------------
+ */
 
 /* Cost of pairing source sentence s with target sentence t alone. */
 static double pair_cost(const ta__check_ctx *c, size_t s, size_t t) {
@@ -298,8 +306,8 @@ static double pair_cost(const ta__check_ctx *c, size_t s, size_t t) {
 /* Moving the gap must win by this much: pair costs are noisy. */
 #define MOVE_MARGIN 0.5
 
-size_t ta__check_place_gap(const ta__check_ctx *c, size_t first,
-                           size_t last, size_t g, size_t r) {
+size_t ta__check_place_gap(const ta__check_ctx *c, size_t first, size_t last,
+                           size_t g, size_t r) {
   if (!c->features || r == 0 || r > RUN_MAX) return g;
   /* S: source sentences, T: target sentences (both consecutive); the gap
    * is S[m..m+r); S[j] pairs with T[j] before it, S[j+r] with T[j] after */
@@ -365,8 +373,8 @@ size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s) {
   return lo;
 }
 
-void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it,
-                        size_t first, size_t last, size_t g, size_t r) {
+void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it, size_t first,
+                        size_t last, size_t g, size_t r) {
   size_t p = ta__check_place_gap(c, first, last, g, r);
   if (p == g) return;
   size_t nb0 = ta__check_bead_of_src(c, p);
@@ -383,7 +391,8 @@ void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it,
   ta__check_span(c->src, p, r, &it->pub.src);
   /* where it is missing: before the target of the bead now holding it */
   ta__check_span(c->tgt, b->tgt_begin + (p - b->src_begin), 0, &it->pub.tgt);
-  it->pub.whole_paragraph = para_start(c->src, p) && para_end(c->src, p + r - 1);
+  it->pub.whole_paragraph =
+      para_start(c->src, p) && para_end(c->src, p + r - 1);
   size_t moved = g > p ? g - p : p - g;
   char what[64];
   if (it->pub.whole_paragraph)

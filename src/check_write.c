@@ -35,12 +35,12 @@ out:
   fputs("\xC2\xBB", fp); /* » */
 }
 
-static const char *const sev_color[3] = {"\033[36m", "\033[33m",
-                                         "\033[1;31m"};
+static const char *const sev_color[3] = {"\033[36m", "\033[33m", "\033[1;31m"};
 
 static void verdict_line(FILE *fp, const ta_check_report *r, bool color) {
   const ta_check_summary *s = &r->summary;
-  fprintf(fp, "# verdict: %s%s%s (coverage %.1f%% of sentences, %.1f%% of "
+  fprintf(fp,
+          "# verdict: %s%s%s (coverage %.1f%% of sentences, %.1f%% of "
           "characters; minimum %.1f%%)\n",
           color ? (s->complete ? "\033[1;32m" : "\033[1;31m") : "",
           s->complete ? "complete" : "incomplete", color ? "\033[0m" : "",
@@ -51,7 +51,8 @@ static void verdict_line(FILE *fp, const ta_check_report *r, bool color) {
 ta_status ta__check_write_text(FILE *fp, bool color, const ta_doc *src,
                                const ta_doc *tgt, const ta_check_report *r) {
   const ta_check_summary *s = &r->summary;
-  fprintf(fp, "# tmxalign check: %s (%s, %zu sentences) -> %s (%s, %zu "
+  fprintf(fp,
+          "# tmxalign check: %s (%s, %zu sentences) -> %s (%s, %zu "
           "sentences)\n",
           ta_doc_name(src), ta_doc_lang(src), s->src_sentences,
           ta_doc_name(tgt), ta_doc_lang(tgt), s->tgt_sentences);
@@ -67,11 +68,10 @@ ta_status ta__check_write_text(FILE *fp, bool color, const ta_doc *src,
     const ta_doc *d1 = tf ? tgt : src, *d2 = tf ? src : tgt;
     const ta_check_span *p1 = tf ? &f->tgt : &f->src,
                         *p2 = tf ? &f->src : &f->tgt;
-    fprintf(fp, "%s:%zu: %s%s%s: %s: %s [%s:%zu]: ", ta_doc_name(d1),
-            p1->line, color ? sev_color[f->severity] : "",
-            ta_finding_kind_name(f->kind), color ? "\033[0m" : "",
-            ta_severity_name(f->severity), f->message, ta_doc_name(d2),
-            p2->line);
+    fprintf(fp, "%s:%zu: %s%s%s: %s: %s [%s:%zu]: ", ta_doc_name(d1), p1->line,
+            color ? sev_color[f->severity] : "", ta_finding_kind_name(f->kind),
+            color ? "\033[0m" : "", ta_severity_name(f->severity), f->message,
+            ta_doc_name(d2), p2->line);
     if (f->src.len) snippet(fp, src, &f->src);
     if (f->tgt.len) {
       fputs(f->src.len ? " => " : "=> ", fp);
@@ -89,7 +89,8 @@ static void json_side(FILE *fp, const char *key, const ta_doc *d,
   fprintf(fp, "\"%s\":{\"sentences\":[", key);
   for (size_t i = 0; i < sp->len; i++)
     fprintf(fp, "%s%zu", i ? "," : "", sp->begin + i);
-  fprintf(fp, "],\"at\":%zu,\"paragraph\":%zu,\"line\":%zu,\"offset\":%zu,"
+  fprintf(fp,
+          "],\"at\":%zu,\"paragraph\":%zu,\"line\":%zu,\"offset\":%zu,"
           "\"end\":%zu,\"text\":",
           sp->begin, sp->paragraph, sp->line, sp->offset, sp->end);
   fputc('"', fp);
@@ -136,29 +137,33 @@ ta_status ta__check_write_json(FILE *fp, const ta_doc *src, const ta_doc *tgt,
   json_kinds(fp, r->opts.fail_on);
   fprintf(fp, ",\"checked\":");
   json_kinds(fp, r->opts.kinds);
-  fprintf(fp, ",\"length_z\":%.2f,\"partial_threshold\":%.2f,"
+  fprintf(fp,
+          ",\"length_z\":%.2f,\"partial_threshold\":%.2f,"
           "\"hint_threshold\":%.2f,\"untranslated_share\":%.2f},\n",
           r->opts.length_z, r->opts.partial_threshold, r->opts.hint_threshold,
           r->opts.untranslated_share);
-  fprintf(fp, "\"summary\":{\"verdict\":\"%s\",\"coverage\":%.4f,"
+  fprintf(fp,
+          "\"summary\":{\"verdict\":\"%s\",\"coverage\":%.4f,"
           "\"char_coverage\":%.4f,\"source_sentences\":%zu,"
           "\"source_translated\":%zu,\"source_chars\":%zu,"
           "\"source_chars_translated\":%zu,\"target_sentences\":%zu,"
           "\"target_added\":%zu,\"mean_confidence\":%.4f,\"findings\":%zu,"
           "\"by_kind\":{",
           s->complete ? "complete" : "incomplete", s->coverage,
-          s->char_coverage, s->src_sentences, s->src_translated,
-          s->src_chars, s->src_chars_translated, s->tgt_sentences,
-          s->tgt_added, s->mean_confidence, r->n);
+          s->char_coverage, s->src_sentences, s->src_translated, s->src_chars,
+          s->src_chars_translated, s->tgt_sentences, s->tgt_added,
+          s->mean_confidence, r->n);
   for (int k = 0; k < TA_FINDING_KIND_COUNT; k++)
     fprintf(fp, "%s\"%s\":%zu", k ? "," : "",
             ta_finding_kind_name((ta_finding_kind)k), s->by_kind[k]);
-  fprintf(fp, "},\"by_severity\":{\"info\":%zu,\"warning\":%zu,"
+  fprintf(fp,
+          "},\"by_severity\":{\"info\":%zu,\"warning\":%zu,"
           "\"error\":%zu}},\n\"findings\":[",
           s->by_severity[0], s->by_severity[1], s->by_severity[2]);
   for (size_t i = 0; i < r->n; i++) {
     const ta_finding *f = r->order[i];
-    fprintf(fp, "%s\n{\"id\":%zu,\"kind\":\"%s\",\"severity\":\"%s\","
+    fprintf(fp,
+            "%s\n{\"id\":%zu,\"kind\":\"%s\",\"severity\":\"%s\","
             "\"bead\":%zu,\"beads\":%zu,\"value\":%.4f,"
             "\"whole_paragraph\":%s,\"message\":",
             i ? "," : "", i + 1, ta_finding_kind_name(f->kind),

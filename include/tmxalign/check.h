@@ -31,20 +31,20 @@ extern "C" {
 
 /** Kinds of findings; names (ta_finding_kind_name) are what --fail-on and
  * the JSON report use.  Appended, never renumbered. */
-#define TA_FINDING_KIND_MAP(XX)                                          \
-  XX(OMISSION, "omission")                                               \
-  XX(PARTIAL_OMISSION, "partial-omission")                               \
-  XX(ADDITION, "addition")                                               \
-  XX(NUMBER, "number")                                                   \
-  XX(UNTRANSLATED, "untranslated")                                       \
-  XX(LENGTH, "length")                                                   \
+#define TA_FINDING_KIND_MAP(XX)            \
+  XX(OMISSION, "omission")                 \
+  XX(PARTIAL_OMISSION, "partial-omission") \
+  XX(ADDITION, "addition")                 \
+  XX(NUMBER, "number")                     \
+  XX(UNTRANSLATED, "untranslated")         \
+  XX(LENGTH, "length")                     \
   XX(PUNCTUATION, "punctuation")
 
 typedef enum ta_finding_kind {
 #define TA__FINDING_ENUM(name, str) TA_FINDING_##name,
   TA_FINDING_KIND_MAP(TA__FINDING_ENUM)
 #undef TA__FINDING_ENUM
-  TA_FINDING_KIND_COUNT
+      TA_FINDING_KIND_COUNT
 } ta_finding_kind;
 
 typedef enum ta_severity {
@@ -64,28 +64,28 @@ TA_EXPORT bool ta_finding_kind_parse(const char *name, ta_finding_kind *k);
 #define TA_CHECK_KIND_BIT(k) (1u << (unsigned)(k))
 
 typedef struct ta_check_opts {
-  double min_coverage;     /**< verdict fails below this share of source
-                                sentences translated; default 0.98 */
-  unsigned fail_on;        /**< kinds that fail the verdict when present
-                                (TA_CHECK_KIND_BIT); default omission,
-                                partial-omission, number */
-  unsigned kinds;          /**< kinds that are looked for; default all */
-  double length_z;         /**< |z| of a bead's length above which it is a
-                                length outlier; default 4 */
-  double partial_threshold; /**< evidence (nats) above which a source
-                                sentence merged into a bead is reported as
-                                untranslated (partial omission); default 3 */
-  double hint_threshold;   /**< evidence above which, below
-                                partial_threshold, the sentence is still
-                                reported, as an info-level hint; default 1;
-                                set it >= partial_threshold for none */
-  double untranslated_share; /**< share of a target sentence's words (not
-                                names, not numbers) also in its source above
-                                which it is untranslated; default 0.8 */
+  double min_coverage;           /**< verdict fails below this share of source
+                                      sentences translated; default 0.98 */
+  unsigned fail_on;              /**< kinds that fail the verdict when present
+                                      (TA_CHECK_KIND_BIT); default omission,
+                                      partial-omission, number */
+  unsigned kinds;                /**< kinds that are looked for; default all */
+  double length_z;               /**< |z| of a bead's length above which it is a
+                                      length outlier; default 4 */
+  double partial_threshold;      /**< evidence (nats) above which a source
+                                     sentence merged into a bead is reported as
+                                     untranslated (partial omission); default 3 */
+  double hint_threshold;         /**< evidence above which, below
+                                      partial_threshold, the sentence is still
+                                      reported, as an info-level hint; default 1;
+                                      set it >= partial_threshold for none */
+  double untranslated_share;     /**< share of a target sentence's words (not
+                                    names, not numbers) also in its source above
+                                    which it is untranslated; default 0.8 */
   size_t untranslated_min_words; /**< fewer such words: never; default 3 */
-  const ta_lexicon *lexicon; /**< word translations (lexicon.h) weighing
-                                whether a merged sentence is translated;
-                                borrowed, may be NULL (default) */
+  const ta_lexicon *lexicon;     /**< word translations (lexicon.h) weighing
+                                    whether a merged sentence is translated;
+                                    borrowed, may be NULL (default) */
 } ta_check_opts;
 
 /** Fill o with the documented defaults. */
@@ -102,16 +102,16 @@ TA_EXPORT void ta_check_align_opts_init(ta_align_opts *o);
  * before which it would stand, and line/offset are those of that sentence
  * (or the end of the document). */
 typedef struct ta_check_span {
-  size_t begin, len;   /**< sentences [begin, begin+len) */
-  size_t paragraph;    /**< 0-based paragraph of the first sentence */
-  size_t line;         /**< 1-based line in the original file */
-  size_t offset, end;  /**< byte offsets into the original file */
+  size_t begin, len;  /**< sentences [begin, begin+len) */
+  size_t paragraph;   /**< 0-based paragraph of the first sentence */
+  size_t line;        /**< 1-based line in the original file */
+  size_t offset, end; /**< byte offsets into the original file */
 } ta_check_span;
 
 typedef struct ta_finding {
   ta_finding_kind kind;
   ta_severity severity;
-  size_t bead, nbeads;  /**< beads [bead, bead+nbeads) of the alignment */
+  size_t bead, nbeads; /**< beads [bead, bead+nbeads) of the alignment */
   ta_check_span src, tgt;
   double value;         /**< kind-specific figure: z-score (length,
                              partial-omission), share of shared words
@@ -124,19 +124,19 @@ typedef struct ta_finding {
 
 typedef struct ta_check_summary {
   size_t src_sentences, tgt_sentences;
-  size_t src_translated;     /**< source sentences with a translation: not
-                                  in a 1-0 bead nor named by a partial
-                                  omission */
+  size_t src_translated; /**< source sentences with a translation: not
+                              in a 1-0 bead nor named by a partial
+                              omission */
   size_t src_chars, src_chars_translated; /**< code points */
-  size_t tgt_added;          /**< target sentences in 0-1 beads */
-  double coverage;           /**< src_translated / src_sentences (1 if 0) */
+  size_t tgt_added;                       /**< target sentences in 0-1 beads */
+  double coverage; /**< src_translated / src_sentences (1 if 0) */
   double char_coverage;
-  double mean_confidence;    /**< mean bead score of the alignment */
+  double mean_confidence; /**< mean bead score of the alignment */
   size_t by_kind[TA_FINDING_KIND_COUNT];
   size_t by_severity[3];
-  bool complete;             /**< the verdict: coverage >= min_coverage and
-                                  no finding of a fail_on kind (info-level
-                                  findings never fail it) */
+  bool complete; /**< the verdict: coverage >= min_coverage and
+                      no finding of a fail_on kind (info-level
+                      findings never fail it) */
 } ta_check_summary;
 
 typedef struct ta_check_report ta_check_report;
@@ -158,19 +158,18 @@ TA_EXPORT const ta_check_summary *ta_check_summary_get(
 TA_EXPORT const ta_check_opts *ta_check_report_opts(const ta_check_report *r);
 
 typedef enum ta_check_format {
-  TA_CHECK_TEXT = 0, /**< "file:line: kind: severity: message: texts", one
-                          finding a line after a summary; no colour */
+  TA_CHECK_TEXT = 0,   /**< "file:line: kind: severity: message: texts", one
+                            finding a line after a summary; no colour */
   TA_CHECK_TEXT_COLOR, /**< the same with ANSI colours (for terminals) */
-  TA_CHECK_JSON,     /**< the versioned schema of docs/check-schema.md */
-  TA_CHECK_HTML      /**< one self-contained page: summary with links,
-                          then both documents side by side, aligned */
+  TA_CHECK_JSON,       /**< the versioned schema of docs/check-schema.md */
+  TA_CHECK_HTML        /**< one self-contained page: summary with links,
+                            then both documents side by side, aligned */
 } ta_check_format;
 
 /** Write report r (made from src, tgt, al) to fp.  Errors: TA_EINVAL,
  * TA_EIO (write failed). */
 TA_EXPORT ta_status ta_check_report_write(FILE *fp, ta_check_format format,
-                                          const ta_doc *src,
-                                          const ta_doc *tgt,
+                                          const ta_doc *src, const ta_doc *tgt,
                                           const ta_alignment *al,
                                           const ta_check_report *r,
                                           ta_error *err);
@@ -184,7 +183,7 @@ typedef struct ta_check_index_entry {
   const char *src_path, *tgt_path; /**< as given in the manifest */
   const char *report_path;         /**< relative to the index, or NULL */
   ta_status status;
-  const char *error;               /**< message when status != TA_OK */
+  const char *error; /**< message when status != TA_OK */
   ta_check_summary summary;
 } ta_check_index_entry;
 

@@ -60,8 +60,8 @@ static void check_help(void) {
       "                          'SRC<TAB>TGT', paths relative to the\n"
       "                          manifest, '#' comments; one report per pair\n"
       "                          and index.{txt,json,html} in DIR\n"
-      "      --color WHEN        auto (default: on a terminal), always, never\n"
-      CLI_LEXICON_HELP
+      "      --color WHEN        auto (default: on a terminal), always, "
+      "never\n" CLI_LEXICON_HELP
       "  -q, --quiet             no verdict line on standard error\n"
       "  -h, --help              this help\n"
       "\n"
@@ -148,8 +148,8 @@ static ta_status check_pair(check_run *cr, const char *src_path,
   if (st == TA_OK) {
     st = cli_lexicon_prepare(&cr->lex, src, tgt, &ao, false);
     if (st != TA_OK)
-      snprintf(err->message, sizeof err->message, "%s: lexicon: %s",
-               src_path, ta_strerror(st));
+      snprintf(err->message, sizeof err->message, "%s: lexicon: %s", src_path,
+               ta_strerror(st));
   }
   /* the table learned from the pair serves the aligner and the checker */
   ta_lexicon *learned = NULL;
@@ -221,10 +221,10 @@ static int write_index(const check_run *cr, const char *outdir,
   ta_error_clear(&err);
   ta_status st = ipath ? ta_outfile_open(ipath, &of, &err) : TA_ENOMEM;
   if (st == TA_OK)
-    st = ta_check_index_write(ta_outfile_fp(of),
-                              cr->format == TA_CHECK_TEXT_COLOR ? TA_CHECK_TEXT
-                                                                : cr->format,
-                              ent, n, &err);
+    st = ta_check_index_write(
+        ta_outfile_fp(of),
+        cr->format == TA_CHECK_TEXT_COLOR ? TA_CHECK_TEXT : cr->format, ent, n,
+        &err);
   if (st == TA_OK) {
     st = ta_outfile_commit(of, &err);
     of = NULL;
@@ -240,8 +240,7 @@ static int write_index(const check_run *cr, const char *outdir,
  * paths relative to it) checked into its own report in outdir, then the
  * index, worst first.  Exit: 2 if a pair failed, else 1 if one is
  * incomplete. */
-static int run_batch(check_run *cr, const char *manifest,
-                     const char *outdir) {
+static int run_batch(check_run *cr, const char *manifest, const char *outdir) {
   ta_batch_list *list = NULL;
   ta_error err;
   ta_error_clear(&err);
@@ -278,8 +277,8 @@ static int run_batch(check_run *cr, const char *manifest,
                         : TA_ENOMEM;
     free(out);
     if (ent[i].status != TA_OK) {
-      errors[i] = strdup(err.message[0] ? err.message
-                                        : ta_strerror(ent[i].status));
+      errors[i] =
+          strdup(err.message[0] ? err.message : ta_strerror(ent[i].status));
       ent[i].error = errors[i];
       cli_fail(ent[i].status, &err);
       rc = CLI_ERROR;
@@ -303,8 +302,16 @@ static int run_batch(check_run *cr, const char *manifest,
   return rc;
 }
 
-enum { OPT_PRESPLIT = 256, OPT_MIN_COV, OPT_FAIL_ON, OPT_ONLY, OPT_BATCH,
-       OPT_COLOR, OPT_LENGTH_Z, OPT_PARTIAL };
+enum {
+  OPT_PRESPLIT = 256,
+  OPT_MIN_COV,
+  OPT_FAIL_ON,
+  OPT_ONLY,
+  OPT_BATCH,
+  OPT_COLOR,
+  OPT_LENGTH_Z,
+  OPT_PARTIAL
+};
 
 int cmd_check(int argc, char **argv) {
   static const struct option longopts[] = {
@@ -337,23 +344,43 @@ int cmd_check(int argc, char **argv) {
   while ((ch = getopt_long(argc, argv, ":s:t:f:o:qh", longopts, NULL)) != -1) {
     char *end;
     switch (ch) {
-      case 's': cr.slang = optarg; break;
-      case 't': cr.tlang = optarg; break;
-      case 'o': out_path = optarg; break;
-      case 'q': cr.quiet = true; break;
-      case 'h': check_help(); return CLI_OK;
-      case 'f':
-        if (!strcmp(optarg, "text")) cr.format = TA_CHECK_TEXT;
-        else if (!strcmp(optarg, "json")) cr.format = TA_CHECK_JSON;
-        else if (!strcmp(optarg, "html")) cr.format = TA_CHECK_HTML;
-        else return cli_usage_error("check", "--format must be text, json or html");
+      case 's':
+        cr.slang = optarg;
         break;
-      case OPT_PRESPLIT: cr.so.input = TA_INPUT_PRESPLIT; break;
-      case OPT_BATCH: batch = optarg; break;
+      case 't':
+        cr.tlang = optarg;
+        break;
+      case 'o':
+        out_path = optarg;
+        break;
+      case 'q':
+        cr.quiet = true;
+        break;
+      case 'h':
+        check_help();
+        return CLI_OK;
+      case 'f':
+        if (!strcmp(optarg, "text"))
+          cr.format = TA_CHECK_TEXT;
+        else if (!strcmp(optarg, "json"))
+          cr.format = TA_CHECK_JSON;
+        else if (!strcmp(optarg, "html"))
+          cr.format = TA_CHECK_HTML;
+        else
+          return cli_usage_error("check",
+                                 "--format must be text, json or html");
+        break;
+      case OPT_PRESPLIT:
+        cr.so.input = TA_INPUT_PRESPLIT;
+        break;
+      case OPT_BATCH:
+        batch = optarg;
+        break;
       case OPT_COLOR:
         if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
             strcmp(optarg, "never"))
-          return cli_usage_error("check", "--color must be auto, always or never");
+          return cli_usage_error("check",
+                                 "--color must be auto, always or never");
         color = optarg;
         break;
       case OPT_MIN_COV:
@@ -368,7 +395,8 @@ int cmd_check(int argc, char **argv) {
         break;
       case OPT_PARTIAL:
         cr.co.partial_threshold = strtod(optarg, &end);
-        if (*end) return cli_usage_error("check", "--partial-threshold wants a number");
+        if (*end)
+          return cli_usage_error("check", "--partial-threshold wants a number");
         break;
       case OPT_FAIL_ON:
         if (!parse_kinds(optarg, &cr.co.fail_on))
@@ -386,12 +414,15 @@ int cmd_check(int argc, char **argv) {
         if (!cli_lexicon_option(&cr.lex, ch, optarg))
           return cli_usage_error("check", "too many --dict");
         break;
-      case ':': return cli_usage_error("check", "an option is missing its argument");
-      default: return cli_usage_error("check", "unknown option");
+      case ':':
+        return cli_usage_error("check", "an option is missing its argument");
+      default:
+        return cli_usage_error("check", "unknown option");
     }
   }
   if (!cr.slang || !cr.tlang)
-    return cli_usage_error("check", "both languages are required: -s LANG -t LANG");
+    return cli_usage_error("check",
+                           "both languages are required: -s LANG -t LANG");
   if (batch) {
     if (argc != optind)
       return cli_usage_error("check", "--batch takes no SRC TGT");
@@ -416,7 +447,6 @@ int cmd_check(int argc, char **argv) {
   cli_lexicon_free(&cr.lex);
   if (st != TA_OK) return cli_fail(st, &err);
   /* the verdict on stderr unless the text report already went to stdout */
-  if (!cr.quiet && strcmp(out_path, "-"))
-    verdict_note(argv[optind + 1], &sum);
+  if (!cr.quiet && strcmp(out_path, "-")) verdict_note(argv[optind + 1], &sum);
   return sum.complete ? CLI_OK : CLI_FINDINGS;
 }

@@ -15,28 +15,40 @@
 
 /* A faithful French/English pair, one sentence a paragraph. */
 static const char *const fr_text[] = {
-    "Le conseil municipal s’est réuni lundi soir pour examiner le budget de la ville.",
-    "Les dépenses prévues atteignent 1 250 000 euros, soit une hausse de 4,5 % par rapport à l’an dernier.",
-    "Le maire a expliqué que la rénovation de l’école primaire était la priorité absolue.",
-    "Plusieurs conseillers ont demandé des précisions sur le coût des travaux de la piscine.",
+    "Le conseil municipal s’est réuni lundi soir pour examiner le budget de la "
+    "ville.",
+    "Les dépenses prévues atteignent 1 250 000 euros, soit une hausse de 4,5 % "
+    "par rapport à l’an dernier.",
+    "Le maire a expliqué que la rénovation de l’école primaire était la "
+    "priorité absolue.",
+    "Plusieurs conseillers ont demandé des précisions sur le coût des travaux "
+    "de la piscine.",
     "Pourquoi le chantier a-t-il pris tant de retard ?",
-    "L’adjoint chargé des finances a répondu que les entreprises avaient manqué de matériaux pendant l’hiver.",
+    "L’adjoint chargé des finances a répondu que les entreprises avaient "
+    "manqué de matériaux pendant l’hiver.",
     "La séance a été levée à 23 h 15, après un vote favorable de la majorité.",
     "Le prochain conseil aura lieu le 14/03/2024 dans la salle des fêtes.",
     "Les habitants pourront y assister librement, comme d’habitude.",
-    "Un compte rendu détaillé sera publié sur le site de la mairie dans les prochains jours.",
+    "Un compte rendu détaillé sera publié sur le site de la mairie dans les "
+    "prochains jours.",
 };
 static const char *const en_text[] = {
     "The town council met on Monday evening to examine the city budget.",
-    "Planned spending reaches 1,250,000 euros, an increase of 4.5% over last year.",
-    "The mayor explained that renovating the primary school was the absolute priority.",
-    "Several councillors asked for details on the cost of the work on the swimming pool.",
+    "Planned spending reaches 1,250,000 euros, an increase of 4.5% over last "
+    "year.",
+    "The mayor explained that renovating the primary school was the absolute "
+    "priority.",
+    "Several councillors asked for details on the cost of the work on the "
+    "swimming pool.",
     "Why has the building site fallen so far behind schedule?",
-    "The deputy in charge of finances answered that the companies had run short of materials during the winter.",
-    "The meeting closed at 11:15 p.m., after a favourable vote of the majority.",
+    "The deputy in charge of finances answered that the companies had run "
+    "short of materials during the winter.",
+    "The meeting closed at 11:15 p.m., after a favourable vote of the "
+    "majority.",
     "The next council will take place on March 14, 2024 in the village hall.",
     "Residents will be able to attend freely, as usual.",
-    "A detailed report will be published on the town hall website in the coming days.",
+    "A detailed report will be published on the town hall website in the "
+    "coming days.",
 };
 #define NPAIR (sizeof fr_text / sizeof fr_text[0])
 
@@ -55,8 +67,10 @@ static void make_pair(pair *p, const char *sl, const char *const *s, size_t ns,
   for (size_t i = 0; i < nt; i++) pt[i] = i;
   ta_error err;
   ta_error_clear(&err);
-  assert_int_equal(ta_doc_from_segments("src.txt", sl, s, ps, ns, &p->src, &err), TA_OK);
-  assert_int_equal(ta_doc_from_segments("tgt.txt", tl, t, pt, nt, &p->tgt, &err), TA_OK);
+  assert_int_equal(
+      ta_doc_from_segments("src.txt", sl, s, ps, ns, &p->src, &err), TA_OK);
+  assert_int_equal(
+      ta_doc_from_segments("tgt.txt", tl, t, pt, nt, &p->tgt, &err), TA_OK);
   ta_align_opts ao;
   ta_check_align_opts_init(&ao);
   assert_int_equal(ao.max_bead, 4);
@@ -78,7 +92,8 @@ static size_t count_kind(const ta_check_report *r, ta_finding_kind k) {
   return n;
 }
 
-static const ta_finding *find_kind(const ta_check_report *r, ta_finding_kind k) {
+static const ta_finding *find_kind(const ta_check_report *r,
+                                   ta_finding_kind k) {
   for (size_t i = 0; i < ta_check_count(r); i++)
     if (ta_check_finding(r, i)->kind == k) return ta_check_finding(r, i);
   return NULL;
@@ -144,9 +159,9 @@ static ta_doc *story_without(const ta_doc *en, size_t drop, size_t n) {
   }
   ta_doc *d = NULL;
   ta_error err;
-  assert_int_equal(ta_doc_from_segments("story.en.txt", "en", segs, paras, k,
-                                        &d, &err),
-                   TA_OK);
+  assert_int_equal(
+      ta_doc_from_segments("story.en.txt", "en", segs, paras, k, &d, &err),
+      TA_OK);
   free(segs);
   free(paras);
   return d;
@@ -267,8 +282,10 @@ static void story_lexicon_helps_short_sentences(void **state) {
     ta_alignment_free(al2);
     ta_doc_free(cut);
   }
-  print_message("short and medium: named %zu with the table, %zu without, "
-                "of %zu\n", named_with, named_without, tried);
+  print_message(
+      "short and medium: named %zu with the table, %zu without, "
+      "of %zu\n",
+      named_with, named_without, tried);
   assert_true(tried >= 40);
   assert_true(named_with > named_without);
   ta_alignment_free(al);
@@ -326,8 +343,9 @@ static void addition_in_target(void **state) {
   for (size_t i = 0; i < NPAIR; i++) {
     t[n++] = en_text[i];
     if (i == 5)
-      t[n++] = "Translator's note: the swimming pool had already been closed "
-               "twice because of the drought in the summer.";
+      t[n++] =
+          "Translator's note: the swimming pool had already been closed "
+          "twice because of the drought in the summer.";
   }
   pair p;
   make_pair(&p, "fr", fr_text, NPAIR, "en", t, n, NULL);
@@ -348,22 +366,38 @@ static const struct num_case {
   const char *name, *sl, *src, *tl, *tgt;
   bool mismatch;
 } num_cases[] = {
-    {"grouping", "fr", "Il a payé 1 000,5 euros.", "en", "He paid 1,000.5 euros.", false},
-    {"percent space", "fr", "Une hausse de 15 % cette année.", "en", "A rise of 15% this year.", false},
-    {"millions", "fr", "Le projet coûte 2,5 millions d’euros.", "en", "The project costs 2.5 million euros.", false},
-    {"million as digits", "fr", "Le projet coûte 2,5 millions d’euros.", "en", "The project costs 2,500,000 euros.", false},
-    {"time 24h/12h", "fr", "Le train part à 14h30 précises.", "en", "The train leaves at 2:30 p.m. sharp.", false},
-    {"date d/m vs words", "fr", "La réunion du 18/01/2024 est annulée.", "en", "The meeting of January 18, 2024 is cancelled.", false},
-    {"date words vs m/d", "fr", "La réunion du 18 janvier 2024 est annulée.", "en", "The meeting of 01/18/2024 is cancelled.", false},
-    {"spelled out", "fr", "Elle a attendu 5 ans.", "en", "She waited five years.", false},
-    {"decimal comma", "de", "Der Gipfel ist 8847,6 m hoch.", "fr", "Le sommet mesure 8847,6 m.", false},
-    {"thousands dot", "de", "Es kamen 12.500 Besucher.", "fr", "Il est venu 12 500 visiteurs.", false},
-    {"digit changed", "fr", "Une hausse de 15 % cette année.", "en", "A rise of 16% this year.", true},
-    {"decimal changed", "fr", "Il a payé 1 000,5 euros.", "en", "He paid 1,000.6 euros.", true},
-    {"missing", "fr", "Il a payé 300 euros pour 2 billets.", "en", "He paid for 2 tickets.", true},
-    {"time changed", "fr", "Le train part à 14h30 précises.", "en", "The train leaves at 3:30 p.m. sharp.", true},
-    {"date changed", "fr", "La réunion du 18/01/2024 est annulée.", "en", "The meeting of 19/01/2024 is cancelled.", true},
-    {"de millions changed", "de", "Das kostet 3,5 Millionen Franken.", "fr", "Cela coûte 3,6 millions de francs.", true},
+    {"grouping", "fr", "Il a payé 1 000,5 euros.", "en",
+     "He paid 1,000.5 euros.", false},
+    {"percent space", "fr", "Une hausse de 15 % cette année.", "en",
+     "A rise of 15% this year.", false},
+    {"millions", "fr", "Le projet coûte 2,5 millions d’euros.", "en",
+     "The project costs 2.5 million euros.", false},
+    {"million as digits", "fr", "Le projet coûte 2,5 millions d’euros.", "en",
+     "The project costs 2,500,000 euros.", false},
+    {"time 24h/12h", "fr", "Le train part à 14h30 précises.", "en",
+     "The train leaves at 2:30 p.m. sharp.", false},
+    {"date d/m vs words", "fr", "La réunion du 18/01/2024 est annulée.", "en",
+     "The meeting of January 18, 2024 is cancelled.", false},
+    {"date words vs m/d", "fr", "La réunion du 18 janvier 2024 est annulée.",
+     "en", "The meeting of 01/18/2024 is cancelled.", false},
+    {"spelled out", "fr", "Elle a attendu 5 ans.", "en",
+     "She waited five years.", false},
+    {"decimal comma", "de", "Der Gipfel ist 8847,6 m hoch.", "fr",
+     "Le sommet mesure 8847,6 m.", false},
+    {"thousands dot", "de", "Es kamen 12.500 Besucher.", "fr",
+     "Il est venu 12 500 visiteurs.", false},
+    {"digit changed", "fr", "Une hausse de 15 % cette année.", "en",
+     "A rise of 16% this year.", true},
+    {"decimal changed", "fr", "Il a payé 1 000,5 euros.", "en",
+     "He paid 1,000.6 euros.", true},
+    {"missing", "fr", "Il a payé 300 euros pour 2 billets.", "en",
+     "He paid for 2 tickets.", true},
+    {"time changed", "fr", "Le train part à 14h30 précises.", "en",
+     "The train leaves at 3:30 p.m. sharp.", true},
+    {"date changed", "fr", "La réunion du 18/01/2024 est annulée.", "en",
+     "The meeting of 19/01/2024 is cancelled.", true},
+    {"de millions changed", "de", "Das kostet 3,5 Millionen Franken.", "fr",
+     "Cela coûte 3,6 millions de francs.", true},
 };
 
 static void numbers_compare_by_value(void **state) {
@@ -391,8 +425,9 @@ static void number_in_faithful_text_with_changed_digit(void **state) {
   (void)state;
   const char *t[NPAIR];
   memcpy(t, en_text, sizeof t);
-  t[1] = "Planned spending reaches 1,350,000 euros, an increase of 4.5% over "
-         "last year.";
+  t[1] =
+      "Planned spending reaches 1,350,000 euros, an increase of 4.5% over "
+      "last year.";
   pair p;
   make_pair(&p, "fr", fr_text, NPAIR, "en", t, NPAIR, NULL);
   print_findings(p.rep);
@@ -411,8 +446,9 @@ static void untranslated_sentences(void **state) {
   const char *t[NPAIR];
   memcpy(t, en_text, sizeof t);
   t[2] = fr_text[2]; /* left in French */
-  t[8] = "Les habitants pourront y assister librement, comme d’habitude "
-         "(sic).";
+  t[8] =
+      "Les habitants pourront y assister librement, comme d’habitude "
+      "(sic).";
   pair p;
   make_pair(&p, "fr", fr_text, NPAIR, "en", t, NPAIR, NULL);
   print_findings(p.rep);
@@ -447,16 +483,20 @@ static void punctuation_findings(void **state) {
     const char *sl, *src, *tl, *tgt;
     bool finding;
   } cases[] = {
-      {"fr", "Il a dit « oui » (enfin).", "en", "He said “yes” (finally.", true},
-      {"fr", "Il a dit « oui » (enfin).", "en", "He said “yes (finally).", true},
-      {"fr", "Il a dit « oui » (enfin).", "en", "He said “yes” (finally).", false},
-      {"de", "Er sagte „ja“ (endlich).", "fr", "Il a dit « oui » (enfin).", false},
+      {"fr", "Il a dit « oui » (enfin).", "en", "He said “yes” (finally.",
+       true},
+      {"fr", "Il a dit « oui » (enfin).", "en", "He said “yes (finally).",
+       true},
+      {"fr", "Il a dit « oui » (enfin).", "en", "He said “yes” (finally).",
+       false},
+      {"de", "Er sagte „ja“ (endlich).", "fr", "Il a dit « oui » (enfin).",
+       false},
       {"de", "Er sagte „ja“ (endlich).", "fr", "Il a dit « oui (enfin).", true},
       {"fr", "Vient-il demain ?", "en", "Is he coming tomorrow?", false},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    make_pair(&p, cases[i].sl, &cases[i].src, 1, cases[i].tl, &cases[i].tgt,
-              1, NULL);
+    make_pair(&p, cases[i].sl, &cases[i].src, 1, cases[i].tl, &cases[i].tgt, 1,
+              NULL);
     if ((count_kind(p.rep, TA_FINDING_PUNCTUATION) > 0) != cases[i].finding) {
       print_message("case %zu: %s\n", i, cases[i].tgt);
       print_findings(p.rep);
@@ -493,7 +533,8 @@ static void truncated_sentence_is_length_outlier(void **state) {
   ta_alignment *al = NULL;
   ta_check_report *rep = NULL;
   ta_error err;
-  assert_int_equal(ta_doc_from_segments("t", "en", segs, paras, m, &t, &err), TA_OK);
+  assert_int_equal(ta_doc_from_segments("t", "en", segs, paras, m, &t, &err),
+                   TA_OK);
   ta_align_opts ao;
   ta_check_align_opts_init(&ao);
   assert_int_equal(ta_align(fr, t, &ao, &al, &err), TA_OK);
@@ -522,40 +563,68 @@ static void truncated_sentence_is_length_outlier(void **state) {
 
 /* German/French: faithful gives nothing; a dropped sentence is found. */
 static const char *const de_text[] = {
-    "Die Expedition erreichte am 12. Juni nach einem langen Anmarsch durch die Täler des Karakorum das Basislager auf 4500 m Höhe.",
-    "Wegen des schlechten Wetters mussten die Bergsteiger anschliessend drei Tage lang im Zelt bleiben und konnten nichts unternehmen.",
-    "Erst am 17. Juni gelang es, durch den 900 m hohen Eisfall des Westgletschers einen sicheren Weg zu finden.",
-    "Die Träger leisteten dabei hervorragende Arbeit und trugen Lasten von bis zu 30 kg über die steilen Eishänge.",
-    "Am Ende des Monats stand das dritte Lager auf etwa 6000 m, unterhalb der grossen Felsstufe.",
-    "Die Felsstufe selbst war senkrecht und musste mit 400 m fixen Seilen gesichert werden.",
-    "Mehrere Tage vergingen, bis die Seile verankert und die Lasten nach oben gebracht waren.",
-    "Am 4. Juli verliessen vier Bergsteiger das vierte Lager, das auf 6900 m in einer kleinen Mulde stand.",
-    "Der Schnee war tief und weich, so dass der Vorderste nach dreissig Schritten abgelöst werden musste.",
-    "Gegen Mittag erreichten sie den Grat, von dem aus sie zum ersten Mal den Gipfel sahen.",
+    "Die Expedition erreichte am 12. Juni nach einem langen Anmarsch durch die "
+    "Täler des Karakorum das Basislager auf 4500 m Höhe.",
+    "Wegen des schlechten Wetters mussten die Bergsteiger anschliessend drei "
+    "Tage lang im Zelt bleiben und konnten nichts unternehmen.",
+    "Erst am 17. Juni gelang es, durch den 900 m hohen Eisfall des "
+    "Westgletschers einen sicheren Weg zu finden.",
+    "Die Träger leisteten dabei hervorragende Arbeit und trugen Lasten von bis "
+    "zu 30 kg über die steilen Eishänge.",
+    "Am Ende des Monats stand das dritte Lager auf etwa 6000 m, unterhalb der "
+    "grossen Felsstufe.",
+    "Die Felsstufe selbst war senkrecht und musste mit 400 m fixen Seilen "
+    "gesichert werden.",
+    "Mehrere Tage vergingen, bis die Seile verankert und die Lasten nach oben "
+    "gebracht waren.",
+    "Am 4. Juli verliessen vier Bergsteiger das vierte Lager, das auf 6900 m "
+    "in einer kleinen Mulde stand.",
+    "Der Schnee war tief und weich, so dass der Vorderste nach dreissig "
+    "Schritten abgelöst werden musste.",
+    "Gegen Mittag erreichten sie den Grat, von dem aus sie zum ersten Mal den "
+    "Gipfel sahen.",
     "Der Wind wurde stärker, und die Temperatur fiel auf minus 25 Grad.",
-    "Trotzdem setzten sie den Aufstieg fort und standen um 16.30 Uhr auf dem Gipfel.",
-    "Der Abstieg in der Dunkelheit war gefährlich, und zwei Männer mussten in einer Schneehöhle biwakieren.",
-    "Am nächsten Morgen kamen alle erschöpft, aber unverletzt im vierten Lager an.",
-    "Die Expedition kehrte Anfang August nach Skardu zurück, wo sie von den Behörden empfangen wurde.",
-    "Ein ausführlicher Bericht mit Karten und Photographien wird im nächsten Jahrbuch erscheinen.",
+    "Trotzdem setzten sie den Aufstieg fort und standen um 16.30 Uhr auf dem "
+    "Gipfel.",
+    "Der Abstieg in der Dunkelheit war gefährlich, und zwei Männer mussten in "
+    "einer Schneehöhle biwakieren.",
+    "Am nächsten Morgen kamen alle erschöpft, aber unverletzt im vierten Lager "
+    "an.",
+    "Die Expedition kehrte Anfang August nach Skardu zurück, wo sie von den "
+    "Behörden empfangen wurde.",
+    "Ein ausführlicher Bericht mit Karten und Photographien wird im nächsten "
+    "Jahrbuch erscheinen.",
 };
 static const char *const fr_de_text[] = {
-    "Après une longue marche d’approche à travers les vallées du Karakoram, l’expédition atteignit le 12 juin le camp de base, à 4500 m d’altitude.",
-    "À cause du mauvais temps, les alpinistes durent ensuite rester trois jours sous la tente sans pouvoir rien entreprendre.",
-    "Ce n’est que le 17 juin qu’on réussit à trouver un passage sûr à travers la chute de séracs de 900 m du glacier ouest.",
-    "Les porteurs firent un travail remarquable et montèrent des charges allant jusqu’à 30 kg sur les pentes de glace raides.",
-    "À la fin du mois, le troisième camp était installé vers 6000 m, au pied de la grande barrière rocheuse.",
-    "La barrière elle-même était verticale et dut être équipée de 400 m de cordes fixes.",
+    "Après une longue marche d’approche à travers les vallées du Karakoram, "
+    "l’expédition atteignit le 12 juin le camp de base, à 4500 m d’altitude.",
+    "À cause du mauvais temps, les alpinistes durent ensuite rester trois "
+    "jours sous la tente sans pouvoir rien entreprendre.",
+    "Ce n’est que le 17 juin qu’on réussit à trouver un passage sûr à travers "
+    "la chute de séracs de 900 m du glacier ouest.",
+    "Les porteurs firent un travail remarquable et montèrent des charges "
+    "allant jusqu’à 30 kg sur les pentes de glace raides.",
+    "À la fin du mois, le troisième camp était installé vers 6000 m, au pied "
+    "de la grande barrière rocheuse.",
+    "La barrière elle-même était verticale et dut être équipée de 400 m de "
+    "cordes fixes.",
     "Il fallut plusieurs jours pour ancrer les cordes et monter les charges.",
-    "Le 4 juillet, quatre alpinistes quittèrent le quatrième camp, dressé à 6900 m dans une petite combe.",
-    "La neige était profonde et molle, si bien que le premier de cordée devait être relayé après trente pas.",
-    "Vers midi, ils atteignirent l’arête, d’où ils virent le sommet pour la première fois.",
+    "Le 4 juillet, quatre alpinistes quittèrent le quatrième camp, dressé à "
+    "6900 m dans une petite combe.",
+    "La neige était profonde et molle, si bien que le premier de cordée devait "
+    "être relayé après trente pas.",
+    "Vers midi, ils atteignirent l’arête, d’où ils virent le sommet pour la "
+    "première fois.",
     "Le vent forcit et la température tomba à moins 25 degrés.",
     "Ils poursuivirent néanmoins l’ascension et foulèrent le sommet à 16 h 30.",
-    "La descente dans l’obscurité fut dangereuse, et deux hommes durent bivouaquer dans une grotte de neige.",
-    "Le lendemain matin, tous arrivèrent épuisés mais indemnes au quatrième camp.",
-    "L’expédition rentra à Skardu au début d’août, où elle fut reçue par les autorités.",
-    "Un compte rendu détaillé avec cartes et photographies paraîtra dans le prochain annuaire.",
+    "La descente dans l’obscurité fut dangereuse, et deux hommes durent "
+    "bivouaquer dans une grotte de neige.",
+    "Le lendemain matin, tous arrivèrent épuisés mais indemnes au quatrième "
+    "camp.",
+    "L’expédition rentra à Skardu au début d’août, où elle fut reçue par les "
+    "autorités.",
+    "Un compte rendu détaillé avec cartes et photographies paraîtra dans le "
+    "prochain annuaire.",
 };
 
 static void german_french_pair(void **state) {
@@ -580,8 +649,9 @@ static void german_french_pair(void **state) {
   free_pair(&p);
   /* 6000 m became 6500 m */
   memcpy(t, fr_de_text, n * sizeof *t);
-  t[4] = "À la fin du mois, le troisième camp était installé vers 6500 m, au "
-         "pied de la grande barrière rocheuse.";
+  t[4] =
+      "À la fin du mois, le troisième camp était installé vers 6500 m, au "
+      "pied de la grande barrière rocheuse.";
   make_pair(&p, "de", de_text, n, "fr", t, n, NULL);
   assert_int_equal(ta_check_count(p.rep), 1);
   f = find_kind(p.rep, TA_FINDING_NUMBER);
@@ -625,7 +695,8 @@ static void names_and_errors(void **state) {
   (void)state;
   ta_finding_kind k;
   for (int i = 0; i < TA_FINDING_KIND_COUNT; i++) {
-    assert_true(ta_finding_kind_parse(ta_finding_kind_name((ta_finding_kind)i), &k));
+    assert_true(
+        ta_finding_kind_parse(ta_finding_kind_name((ta_finding_kind)i), &k));
     assert_int_equal(k, i);
   }
   assert_false(ta_finding_kind_parse("omissions", &k));
@@ -638,7 +709,8 @@ static void names_and_errors(void **state) {
   pair p;
   make_pair(&p, "fr", fr_text, NPAIR, "en", en_text, NPAIR, NULL);
   ta_doc *shorter = NULL;
-  assert_int_equal(ta_doc_from_segments("x", "en", en_text, NULL, 3, &shorter, &err), TA_OK);
+  assert_int_equal(
+      ta_doc_from_segments("x", "en", en_text, NULL, 3, &shorter, &err), TA_OK);
   assert_int_equal(ta_check(p.src, shorter, p.al, NULL, &r, &err), TA_EINVAL);
   assert_non_null(strstr(err.message, "does not cover"));
   assert_int_equal(ta_check_report_write(stdout, (ta_check_format)42, p.src,

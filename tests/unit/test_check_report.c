@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -18,23 +19,35 @@
 #include "tmxalign/check.h"
 
 static const char *const fr[] = {
-    "Le conseil municipal s’est réuni lundi soir pour examiner le budget de la ville.",
-    "Les dépenses prévues atteignent 1 250 000 euros, soit une hausse de 4,5 % par rapport à l’an dernier.",
-    "Le maire a expliqué que la rénovation de l’école <primaire> & du gymnase était la priorité absolue.",
-    "Plusieurs conseillers ont demandé des précisions sur le coût des travaux de la piscine municipale.",
+    "Le conseil municipal s’est réuni lundi soir pour examiner le budget de la "
+    "ville.",
+    "Les dépenses prévues atteignent 1 250 000 euros, soit une hausse de 4,5 % "
+    "par rapport à l’an dernier.",
+    "Le maire a expliqué que la rénovation de l’école <primaire> & du gymnase "
+    "était la priorité absolue.",
+    "Plusieurs conseillers ont demandé des précisions sur le coût des travaux "
+    "de la piscine municipale.",
     "Pourquoi le chantier a-t-il pris tant de retard ?",
-    "L’adjoint chargé des finances a répondu que les entreprises avaient manqué de matériaux pendant l’hiver.",
-    "Un compte rendu détaillé sera publié sur le site de la mairie dans les prochains jours.",
+    "L’adjoint chargé des finances a répondu que les entreprises avaient "
+    "manqué de matériaux pendant l’hiver.",
+    "Un compte rendu détaillé sera publié sur le site de la mairie dans les "
+    "prochains jours.",
 };
 static const char *const en[] = {
     "The town council met on Monday evening to examine the city budget.",
-    "Planned spending reaches 1,350,000 euros, an increase of 4.5% over last year.",
-    "The mayor explained that renovating the <primary> school & the gym was the absolute priority.",
-    "Several councillors asked for details on the cost of the work on the municipal swimming pool.",
+    "Planned spending reaches 1,350,000 euros, an increase of 4.5% over last "
+    "year.",
+    "The mayor explained that renovating the <primary> school & the gym was "
+    "the absolute priority.",
+    "Several councillors asked for details on the cost of the work on the "
+    "municipal swimming pool.",
     "The building site has fallen behind schedule.",
-    "The deputy in charge of finances answered that the companies had run short of materials during the winter.",
-    "A detailed report will be published on the town hall website in the coming days.",
-    "<script>alert(1)</script> Translator's note: the pool has been closed since the summer drought.",
+    "The deputy in charge of finances answered that the companies had run "
+    "short of materials during the winter.",
+    "A detailed report will be published on the town hall website in the "
+    "coming days.",
+    "<script>alert(1)</script> Translator's note: the pool has been closed "
+    "since the summer drought.",
 };
 
 typedef struct fixture {
@@ -70,9 +83,9 @@ static char *render(const fixture *f, ta_check_format fmt, size_t *len) {
   char *buf = NULL;
   FILE *fp = open_memstream(&buf, len);
   ta_error err;
-  assert_int_equal(ta_check_report_write(fp, fmt, f->src, f->tgt, f->al,
-                                         f->rep, &err),
-                   TA_OK);
+  assert_int_equal(
+      ta_check_report_write(fp, fmt, f->src, f->tgt, f->al, f->rep, &err),
+      TA_OK);
   fclose(fp);
   return buf;
 }
@@ -164,8 +177,9 @@ static void text_is_one_line_a_finding(void **state) {
   assert_int_equal(lines, ta_check_count(f->rep));
   free(text);
   text = render(f, TA_CHECK_TEXT, &len);
-  assert_non_null(strstr(text, "council.fr.txt:2: number: error: number differs: "
-                               "source has 1 250 000, target 1,350,000"));
+  assert_non_null(strstr(text,
+                         "council.fr.txt:2: number: error: number differs: "
+                         "source has 1 250 000, target 1,350,000"));
   assert_non_null(strstr(text, "council.en.txt:8: addition: warning:"));
   assert_non_null(strstr(text, "# verdict: incomplete"));
   free(text);
@@ -178,11 +192,13 @@ static void json_has_schema_and_locations(void **state) {
   fixture *f = *state;
   size_t len;
   char *json = render(f, TA_CHECK_JSON, &len);
-  assert_true(!strncmp(json, "{\"schema\":\"tmxalign-check\",\"version\":1,", 39));
+  assert_true(
+      !strncmp(json, "{\"schema\":\"tmxalign-check\",\"version\":1,", 39));
   assert_non_null(strstr(json, "\"verdict\":\"incomplete\""));
   assert_non_null(strstr(json, "\"kind\":\"number\",\"severity\":\"error\""));
   assert_non_null(strstr(json, "\"line\":2,\"offset\":"));
-  assert_non_null(strstr(json, "\"fail_on\":[\"omission\",\"partial-omission\",\"number\"]"));
+  assert_non_null(strstr(
+      json, "\"fail_on\":[\"omission\",\"partial-omission\",\"number\"]"));
   free(json);
 }
 
@@ -215,7 +231,7 @@ static void index_sorts_worst_first(void **state) {
   e[1].summary.coverage = 0.99;
   e[2].summary.complete = false; /* c: incomplete at 0.90 */
   e[2].summary.coverage = 0.90;
-  e[3].status = TA_ENOENT;      /* d: could not be read */
+  e[3].status = TA_ENOENT; /* d: could not be read */
   e[3].error = "d.fr: no such file";
   char *buf = NULL;
   size_t len;
