@@ -254,7 +254,7 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   for (int k = 0; k < TA_ANCHOR_COUNT; k++) on[k] = c->opts.weights[k] != 0;
   ta_status st = ta__features_build(src, on, &c->fsrc);
   if (st == TA_OK) st = ta__features_build(tgt, on, &c->ftgt);
-  if (st == TA_OK) st = ta__features_weigh(&c->fsrc, &c->ftgt);
+  if (st == TA_OK) st = ta__features_weigh(&c->fsrc, &c->ftgt, true);
   if (st != TA_OK) return st;
   build_types(c);
   ta__model_defaults(&c->model, &c->opts);
@@ -277,6 +277,10 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
    * (lexicon_align.c), and pass 2 follows pass 1's path with both. */
   int passes = c->opts.passes < 1 ? 1 : c->opts.passes;
   st = search_level(c, NULL, 0);
+  /* later passes follow pass 1's path: no more coarsening */
+  free(c->fsrc.p_other);
+  free(c->ftgt.p_other);
+  c->fsrc.p_other = c->ftgt.p_other = NULL;
   for (int p = 1; st == TA_OK && p < passes; p++) {
     ta__path prev = {0};
     reestimate(c);

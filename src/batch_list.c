@@ -161,44 +161,6 @@ ta_status ta_batch_manifest_parse(const char *name, const char *data,
   return TA_OK;
 }
 
-static ta_status read_file(const char *path, char **buf, size_t *len,
-                           ta_error *err) {
-  struct stat sb;
-  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-    return ta__fail(err, TA_EISDIR, "%s: is a directory", path);
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", path,
-                    errno == ENOENT ? "no such file" : "cannot open");
-  size_t cap = 1 << 14, n = 0;
-  char *p = malloc(cap);
-  ta_status st = p ? TA_OK : TA_ENOMEM;
-  while (st == TA_OK) {
-    if (n == cap) {
-      char *np = cap < MANIFEST_MAX ? realloc(p, cap * 2) : NULL;
-      if (!np) {
-        st = cap < MANIFEST_MAX ? TA_ENOMEM : TA_ETOOBIG;
-        break;
-      }
-      p = np;
-      cap *= 2;
-    }
-    size_t got = fread(p + n, 1, cap - n, fp);
-    n += got;
-    if (!got) break;
-  }
-  if (st == TA_OK && ferror(fp)) st = TA_EIO;
-  fclose(fp);
-  if (st != TA_OK) {
-    free(p);
-    return ta__fail(err, st, "%s: %s", path,
-                    st == TA_ETOOBIG ? "larger than 256 MiB, not a manifest"
-                                     : ta_strerror(st));
-  }
-  *buf = p;
-  *len = n;
-  return TA_OK;
-}
 
 ta_status ta_batch_manifest_load(const char *path, ta_batch_list **out,
                                  ta_error *err) {
@@ -211,7 +173,8 @@ ta_status ta_batch_manifest_load(const char *path, ta_batch_list **out,
     slash[slash == dir ? 1 : 0] = '\0'; /* "/m.tsv": the root */
   else
     dir[0] = '\0';
-  ta_status st = read_file(path, &data, &len, err);
+  ta_status st = ta__read_file(path, MANIFEST_MAX, "256 MiB for a manifest",
+                               &data, &len, err);
   if (st == TA_OK) st = ta_batch_manifest_parse(path, data, len, dir, out, err);
   free(data);
   free(dir);

@@ -206,8 +206,8 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
 }
 
 /* Read a whole file; regular files in one allocation of their size. */
-static ta_status read_file(const char *path, size_t max, char **buf,
-                           size_t *len, ta_error *err) {
+ta_status ta__read_file(const char *path, size_t max, const char *limit,
+                        char **buf, size_t *len, ta_error *err) {
   struct stat sb;
   if (stat(path, &sb) != 0 && errno == ENOENT)
     return ta__fail(err, TA_ENOENT, "%s: no such file", path);
@@ -218,7 +218,7 @@ static ta_status read_file(const char *path, size_t max, char **buf,
                     path);
   if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > max)
     return ta__fail(err, TA_ETOOBIG, "%s: %lld bytes exceeds the limit of "
-                    "%zu (max_input_bytes)", path, (long long)sb.st_size, max);
+                    "%zu (%s)", path, (long long)sb.st_size, max, limit);
   FILE *fp = fopen(path, "rb");
   if (!fp)
     return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", path,
@@ -259,7 +259,7 @@ ta_status ta_doc_load_file(const char *path, const ta_split_opts *o,
   size_t max = o->max_input_bytes ? o->max_input_bytes : (size_t)1 << 30;
   char *buf = NULL;
   size_t n = 0;
-  ta_status st = read_file(path, max, &buf, &n, err);
+  ta_status st = ta__read_file(path, max, "max_input_bytes", &buf, &n, err);
   if (st != TA_OK) return st;
   st = ta_doc_load_mem(path, buf, n, o, out, err);
   free(buf);

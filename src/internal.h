@@ -43,6 +43,12 @@ void ta__doc_finish(ta_doc *d);
 
 char *ta__strdup(const char *s);
 
+/* Read the whole file at path into a malloc'd buffer (caller frees), at most
+ * max bytes (limit names that bound in the message).  Errors: TA_ENOENT,
+ * TA_EISDIR, TA_ETOOBIG, TA_EIO, TA_ENOMEM. */
+ta_status ta__read_file(const char *path, size_t max, const char *limit,
+                        char **buf, size_t *len, ta_error *err);
+
 #include <stdio.h>
 /* Write s[0..len) as a JSON string literal (UTF-8 passed through). */
 void ta__json_string(FILE *fp, const char *s, size_t len);

@@ -225,7 +225,7 @@ static ta_status add_keys(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
     for (size_t i = 0; i < sides[s]->n; i++)
       memset(sides[s]->s[i].chance, 0, sizeof sides[s]->s[i].chance);
   }
-  st = ta__features_weigh(&c->fsrc, &c->ftgt);
+  st = ta__features_weigh(&c->fsrc, &c->ftgt, false);
   ta__side_free(&c->src);
   ta__side_free(&c->tgt);
   if (st == TA_OK) st = ta__side_init(&c->src, &c->fsrc, &c->model);

@@ -48,12 +48,12 @@ typedef struct bead_unit {
   ta_tmx_unit unit;
 } bead_unit;
 
-static void fill_unit(bead_unit *bu, size_t index, const ta_bead *b,
+static void fill_unit(bead_unit *bu, size_t tuid, const ta_bead *b,
                       const char *document, const ta_doc *src,
                       const ta_doc *tgt, const ta__tbuf *st,
                       const ta__tbuf *tt) {
   size_t np = 0, nv = 0;
-  snprintf(bu->tuid, sizeof bu->tuid, "%zu", index + 1);
+  snprintf(bu->tuid, sizeof bu->tuid, "%zu", tuid);
   snprintf(bu->score, sizeof bu->score, "%.4f", b->score);
   snprintf(bu->bead, sizeof bu->bead, "%zu-%zu", b->src_len, b->tgt_len);
   bu->props[np++] = (ta_tmx_prop){"x-score", bu->score};
@@ -72,47 +72,39 @@ static void fill_unit(bead_unit *bu, size_t index, const ta_bead *b,
   bu->unit = (ta_tmx_unit){bu->tuid, NULL, bu->vars, nv, bu->props, np};
 }
 
-static ta_status check_bead(const ta_bead *b, size_t i, const ta_doc *src,
-                            const ta_doc *tgt, ta_error *err) {
+static const char *document_of(const ta_tmx_align_opts *o, const ta_doc *src) {
+  return o->document ? o->document : basename_of(ta_doc_name(src));
+}
+
+/* Every bead inside both documents, or TA_EINVAL naming the first that is
+ * not: checked before anything is written. */
+static ta_status check_beads(const ta_doc *src, const ta_doc *tgt,
+                             ta__bead_fn bead, const void *ctx, size_t n,
+                             const char *document, ta_error *err) {
   size_t ns = ta_doc_count(src), nt = ta_doc_count(tgt);
-  if (b->src_begin > ns || b->src_len > ns - b->src_begin ||
-      b->tgt_begin > nt || b->tgt_len > nt - b->tgt_begin ||
-      b->src_len + b->tgt_len == 0)
-    return ta__fail(err, TA_EINVAL,
-                    "tmx: bead %zu (%zu+%zu, %zu+%zu) is outside the "
-                    "documents (%zu and %zu sentences)",
-                    i + 1, b->src_begin, b->src_len, b->tgt_begin, b->tgt_len,
-                    ns, nt);
+  for (size_t i = 0; i < n; i++) {
+    const ta_bead *b = bead(ctx, i);
+    if (b->src_begin > ns || b->src_len > ns - b->src_begin ||
+        b->tgt_begin > nt || b->tgt_len > nt - b->tgt_begin ||
+        b->src_len + b->tgt_len == 0)
+      return ta__fail(err, TA_EINVAL,
+                      "%s: bead %zu (%zu+%zu, %zu+%zu) is outside the "
+                      "documents (%zu and %zu sentences)",
+                      document, i + 1, b->src_begin, b->src_len, b->tgt_begin,
+                      b->tgt_len, ns, nt);
+  }
   return TA_OK;
 }
 
-ta_status ta__tmx_write_beads_fn(const char *path, const ta_doc *src,
-                                 const ta_doc *tgt, ta__bead_fn bead,
-                                 const void *ctx, size_t n,
-                                 const ta_tmx_align_opts *o,
-                                 ta_tmx_align_stats *stats, ta_error *err) {
-  if (!path || !src || !tgt)
-    return ta__fail(err, TA_EINVAL, "tmx: missing argument");
-  ta_tmx_align_opts def;
-  if (!o) {
-    ta_tmx_align_opts_init(&def);
-    o = &def;
-  }
+ta_status ta__tmx_add_beads(ta_tmx_writer *w, const ta_doc *src,
+                            const ta_doc *tgt, ta__bead_fn bead,
+                            const void *ctx, size_t n,
+                            const ta_tmx_align_opts *o, bool running_tuids,
+                            ta_tmx_align_stats *stats, ta_error *err) {
+  const char *document = document_of(o, src);
+  ta_status st = check_beads(src, tgt, bead, ctx, n, document, err);
+  if (st != TA_OK) return st;
   ta_tmx_align_stats s = {0, 0, 0};
-  /* Validate every bead first so that a bad alignment never replaces a
-   * good file with a partial one. */
-  for (size_t i = 0; i < n; i++) {
-    ta_status st = check_bead(bead(ctx, i), i, src, tgt, err);
-    if (st != TA_OK) return st;
-  }
-  ta_tmx_header h;
-  ta_tmx_header_init(&h);
-  h.srclang = ta_doc_lang(src);
-  if (ta_doc_is_html(src)) h.datatype = "html";
-  const char *document =
-      o->document ? o->document : basename_of(ta_doc_name(src));
-  ta_tmx_writer *w = NULL;
-  ta_status st = ta_tmx_writer_open(path, &h, &o->write, &w, err);
   ta__tbuf stext, ttext;
   ta__tbuf_init(&stext, (size_t)1 << 30);
   ta__tbuf_init(&ttext, (size_t)1 << 30);
@@ -130,18 +122,46 @@ ta_status ta__tmx_write_beads_fn(const char *path, const ta_doc *src,
     st = join(src, b->src_begin, b->src_len, &stext);
     if (st == TA_OK) st = join(tgt, b->tgt_begin, b->tgt_len, &ttext);
     if (st != TA_OK) {
-      ta__fail(err, st, "%s: bead %zu: %s", path, i + 1, ta_strerror(st));
+      ta__fail(err, st, "%s: bead %zu: %s", document, i + 1, ta_strerror(st));
       break;
     }
-    fill_unit(&bu, i, b, document, src, tgt, &stext, &ttext);
+    fill_unit(&bu, running_tuids ? ta_tmx_writer_count(w) + 1 : i + 1, b,
+              document, src, tgt, &stext, &ttext);
     st = ta_tmx_writer_add(w, &bu.unit, err);
     if (st == TA_OK) s.units++;
   }
-  if (st == TA_OK) st = ta_tmx_writer_close(w, err);
-  ta_tmx_writer_free(w);
   ta__tbuf_free(&stext);
   ta__tbuf_free(&ttext);
-  if (st == TA_OK && stats) *stats = s;
+  if (stats) *stats = s;
+  return st;
+}
+
+ta_status ta__tmx_write_beads_fn(const char *path, const ta_doc *src,
+                                 const ta_doc *tgt, ta__bead_fn bead,
+                                 const void *ctx, size_t n,
+                                 const ta_tmx_align_opts *o,
+                                 ta_tmx_align_stats *stats, ta_error *err) {
+  if (!path || !src || !tgt)
+    return ta__fail(err, TA_EINVAL, "tmx: missing argument");
+  ta_tmx_align_opts def;
+  if (!o) {
+    ta_tmx_align_opts_init(&def);
+    o = &def;
+  }
+  /* Checked before the file is opened: a bad alignment never replaces a
+   * good file with a partial one. */
+  ta_status st = check_beads(src, tgt, bead, ctx, n, document_of(o, src), err);
+  if (st != TA_OK) return st;
+  ta_tmx_header h;
+  ta_tmx_header_init(&h);
+  h.srclang = ta_doc_lang(src);
+  if (ta_doc_is_html(src)) h.datatype = "html";
+  ta_tmx_writer *w = NULL;
+  st = ta_tmx_writer_open(path, &h, &o->write, &w, err);
+  if (st == TA_OK)
+    st = ta__tmx_add_beads(w, src, tgt, bead, ctx, n, o, false, stats, err);
+  if (st == TA_OK) st = ta_tmx_writer_close(w, err);
+  ta_tmx_writer_free(w);
   return st;
 }
 
@@ -281,11 +301,12 @@ static ta_status multi_check(const ta_doc *src, multi_target *t, size_t nt,
     return ta__fail(err, TA_EINVAL, "tmx: %zu targets (1 to %d allowed)", nt,
                     TA_TMX_MAX_TARGETS);
   for (size_t k = 0; k < nt; k++) {
+    ta_status st = check_beads(src, t[k].doc, t[k].bead, t[k].ctx, t[k].n,
+                               "tmx", err);
+    if (st != TA_OK) return st;
     size_t next = 0;
     for (size_t i = 0; i < t[k].n; i++) {
       const ta_bead *b = t[k].bead(t[k].ctx, i);
-      ta_status st = check_bead(b, i, src, t[k].doc, err);
-      if (st != TA_OK) return st;
       if (b->src_len && b->src_begin < next)
         return ta__fail(err, TA_EINVAL,
                         "tmx: target %zu: bead %zu is out of source order",

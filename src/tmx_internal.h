@@ -40,6 +40,14 @@ bool ta__tmx_date_ok(const char *s);
 
 /* Beads by index, so that arrays and ta_alignment share one writer. */
 typedef const ta_bead *(*ta__bead_fn)(const void *ctx, size_t i);
+/* The units of beads [0, n) appended to an open writer (filters of o);
+ * tuids are the bead numbers, or with running_tuids the writer's count
+ * + 1, unique across the pairs of a batch. */
+ta_status ta__tmx_add_beads(ta_tmx_writer *w, const ta_doc *src,
+                            const ta_doc *tgt, ta__bead_fn bead,
+                            const void *ctx, size_t n,
+                            const ta_tmx_align_opts *o, bool running_tuids,
+                            ta_tmx_align_stats *stats, ta_error *err);
 ta_status ta__tmx_write_beads_fn(const char *path, const ta_doc *src,
                                  const ta_doc *tgt, ta__bead_fn bead,
                                  const void *ctx, size_t n,

@@ -415,11 +415,13 @@ ta_status ta__features_build(const ta_doc *d,
   return TA_OK;
 }
 
-/* Open-addressing table of document frequencies per side. */
+/* Open-addressing table of document frequencies per side, grown as keys
+ * come: it holds the distinct keys (the vocabulary), far fewer than the
+ * keys of all sentences. */
 typedef struct df_table {
   uint32_t *key;
   uint32_t *count[2];
-  size_t cap;
+  size_t cap, used;
 } df_table;
 
 static size_t df_slot(const df_table *t, uint32_t k) {
@@ -430,38 +432,75 @@ static size_t df_slot(const df_table *t, uint32_t k) {
   return h;
 }
 
-ta_status ta__features_weigh(ta__features *a, ta__features *b) {
+static void df_free(df_table *t) {
+  free(t->key);
+  free(t->count[0]);
+  free(t->count[1]);
+}
+
+static bool df_alloc(df_table *t, size_t cap) {
+  t->cap = cap;
+  t->used = 0;
+  t->key = calloc(cap, sizeof *t->key);
+  t->count[0] = calloc(cap, sizeof *t->count[0]);
+  t->count[1] = calloc(cap, sizeof *t->count[1]);
+  return t->key && t->count[0] && t->count[1];
+}
+
+/* Count key k once more on side s, doubling the table at half load. */
+static bool df_add(df_table *t, uint32_t k, int s) {
+  if (2 * (t->used + 1) > t->cap) {
+    df_table big;
+    if (!df_alloc(&big, t->cap * 2)) {
+      df_free(&big);
+      return false;
+    }
+    for (size_t i = 0; i < t->cap; i++)
+      if (t->count[0][i] || t->count[1][i]) {
+        size_t h = df_slot(&big, t->key[i]);
+        big.key[h] = t->key[i];
+        big.count[0][h] = t->count[0][i];
+        big.count[1][h] = t->count[1][i];
+        big.used++;
+      }
+    df_free(t);
+    *t = big;
+  }
+  size_t h = df_slot(t, k);
+  if (!t->count[0][h] && !t->count[1][h]) t->used++;
+  t->key[h] = k;
+  t->count[s][h]++;
+  return true;
+}
+
+ta_status ta__features_weigh(ta__features *a, ta__features *b,
+                             bool keep_p_other) {
   df_table t = {0};
-  size_t total = a->nkeys + b->nkeys;
-  t.cap = 16;
-  while (t.cap < total * 2) t.cap *= 2;
-  t.key = calloc(t.cap, sizeof *t.key);
-  t.count[0] = calloc(t.cap, sizeof *t.count[0]);
-  t.count[1] = calloc(t.cap, sizeof *t.count[1]);
+  bool table_ok = df_alloc(&t, 1 << 12);
   /* weighing again (after lexicon keys were added) replaces the tables */
   free(a->weights);
   free(b->weights);
   free(a->p_other);
   free(b->p_other);
+  a->p_other = b->p_other = NULL;
   for (size_t i = 0; i < a->n; i++)
     memset(a->s[i].chance, 0, sizeof a->s[i].chance);
   for (size_t i = 0; i < b->n; i++)
     memset(b->s[i].chance, 0, sizeof b->s[i].chance);
   a->weights = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->weights);
   b->weights = malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->weights);
-  a->p_other = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->p_other);
-  b->p_other = malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->p_other);
+  if (keep_p_other) {
+    a->p_other = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->p_other);
+    b->p_other = malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->p_other);
+  }
   ta_status st = TA_ENOMEM;
-  if (!t.key || !t.count[0] || !t.count[1] || !a->weights || !b->weights ||
-      !a->p_other || !b->p_other)
+  if (!table_ok || !a->weights || !b->weights ||
+      (keep_p_other && (!a->p_other || !b->p_other)))
     goto done;
   ta__features *sides[2] = {a, b};
   for (int s = 0; s < 2; s++)
-    for (size_t i = 0; i < sides[s]->nkeys; i++) {
-      size_t h = df_slot(&t, sides[s]->keys[i]);
-      t.key[h] = sides[s]->keys[i];
-      t.count[s][h]++;
-    }
+    for (size_t i = 0; i < sides[s]->nkeys; i++)
+      if (!df_add(&t, sides[s]->keys[i], s)) goto done;
   double n = (double)(a->n + b->n);
   for (int s = 0; s < 2; s++) {
     ta__features *f = sides[s];
@@ -472,17 +511,16 @@ ta_status ta__features_weigh(ta__features *a, ta__features *b) {
         size_t h = df_slot(&t, f->keys[k]);
         double df = t.count[0][h] + t.count[1][h];
         f->weights[k] = (float)log(1.0 + n / df);
-        double p_other = t.count[1 - s][h] / n_other;
-        f->p_other[k] = (float)(p_other < 1 ? p_other : 1);
-        sf->chance[TA__KEY_KIND(f->keys[k])] += f->weights[k] * f->p_other[k];
+        float p_other = (float)(t.count[1 - s][h] / n_other);
+        if (p_other > 1) p_other = 1;
+        if (f->p_other) f->p_other[k] = p_other;
+        sf->chance[TA__KEY_KIND(f->keys[k])] += f->weights[k] * p_other;
       }
     }
   }
   st = TA_OK;
 done:
-  free(t.key);
-  free(t.count[0]);
-  free(t.count[1]);
+  df_free(&t);
   return st;
 }
 

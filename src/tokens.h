@@ -42,12 +42,14 @@ typedef struct ta__features {
 ta_status ta__features_build(const ta_doc *d, const bool enabled[TA_ANCHOR_COUNT],
                              ta__features *f);
 /* Give every key a weight ln(1 + N / df) with df counted over both sides,
- * and every sentence its chance matches against the other side. */
-ta_status ta__features_weigh(ta__features *a, ta__features *b);
+ * and every sentence its chance matches against the other side.  Keep each
+ * key's p_other only when the features will be coarsened. */
+ta_status ta__features_weigh(ta__features *a, ta__features *b,
+                             bool keep_p_other);
 void ta__features_free(ta__features *f);
 
 /* Halve a document for the coarse search: coarse sentence k is fine
- * sentences 2k and 2k+1 (weights must have been computed). */
+ * sentences 2k and 2k+1 (weighed with keep_p_other). */
 ta_status ta__features_coarsen(const ta__features *f, ta__features *out);
 
 /* Normalise the number starting at s[0] (a digit) within len bytes:

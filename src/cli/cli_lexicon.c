@@ -20,8 +20,9 @@ bool cli_lexicon_option(cli_lexicon *l, int ch, const char *arg) {
   }
 }
 
-static ta_status load_dicts(cli_lexicon *l, const ta_doc *src,
-                            const ta_doc *tgt, bool verbose) {
+ta_status cli_lexicon_load_dicts(cli_lexicon *l, const char *slang,
+                                 const char *tlang, const ta_doc *filter,
+                                 bool verbose) {
   ta_error err;
   ta_error_clear(&err);
   ta_status st = TA_OK;
@@ -29,9 +30,8 @@ static ta_status load_dicts(cli_lexicon *l, const ta_doc *src,
     char found[4096];
     const char *path = l->dicts[i];
     if (!strcmp(path, "auto")) {
-      st = ta_lexicon_find_dict(getenv("TMXALIGN_DICT_DIR"),
-                                ta_doc_lang(src), ta_doc_lang(tgt), found,
-                                sizeof found, &err);
+      st = ta_lexicon_find_dict(getenv("TMXALIGN_DICT_DIR"), slang, tlang,
+                                found, sizeof found, &err);
       if (st == TA_ENOENT || st == TA_ELANG) {
         cli_warn(NULL, err.message);
         st = TA_OK;
@@ -41,11 +41,11 @@ static ta_status load_dicts(cli_lexicon *l, const ta_doc *src,
     }
     size_t before = ta_lexicon_count(l->table);
     if (st == TA_OK)
-      st = ta_lexicon_load_dict(l->table, path, ta_doc_lang(src),
-                                ta_doc_lang(tgt), src, &err);
+      st = ta_lexicon_load_dict(l->table, path, slang, tlang, filter, &err);
     if (st == TA_OK && verbose)
-      fprintf(stderr, "tmxalign: dictionary %s: %zu entries for this text\n",
-              path, ta_lexicon_count(l->table) - before);
+      fprintf(stderr, "tmxalign: dictionary %s: %zu entries%s\n", path,
+              ta_lexicon_count(l->table) - before,
+              filter ? " for this text" : "");
   }
   if (st == TA_OK && l->load) {
     st = ta_lexicon_load(l->table, l->load, &err);
@@ -78,7 +78,9 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
   ta_lexicon_free(l->table);
   l->table = NULL;
   ta_status st = ta_lexicon_new(&l->table);
-  if (st == TA_OK) st = load_dicts(l, src, tgt, verbose);
+  if (st == TA_OK)
+    st = cli_lexicon_load_dicts(l, ta_doc_lang(src), ta_doc_lang(tgt), src,
+                                verbose);
   if (st != TA_OK) return st;
   o->lexicon = l->table;
   if (l->no_train) o->self_train = false;

@@ -54,6 +54,13 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
                               const ta_doc *tgt, ta_align_opts *o,
                               bool verbose);
 
+/* Load the --dict and --lexicon-load tables into l->table (made by the
+ * caller), keeping only headwords of filter when given; "auto" finds an
+ * installed FreeDict pair.  Reports errors itself. */
+ta_status cli_lexicon_load_dicts(cli_lexicon *l, const char *slang,
+                                 const char *tlang, const ta_doc *filter,
+                                 bool verbose);
+
 void cli_lexicon_free(cli_lexicon *l);
 
 #endif

@@ -290,32 +290,10 @@ static ta_status prepare_lexicon(batch_args *a, ta_batch_opts *o) {
   }
   if (l->no_train) o->align.self_train = false;
   if (!l->ndicts && !l->load) return TA_OK;
-  ta_error err;
-  ta_error_clear(&err);
   ta_status st = ta_lexicon_new(&l->table);
-  for (int i = 0; st == TA_OK && i < l->ndicts; i++) {
-    char found[4096];
-    const char *path = l->dicts[i];
-    if (!strcmp(path, "auto")) {
-      st = ta_lexicon_find_dict(getenv("TMXALIGN_DICT_DIR"), o->src_lang,
-                                o->tgt_lang, found, sizeof found, &err);
-      if (st == TA_ENOENT || st == TA_ELANG) {
-        cli_warn(NULL, err.message);
-        st = TA_OK;
-        continue;
-      }
-      path = found;
-    }
-    size_t before = ta_lexicon_count(l->table);
-    if (st == TA_OK)
-      st = ta_lexicon_load_dict(l->table, path, o->src_lang, o->tgt_lang, NULL,
-                                &err);
-    if (st == TA_OK && a->verbose)
-      fprintf(stderr, "tmxalign: dictionary %s: %zu entries\n", path,
-              ta_lexicon_count(l->table) - before);
-  }
-  if (st == TA_OK && l->load) st = ta_lexicon_load(l->table, l->load, &err);
-  if (st != TA_OK) return cli_fail(st, &err), st;
+  if (st != TA_OK) return cli_fail(st, NULL), st;
+  st = cli_lexicon_load_dicts(l, o->src_lang, o->tgt_lang, NULL, a->verbose);
+  if (st != TA_OK) return st;
   o->align.lexicon = l->table;
   return TA_OK;
 }

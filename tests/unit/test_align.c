@@ -183,7 +183,7 @@ static ta__pair_match match_of(const char *a, const char *b) {
   ta__features fa, fb;
   assert_int_equal(ta__features_build(da, on, &fa), TA_OK);
   assert_int_equal(ta__features_build(db, on, &fb), TA_OK);
-  assert_int_equal(ta__features_weigh(&fa, &fb), TA_OK);
+  assert_int_equal(ta__features_weigh(&fa, &fb, false), TA_OK);
   ta__pair_match pm;
   ta__pair_match_compute(&fa, 0, &fb, 0, &pm);
   ta__features_free(&fa);
