@@ -21,6 +21,7 @@
 #include "tmxalign/lexicon.h"
 #include "tmxalign/outfile.h"
 #include "tmxalign/tmx.h"
+#include "tmxalign/check.h"
 #include "tmxalign/batch.h"
 
 #endif

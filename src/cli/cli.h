@@ -18,6 +18,7 @@ int cmd_align(int argc, char **argv);
 int cmd_align_batch(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 /* Print "tmxalign: <msg>" on stderr. */
 void cli_error(const char *fmt, ...)

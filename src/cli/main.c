@@ -13,6 +13,7 @@ static const struct command {
     {"align", cmd_align, "align a document with its translation"},
     {"merge", cmd_merge, "merge TMX files, removing duplicates"},
     {"convert", cmd_convert, "convert a TMX file to TSV or JSON Lines"},
+    {"check", cmd_check, "check that a translation is complete"},
 };
 
 static void usage(FILE *fp) {
