@@ -3,10 +3,10 @@
  * follows a coarse alignment of merged sentences (recursively, for long
  * documents) and widens when the best path touches its edge.
  *
- * Two passes: the first uses the document's overall length ratio and
- * default priors; its confident beads re-estimate the ratio, the variance
- * and the bead-type priors for the second (the parameters are thus the
- * document pair's own, as Gale & Church estimated theirs from data). */
+ * Two passes: the first uses the document's overall length ratio; its
+ * beads re-estimate the ratio and the variance, and its confident beads
+ * teach a lexicon, for the second (the parameters are thus the document
+ * pair's own, as Gale & Church estimated theirs from data). */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -15,7 +15,6 @@
 #include "align_internal.h"
 #include "lexicon_internal.h"
 
-#define INF DBL_MAX
 #define TA__CONF_SLOPE 0.3
 #define TA__CONF_MID 5.9
 
@@ -285,9 +284,7 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   for (int p = 1; st == TA_OK && p < passes; p++) {
     ta__path prev = {0};
     reestimate(c);
-    /* ---- lexicon: lexical keys for the next pass */
-    bool lexical = false;
-    if (p == 1) st = ta__lexicon_attach(c, src, tgt, &lexical);
+    if (p == 1) st = ta__lexicon_attach(c, src, tgt);
     if (st == TA_OK) st = path_from_beads(c, &prev);
     if (st == TA_OK) st = search_level(c, &prev, 1);
     path_free(&prev);

@@ -242,9 +242,8 @@ static void score_beads(ta__ctx *c) {
   }
 }
 
-ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
-                             bool *attached) {
-  *attached = false;
+ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
+                             const ta_doc *tgt) {
   if (c->opts.weights[TA_ANCHOR_LEXICON] == 0) return TA_OK;
   const ta_lexicon *use = c->opts.lexicon;
   ta_lexicon *own = NULL;
@@ -275,7 +274,6 @@ ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
   if (!use || !ta_lexicon_count(use)) goto done;
   size_t added = 0;
   st = add_keys(c, src, tgt, use, &added);
-  *attached = st == TA_OK && added > 0;
 done:
   ta_lexicon_free(own);
   return st;

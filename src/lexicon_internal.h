@@ -109,11 +109,10 @@ ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
                               const ta_doc *tgt, const ta_bead *beads,
                               size_t n, size_t *used);
 
-/* Self-training and lexicon keys after the passes of align.c: learns a
+/* Self-training and lexicon keys between the passes of align.c: learns a
  * table from c->beads if asked, adds TA_ANCHOR_LEXICON keys to both
- * sides' features and re-weighs them.  *attached tells whether any key
- * was added (then one more guided pass is worth running). */
-ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
-                             bool *attached);
+ * sides' features and re-weighs them, for the next pass. */
+ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
+                             const ta_doc *tgt);
 
 #endif
