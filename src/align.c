@@ -202,7 +202,10 @@ static void reestimate(ta__ctx *c) {
   if (n11 >= 20) {
     qsort(d, n11, sizeof *d, cmp_double);
     double v = d[n11 / 2] / 0.4549;
-    if (v > 0.5 && v < 100) c->model.var = v * c->model.var_scale;
+    if (v > 0.5 && v < 100) {
+      c->var_raw = v;
+      c->model.var = v * c->model.var_scale;
+    }
   }
   free(d);
 }
@@ -259,6 +262,7 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   if (st != TA_OK) return st;
   build_types(c);
   ta__model_defaults(&c->model, &c->opts);
+  c->var_raw = c->model.var;
   st = ta__side_init(&c->src, &c->fsrc, &c->model);
   if (st == TA_OK) st = ta__side_init(&c->tgt, &c->ftgt, &c->model);
   if (st != TA_OK) return st;
@@ -320,6 +324,7 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
     c.beads = NULL;
     al->summary.length_ratio = c.model.ratio;
     al->summary.length_var = c.model.var;
+    al->summary.length_var_raw = c.var_raw;
     al->summary.band = c.band;
     summarise(al);
     *out = al;

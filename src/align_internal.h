@@ -27,6 +27,7 @@ typedef struct ta__ctx {
   ta__features fsrc, ftgt;
   ta__side src, tgt;
   ta__model model;
+  double var_raw; /* measured length variance, before widening */
   double paragraph_cost;      /* bead spanning a boundary on one side */
   double paragraph_edge_cost; /* pair starting or ending at a boundary on
                                  one side only */

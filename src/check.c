@@ -388,7 +388,7 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
   c.var = as->length_var;
   if (!(c.ratio > 0)) c.ratio = 1;
   if (!(c.var > 0)) c.var = 6.8;
-  c.raw_var = ta__raw_variance(c.var);
+  c.raw_var = as->length_var_raw < 1 ? 1 : as->length_var_raw;
   ta_status st = c.src_chars && c.tgt_chars ? run_checks(&c) : TA_ENOMEM;
   if (st == TA_OK) {
     r->order = malloc((r->n ? r->n : 1) * sizeof *r->order);

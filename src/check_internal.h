@@ -56,10 +56,6 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
 void ta__check_span(const ta_doc *d, size_t begin, size_t len,
                     ta_check_span *out);
 
-/* The variance the aligner estimated, without the widening it applies to
- * be tolerant while searching. */
-double ta__raw_variance(double var);
-
 /* Gale-Church z of lt target against ls source code points under the
  * alignment's model: negative when the target is too short. */
 double ta__check_z(const ta__check_ctx *c, double ls, double lt);

@@ -80,15 +80,6 @@ bool ta__check_speech_tag(const ta__check_ctx *c, size_t i) {
   return word_count(s->text, n) <= 8 && opens_turn(next->text, next->len);
 }
 
-double ta__raw_variance(double var) {
-  ta__model m;
-  ta__model_defaults(&m, NULL);
-  /* too few 1-1 beads to estimate: the aligner kept Gale & Church's 6.8,
-   * which is a raw figure, not a widened one */
-  if (fabs(var - m.var) < 1e-9) return var;
-  double raw = var / m.var_scale;
-  return raw < 1 ? 1 : raw;
-}
 
 ta_status ta__partial_init(ta__check_ctx *c) {
   bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};

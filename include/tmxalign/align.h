@@ -82,7 +82,11 @@ typedef struct ta_align_summary {
                                sentences (m, n clamped to 5) */
   double mean_score;
   double length_ratio;    /**< estimated target/source character ratio */
-  double length_var;      /**< estimated variance per source character */
+  double length_var;      /**< variance per character the search used:
+                               the pair's own, widened 4x for heavy tails */
+  double length_var_raw;  /**< the variance measured on the pair, before
+                               widening; Gale & Church's 6.8 when the pair
+                               has too few 1-1 beads to measure it */
   size_t band;            /**< final half-width of the DP band */
 } ta_align_summary;
 
