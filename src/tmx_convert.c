@@ -38,32 +38,7 @@ static void put_tsv(FILE *fp, const char *s) {
 
 /* A JSON string; the text is valid UTF-8 (libxml2 guarantees it). */
 static void put_json(FILE *fp, const char *s) {
-  putc('"', fp);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    switch (*p) {
-      case '"':
-        fputs("\\\"", fp);
-        break;
-      case '\\':
-        fputs("\\\\", fp);
-        break;
-      case '\n':
-        fputs("\\n", fp);
-        break;
-      case '\r':
-        fputs("\\r", fp);
-        break;
-      case '\t':
-        fputs("\\t", fp);
-        break;
-      default:
-        if (*p < 0x20)
-          fprintf(fp, "\\u%04x", *p);
-        else
-          putc(*p, fp);
-    }
-  }
-  putc('"', fp);
+  ta__json_string(fp, s, strlen(s));
 }
 
 static void put_jsonl(FILE *fp, const ta_tmx_unit *u, const ta_tmx_variant *s,

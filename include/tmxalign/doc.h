@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tmxalign/export.h"
 #include "tmxalign/status.h"
@@ -110,6 +111,18 @@ TA_EXPORT const char *ta_doc_name(const ta_doc *d);
 TA_EXPORT bool ta_doc_is_html(const ta_doc *d);
 /** Name of the encoding the input was decoded from ("UTF-8", ...). */
 TA_EXPORT const char *ta_doc_encoding(const ta_doc *d);
+
+typedef enum ta_doc_format {
+  TA_DOC_LINES = 0, /**< one sentence a line, a blank line between
+                         paragraphs: reads back with TA_INPUT_PRESPLIT */
+  TA_DOC_JSONL,     /**< one object a sentence: paragraph, sentence,
+                         offset, end, line, text */
+  TA_DOC_JSON       /**< the same objects in one array */
+} ta_doc_format;
+
+/** Write the sentences of d to fp.  Errors: TA_EIO, TA_EINVAL. */
+TA_EXPORT ta_status ta_doc_write(FILE *fp, ta_doc_format format,
+                                 const ta_doc *d, ta_error *err);
 
 /** No-op on NULL. */
 TA_EXPORT void ta_doc_free(ta_doc *d);

@@ -47,7 +47,6 @@ static void help(FILE *fp) {
 
 enum { OPT_FORMAT = 256, OPT_INPUT, OPT_PRESPLIT, OPT_ENCODING,
        OPT_MAX_SENTENCE, OPT_MAX_INPUT };
-enum format { FMT_LINES, FMT_JSONL, FMT_JSON };
 
 static const struct option long_opts[] = {
     {"lang", required_argument, NULL, 'l'},
@@ -64,7 +63,7 @@ static const struct option long_opts[] = {
 static const struct named {
   const char *name;
   int value;
-} formats[] = {{"lines", FMT_LINES}, {"jsonl", FMT_JSONL}, {"json", FMT_JSON}},
+} formats[] = {{"lines", TA_DOC_LINES}, {"jsonl", TA_DOC_JSONL}, {"json", TA_DOC_JSON}},
   inputs[] = {{"text", TA_INPUT_TEXT}, {"html", TA_INPUT_HTML},
               {"presplit", TA_INPUT_PRESPLIT}};
 
@@ -85,47 +84,11 @@ static bool parse_size(const char *s, size_t *out) {
   return true;
 }
 
-static void json_string(FILE *fp, const char *s) {
-  fputc('"', fp);
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c == '"' || c == '\\')
-      fprintf(fp, "\\%c", c);
-    else if (c < 0x20)
-      fprintf(fp, "\\u%04x", c);
-    else
-      fputc(c, fp);
-  }
-  fputc('"', fp);
-}
-
-static void print_doc(const ta_doc *d, enum format fmt) {
-  size_t n = ta_doc_count(d), prev_para = 0;
-  if (fmt == FMT_JSON) fputs("[", stdout);
-  for (size_t i = 0; i < n; i++) {
-    const ta_sentence *s = ta_doc_sentence(d, i);
-    if (fmt == FMT_LINES) {
-      if (i && s->paragraph != prev_para) fputc('\n', stdout);
-      fputs(s->text, stdout);
-      fputc('\n', stdout);
-    } else {
-      if (fmt == FMT_JSON) fputs(i ? ",\n " : "\n ", stdout);
-      printf("{\"paragraph\":%zu,\"sentence\":%zu,\"offset\":%zu,"
-             "\"end\":%zu,\"line\":%zu,\"text\":",
-             s->paragraph, i, s->offset, s->end, s->line);
-      json_string(stdout, s->text);
-      fputs(fmt == FMT_JSON ? "}" : "}\n", stdout);
-    }
-    prev_para = s->paragraph;
-  }
-  if (fmt == FMT_JSON) fputs(n ? "\n]\n" : "]\n", stdout);
-}
-
 int cmd_split(int argc, char **argv) {
   ta_split_opts o;
   ta_split_opts_init(&o);
   o.warn = cli_warn;
-  int fmt = FMT_LINES, kind = TA_INPUT_AUTO, c;
+  int fmt = TA_DOC_LINES, kind = TA_INPUT_AUTO, c;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":l:h", long_opts, NULL)) != -1) {
     switch (c) {
@@ -171,10 +134,14 @@ int cmd_split(int argc, char **argv) {
   o.input = (ta_input_kind)kind;
   ta_doc *d = NULL;
   if (cli_load_doc(argv[optind], &o, &d) != TA_OK) return CLI_ERROR;
-  print_doc(d, (enum format)fmt);
+  ta_error err;
+  ta_error_clear(&err);
+  ta_status st = ta_doc_write(stdout, (ta_doc_format)fmt, d, &err);
   ta_doc_free(d);
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    cli_error("split: cannot write the output");
+  if (st == TA_OK && (fflush(stdout) != 0 || ferror(stdout))) st = TA_EIO;
+  if (st != TA_OK) {
+    cli_error("split: cannot write the output%s%s", err.message[0] ? ": " : "",
+              err.message);
     return CLI_ERROR;
   }
   return CLI_OK;
