@@ -281,7 +281,10 @@ size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n,
 size_t ta__rules_forced(const ta__rules *r, const UChar *t, size_t a,
                         size_t z) {
   for (size_t k = a; k + 1 < z; k++) {
-    if (t[k] != 0x2026) continue;
+    /* most text has no ellipsis: jump to the next one */
+    const UChar *e = u_memchr(t + k, 0x2026, (int32_t)(z - 1 - k));
+    if (!e) break;
+    k = (size_t)(e - t);
     size_t b = r->spaced_close ? past_closers(t, z, k + 1) : k + 1;
     while (b < z && is_close(t[b])) b++;
     size_t j = b;

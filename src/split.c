@@ -48,6 +48,8 @@ struct ta__splitter {
   char *out;    /* collapsed UTF-8 sentence */
   size_t ocap;
   bool clean;   /* the window has no whitespace to collapse */
+  bool nfc_sure; /* every character of the window is NFC on its own and
+                   combines with nothing: no normalisation to try */
 };
 
 ta_status ta__splitter_new(const char *icu_locale, size_t max_sentence,
@@ -146,7 +148,7 @@ static size_t at(view *v, size_t i) {
 /* Decode valid UTF-8 p[0, len) into s->u16; returns the number of units. */
 static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
   size_t n = 0, i = 0;
-  bool dirty = false, sp = false;
+  bool dirty = false, sp = false, maybe = false;
   while (i < len) {
     /* Eight printable ASCII bytes at a time (SWAR); a "space" mask flags
      * two spaces in a row, now and then also " !" (conservative). */
@@ -180,6 +182,12 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
                                       ((p[i + 1] & 0x3F) << 12) |
                                       ((p[i + 2] & 0x3F) << 6) |
                                       (p[i + 3] & 0x3F));
+    /* Below U+0300 nothing composes or decomposes in NFC, and the
+     * punctuation French and English use above it is stable too. */
+    if (cp >= 0x300 && cp != 0x2013 && cp != 0x2014 && cp != 0x2018 &&
+        cp != 0x2019 && cp != 0x201C && cp != 0x201D && cp != 0x2026 &&
+        cp != 0x202F)
+      maybe = true;
     /* Whitespace other than ' ' is below 0x20 or among these. */
     if (cp < 0x20 || cp == 0x85 || cp == 0x1680 || cp == 0x3000 ||
         (cp >= 0x2000 && cp <= 0x205F))
@@ -194,6 +202,7 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
     i += w;
   }
   s->clean = !dirty;
+  s->nfc_sure = !maybe;
   return n;
 }
 
@@ -203,6 +212,7 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
 static ta_status to_nfc(ta__splitter *s, size_t n, const char *para,
                         size_t base, view *v) {
   *v = (view){s->u16, n, NULL, s->u16, para, 0, base, s->clean};
+  if (s->nfc_sure) return TA_OK;
   UErrorCode e = U_ZERO_ERROR;
   size_t yes = (size_t)unorm2_spanQuickCheckYes(s->nfc, s->u16, (int32_t)n, &e);
   if (U_FAILURE(e) || yes == n) return TA_OK;
