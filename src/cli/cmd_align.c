@@ -264,6 +264,14 @@ int cmd_align(int argc, char **argv) {
   }
   if (job.format != FORMAT_TMX) {
     st = write_text_format(&job, src, tgts[0], als[0], &err);
+    if (st == TA_EIO && strncmp(err.message, job.out_path,
+                                strlen(job.out_path)) != 0) {
+      /* the writer knows no file name */
+      cli_error("%s: %s",
+                strcmp(job.out_path, "-") ? job.out_path : "standard output",
+                err.message);
+      goto done;
+    }
   } else {
     ta_tmx_align_stats stats = {0};
     if (ntgt == 1)
