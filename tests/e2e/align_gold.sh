@@ -95,12 +95,10 @@ echo "align: standard input gives the same alignment"
 
 # A full disk: exit 2 with the file named (tests/e2e/tmx_cli.sh shows that a
 # failed write leaves an existing output as it was).
-if [ -w /dev/full ]; then
-  set +e
-  "$cli" align "$top/corpora/pentagon/article.fr.txt" "$top/corpora/pentagon/article.en.txt" \
-    -s fr -t en -o /dev/full 2>"$out/err"
-  rc=$?
-  set -e
-  [ "$rc" = 2 ] && grep -q "/dev/full: write error" "$out/err"
-  echo "align: a full disk is reported with the file's name"
-fi
+set +e
+"$cli" align "$top/corpora/pentagon/article.fr.txt" "$top/corpora/pentagon/article.en.txt" \
+  -s fr -t en -o /dev/full 2>"$out/err"
+rc=$?
+set -e
+[ "$rc" = 2 ] && grep -q "/dev/full: write error" "$out/err"
+echo "align: a full disk is reported with the file's name"
