@@ -14,9 +14,10 @@
 
 #include "lexicon_internal.h"
 
-/* Beads scoring at least this (ta__confidence: a cost below 2.4 nats a
- * sentence) are trusted to learn from. */
-#define TA__LEX_CONF 0.74
+/* 1-1 beads costing less than this (nats a sentence) are trusted to
+ * learn from; the cost, not the confidence score, so that a better score
+ * model does not change what is learned. */
+#define TA__LEX_MAX_COST 2.4
 /* At most this many beads (the most confident) are learned from. */
 #define TA__LEX_TRAIN_MAX 3000
 /* Words of a sentence beyond this are ignored in training. */
@@ -252,8 +253,8 @@ size_t ta__lex_confident(const ta_bead *beads, size_t n, size_t *idx,
   if (!r) return 0;
   for (size_t k = 0; k < n; k++)
     if (beads[k].src_len == 1 && beads[k].tgt_len == 1 &&
-        beads[k].score >= TA__LEX_CONF)
-      r[m++] = (ranked){k, beads[k].score};
+        beads[k].cost / 2 < TA__LEX_MAX_COST)
+      r[m++] = (ranked){k, -beads[k].cost};
   qsort(r, m, sizeof *r, cmp_ranked);
   if (m > TA__LEX_TRAIN_MAX) m = TA__LEX_TRAIN_MAX;
   for (size_t k = 0; k < m && k < cap; k++) idx[k] = r[k].i;
@@ -285,7 +286,7 @@ static ta_status intersect(ta_lexicon *lx, const ta_lexicon *f,
   return st;
 }
 
-/* Learn from the confident beads among n (scores set). */
+/* Learn from the confident beads among n (costs set). */
 ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
                               const ta_doc *tgt, const ta_bead *beads,
                               size_t n, size_t *used) {
