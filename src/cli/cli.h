@@ -30,6 +30,9 @@ void cli_error(const char *fmt, ...)
 int cli_fail(ta_status st, const ta_error *err);
 /* Warning callback for the library: prints "tmxalign: note: ..." */
 void cli_warn(void *user, const char *message);
+/* Read all of standard input into a malloc'd buffer (caller frees): the
+ * splitter and the manifest parser need the whole text.  Fills err. */
+ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err);
 /* Load FILE ("-" = standard input) with opts; reports errors itself. */
 ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
                        ta_doc **out);

@@ -301,23 +301,11 @@ static ta_status prepare_lexicon(batch_args *a, ta_batch_opts *o) {
 /* "--batch -": the manifest on standard input, paths relative to the
  * current directory. */
 static ta_status load_stdin_manifest(ta_batch_list **out, ta_error *err) {
-  size_t cap = 1 << 14, n = 0, got;
-  char *buf = malloc(cap);
-  while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0)
-    if ((n += got) == cap) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb) free(buf);
-      buf = nb;
-    }
-  if (!buf) {
-    snprintf(err->message, sizeof err->message, "<stdin>: out of memory");
-    return TA_ENOMEM;
-  }
-  ta_status st = ferror(stdin) ? TA_EIO : TA_OK;
+  char *buf = NULL;
+  size_t n = 0;
+  ta_status st = cli_read_stdin(&buf, &n, err);
   if (st == TA_OK)
     st = ta_batch_manifest_parse("<stdin>", buf, n, NULL, out, err);
-  else
-    snprintf(err->message, sizeof err->message, "<stdin>: read error");
   free(buf);
   return st;
 }

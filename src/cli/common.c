@@ -32,11 +32,14 @@ int cli_usage_error(const char *cmd, const char *what) {
   return CLI_ERROR;
 }
 
-/* Standard input is read whole: the splitter needs the complete text. */
-static ta_status read_stdin(char **buf, size_t *len, ta_error *err) {
+ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err) {
   size_t cap = 1 << 16, n = 0;
   char *p = malloc(cap);
-  if (!p) return TA_ENOMEM;
+  if (!p) {
+    snprintf(err->message, sizeof err->message,
+             "standard input: out of memory");
+    return TA_ENOMEM;
+  }
   for (;;) {
     if (n == cap) {
       char *np = realloc(p, cap *= 2);
@@ -70,7 +73,7 @@ ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
   if (!strcmp(path, "-")) {
     char *buf = NULL;
     size_t len = 0;
-    st = read_stdin(&buf, &len, &err);
+    st = cli_read_stdin(&buf, &len, &err);
     if (st == TA_OK) {
       st = ta_doc_load_mem("<stdin>", buf, len, opts, out, &err);
       free(buf);
