@@ -32,16 +32,16 @@ float ta__vocab_p_other(const ta__vocab *v, uint32_t k, int side) {
 static bool df_alloc(ta__vocab *t, size_t cap) {
   t->cap = cap;
   t->used = 0;
-  t->key = calloc(cap, sizeof *t->key);
-  t->count[0] = calloc(cap, sizeof *t->count[0]);
-  t->count[1] = calloc(cap, sizeof *t->count[1]);
+  t->key = ta__calloc(cap, sizeof *t->key);
+  t->count[0] = ta__calloc(cap, sizeof *t->count[0]);
+  t->count[1] = ta__calloc(cap, sizeof *t->count[1]);
   return t->key && t->count[0] && t->count[1];
 }
 
 /* Count key k once more on side s, doubling the table at half load. */
 static bool df_add(ta__vocab *t, uint32_t k, int s) {
   if (2 * (t->used + 1) > t->cap) {
-    ta__vocab big;
+    ta__vocab big = {.n = {t->n[0], t->n[1]}};
     if (!df_alloc(&big, t->cap * 2)) {
       ta__vocab_free(&big);
       return false;
@@ -75,8 +75,8 @@ ta_status ta__features_weigh(ta__features *a, ta__features *b,
     memset(a->s[i].chance, 0, sizeof a->s[i].chance);
   for (size_t i = 0; i < b->n; i++)
     memset(b->s[i].chance, 0, sizeof b->s[i].chance);
-  a->weights = malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->weights);
-  b->weights = malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->weights);
+  a->weights = ta__malloc((a->nkeys ? a->nkeys : 1) * sizeof *a->weights);
+  b->weights = ta__malloc((b->nkeys ? b->nkeys : 1) * sizeof *b->weights);
   ta_status st = TA_ENOMEM;
   if (!table_ok || !a->weights || !b->weights) goto done;
   t.n[0] = a->n;
@@ -147,9 +147,9 @@ ta_status ta__features_coarsen(const ta__features *f, int side,
   memset(out, 0, sizeof *out);
   size_t n = (f->n + 1) / 2;
   out->n = n;
-  out->s = calloc(n ? n : 1, sizeof *out->s);
-  out->keys = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->keys);
-  out->weights = malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->weights);
+  out->s = ta__calloc(n ? n : 1, sizeof *out->s);
+  out->keys = ta__malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->keys);
+  out->weights = ta__malloc((f->nkeys ? f->nkeys : 1) * sizeof *out->weights);
   if (!out->s || !out->keys || !out->weights) {
     ta__features_free(out);
     return TA_ENOMEM;
