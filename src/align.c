@@ -49,8 +49,8 @@ static void path_free(ta__path *p) {
 
 static ta_status path_from_beads(const ta__ctx *c, ta__path *p) {
   p->n = c->nbeads + 1;
-  p->i = malloc(p->n * sizeof *p->i);
-  p->j = malloc(p->n * sizeof *p->j);
+  p->i = ta__malloc(p->n * sizeof *p->i);
+  p->j = ta__malloc(p->n * sizeof *p->j);
   if (!p->i || !p->j) {
     path_free(p);
     return TA_ENOMEM;
@@ -118,8 +118,8 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
   size_t w0 = !guide ? c->opts.min_band
               : scale > 1 ? 2 * TA__GUIDED_BAND : TA__GUIDED_BAND;
   if (w0 < 1) w0 = 1;
-  size_t *w = malloc((n + 1) * sizeof *w);
-  uint8_t *touched = malloc(n + 1);
+  size_t *w = ta__malloc((n + 1) * sizeof *w);
+  uint8_t *touched = ta__malloc(n + 1);
   if (!w || !touched) st = TA_ENOMEM;
   for (size_t i = 0; st == TA_OK && i <= n; i++) w[i] = w0;
   size_t widest = w0;
@@ -175,7 +175,7 @@ static int cmp_double(const void *x, const void *y) {
 static void reestimate(ta__ctx *c) {
   double ls = 0, lt = 0;
   size_t n11 = 0;
-  double *d = malloc((c->nbeads + 1) * sizeof *d);
+  double *d = ta__malloc((c->nbeads + 1) * sizeof *d);
   for (size_t k = 0; k < c->nbeads; k++) {
     const ta_bead *b = &c->beads[k];
     if (!b->src_len || !b->tgt_len) continue;
@@ -325,7 +325,7 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
     return ta__fail(err, TA_EINVAL,
                     "align: max bead size %d is outside 2..%d",
                     c.opts.max_bead, TA__MAX_SIDE + 1);
-  ta_alignment *al = calloc(1, sizeof *al);
+  ta_alignment *al = ta__calloc(1, sizeof *al);
   ta_status st = al ? align_ctx(&c, src, tgt) : TA_ENOMEM;
   if (st == TA_OK) {
     for (size_t k = 0; k < c.nbeads; k++) {

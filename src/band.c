@@ -13,8 +13,8 @@
 #include "align_internal.h"
 
 static ta_status band_alloc(size_t n, ta__band *out) {
-  out->lo = malloc((n + 1) * sizeof *out->lo);
-  out->hi = malloc((n + 1) * sizeof *out->hi);
+  out->lo = ta__malloc((n + 1) * sizeof *out->lo);
+  out->hi = ta__malloc((n + 1) * sizeof *out->hi);
   out->full = true;
   if (!out->lo || !out->hi) {
     ta__band_free(out);

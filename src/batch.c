@@ -347,8 +347,8 @@ static ta_status check_opts(const ta_batch_opts *o, const ta_batch_pair *pairs,
 /* Start the workers, write, stop and join them; free what is left. */
 static ta_status run_pool(run *r, size_t nthreads, ta_error *err) {
   pool *p = &r->p;
-  pthread_t *tids = calloc(nthreads, sizeof *tids);
-  p->slots = calloc(p->window, sizeof *p->slots);
+  pthread_t *tids = ta__calloc(nthreads, sizeof *tids);
+  p->slots = ta__calloc(p->window, sizeof *p->slots);
   if (!tids || !p->slots) {
     free(tids);
     free(p->slots);
@@ -385,7 +385,7 @@ ta_status ta_batch_align(const ta_batch_opts *o, const ta_batch_pair *pairs,
   if (stats) memset(stats, 0, sizeof *stats);
   ta_status st = check_opts(o, pairs, n, out_path, err);
   if (st != TA_OK) return st;
-  run *r = calloc(1, sizeof *r);
+  run *r = ta__calloc(1, sizeof *r);
   if (!r) return ta__fail(err, TA_ENOMEM, "batch: out of memory");
   size_t nthreads = thread_count(o, n);
   size_t window = o->max_pending ? o->max_pending : 2 * nthreads;

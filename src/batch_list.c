@@ -61,14 +61,14 @@ static ta_status list_add(ta_batch_list *l, const char *dir, const char *src,
                           size_t line) {
   if (l->n == l->cap) {
     size_t ncap = l->cap ? l->cap * 2 : 16;
-    ta_batch_pair *np = realloc(l->pairs, ncap * sizeof *np);
+    ta_batch_pair *np = ta__realloc(l->pairs, ncap * sizeof *np);
     if (!np) return TA_ENOMEM;
     l->pairs = np;
     l->cap = ncap;
   }
   size_t size =
       joined_len(dir, src, slen) + joined_len(dir, tgt, tlen) + slen + tlen + 4;
-  char *block = malloc(size), *p = block;
+  char *block = ta__malloc(size), *p = block;
   if (!block) return TA_ENOMEM;
   ta_batch_pair *pr = &l->pairs[l->n++];
   pr->src = p;
@@ -84,7 +84,7 @@ static ta_status list_add(ta_batch_list *l, const char *dir, const char *src,
 }
 
 static ta_status list_new(ta_batch_list **out, ta_error *err) {
-  *out = calloc(1, sizeof **out);
+  *out = ta__calloc(1, sizeof **out);
   return *out ? TA_OK : ta__fail(err, TA_ENOMEM, "batch: out of memory");
 }
 
@@ -292,7 +292,7 @@ static ta_status scan_dir(const char *dir, const char *slang, const char *tlang,
     if (e->d_name[0] == '.' || !classify(e->d_name, slang, tlang, &f)) continue;
     if (n == cap) {
       size_t ncap = cap ? cap * 2 : 64;
-      dir_file *nf = realloc(files, ncap * sizeof *nf);
+      dir_file *nf = ta__realloc(files, ncap * sizeof *nf);
       if (!nf) {
         st = TA_ENOMEM;
         break;

@@ -108,7 +108,7 @@ char *ta__check_join(const ta_doc *d, size_t begin, size_t len) {
   size_t total = 1;
   for (size_t i = begin; i < begin + len; i++)
     total += ta_doc_sentence(d, i)->len + 1;
-  char *s = malloc(total), *p = s;
+  char *s = ta__malloc(total), *p = s;
   if (!s) return NULL;
   for (size_t i = begin; i < begin + len; i++) {
     const ta_sentence *t = ta_doc_sentence(d, i);
@@ -128,7 +128,7 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
   if (!(c->o->kinds & TA_CHECK_KIND_BIT(kind))) return &c->discard;
   if (r->n == r->cap) {
     size_t nc = r->cap ? r->cap * 2 : 32;
-    ta__finding_item *ni = realloc(r->items, nc * sizeof *ni);
+    ta__finding_item *ni = ta__realloc(r->items, nc * sizeof *ni);
     if (!ni) return NULL;
     r->items = ni;
     r->cap = nc;
@@ -253,7 +253,7 @@ static ta_status check_length(ta__check_ctx *c, size_t k) {
 
 static size_t *count_chars(const ta_doc *d) {
   size_t n = ta_doc_count(d);
-  size_t *out = calloc(n ? n : 1, sizeof *out);
+  size_t *out = ta__calloc(n ? n : 1, sizeof *out);
   if (!out) return NULL;
   for (size_t i = 0; i < n; i++) {
     const ta_sentence *s = ta_doc_sentence(d, i);
@@ -279,7 +279,7 @@ static ta_status summarise(ta__check_ctx *c) {
   s->src_sentences = ns;
   s->tgt_sentences = nt;
   s->src_chars = (size_t)span_chars(c->src_chars, 0, ns);
-  bool *lost = calloc(ns ? ns : 1, 1);
+  bool *lost = ta__calloc(ns ? ns : 1, 1);
   if (!lost) return TA_ENOMEM;
   for (size_t k = 0; k < ta_alignment_count(c->al); k++) {
     const ta_bead *b = ta_alignment_bead(c->al, k);
@@ -338,7 +338,7 @@ static ta_status run_checks(ta__check_ctx *c) {
   if (c->o->kinds & TA_CHECK_KIND_BIT(TA_FINDING_PARTIAL_OMISSION))
     st = ta__partial_init(c);
   size_t nb = ta_alignment_count(c->al);
-  c->bead_flags = calloc(nb ? nb : 1, 1);
+  c->bead_flags = ta__calloc(nb ? nb : 1, 1);
   if (!c->bead_flags) return TA_ENOMEM;
   /* first what is missing (gaps may move and mark shifted beads), then
    * the per-bead checks on the beads that are real pairs */
@@ -368,7 +368,7 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
     return ta__fail(err, TA_EINVAL,
                     "check: the alignment does not cover %s and %s",
                     ta_doc_name(src), ta_doc_name(tgt));
-  ta_check_report *r = calloc(1, sizeof *r);
+  ta_check_report *r = ta__calloc(1, sizeof *r);
   if (!r) return ta__fail(err, TA_ENOMEM, "check: out of memory");
   if (o)
     r->opts = *o;
@@ -391,7 +391,7 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
   c.raw_var = as->length_var_raw < 1 ? 1 : as->length_var_raw;
   ta_status st = c.src_chars && c.tgt_chars ? run_checks(&c) : TA_ENOMEM;
   if (st == TA_OK) {
-    r->order = malloc((r->n ? r->n : 1) * sizeof *r->order);
+    r->order = ta__malloc((r->n ? r->n : 1) * sizeof *r->order);
     if (!r->order) st = TA_ENOMEM;
   }
   if (st == TA_OK) {

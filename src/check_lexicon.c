@@ -74,8 +74,8 @@ ta_status ta__check_lexical(const ta__check_ctx *c, const ta_bead *b, size_t k,
   *hits = *misses = 0;
   const ta_lexicon *lx = c->o->lexicon;
   if (!lx || !c->folder) return TA_OK;
-  words *rw = malloc(sizeof *rw), *tw = malloc(sizeof *tw),
-        *ow = malloc(sizeof *ow);
+  words *rw = ta__malloc(sizeof *rw), *tw = ta__malloc(sizeof *tw),
+        *ow = ta__malloc(sizeof *ow);
   if (!rw || !tw || !ow) {
     free(rw);
     free(tw);

@@ -437,7 +437,7 @@ static bool spelled_in(const num_tok *t, const char *text, size_t len) {
 
 /* Does a token of value t appear in the neighbouring text? */
 static bool in_text(const num_tok *t, const char *text, char dec) {
-  tok_list *l = malloc(sizeof *l);
+  tok_list *l = ta__malloc(sizeof *l);
   bool found = false;
   if (!l) return false;
   tokenize(text, strlen(text), dec, l);
@@ -498,7 +498,7 @@ ta_status ta__check_numbers(ta__check_ctx *c, size_t bead) {
        dt = decimal_of(ta_doc_lang(c->tgt));
   char *st = ta__check_join(c->src, b->src_begin, b->src_len);
   char *tt = ta__check_join(c->tgt, b->tgt_begin, b->tgt_len);
-  tok_list *ls = malloc(sizeof *ls), *lt = malloc(sizeof *lt);
+  tok_list *ls = ta__malloc(sizeof *ls), *lt = ta__malloc(sizeof *lt);
   ta_status rc = TA_ENOMEM;
   if (!st || !tt || !ls || !lt) goto done;
   tokenize(st, strlen(st), ds, ls);

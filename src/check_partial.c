@@ -85,7 +85,7 @@ ta_status ta__partial_init(ta__check_ctx *c) {
   bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};
   ta_status st = ta__features_build(c->src, on, &c->fs);
   if (st == TA_OK) st = ta__features_build(c->tgt, on, &c->ft);
-  if (st == TA_OK) st = ta__features_weigh(&c->fs, &c->ft, false);
+  if (st == TA_OK) st = ta__features_weigh(&c->fs, &c->ft, NULL);
   if (st != TA_OK) return st;
   ta__model_defaults(&c->model, NULL);
   c->model.ratio = c->ratio;

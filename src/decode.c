@@ -99,7 +99,7 @@ static bool add_run(ta__text *t, size_t u8, size_t src, unsigned u8w) {
   }
   if (t->nruns == t->runs_cap) {
     size_t ncap = t->runs_cap ? 2 * t->runs_cap : 256;
-    ta__run *nr = realloc(t->runs, ncap * sizeof *nr);
+    ta__run *nr = ta__realloc(t->runs, ncap * sizeof *nr);
     if (!nr) return false;
     t->runs = nr;
     t->runs_cap = ncap;
@@ -116,7 +116,7 @@ typedef struct out {
 static ta_status put_cp(ta__text *t, out *o, UChar32 c, size_t src) {
   if (o->cap - o->len < 4) {
     size_t ncap = o->cap * 2;
-    char *np = o->max / 2 < o->cap ? NULL : realloc(o->p, ncap);
+    char *np = o->max / 2 < o->cap ? NULL : ta__realloc(o->p, ncap);
     if (!np) return o->max / 2 < o->cap ? TA_ETOOBIG : TA_ENOMEM;
     o->p = np;
     o->cap = ncap;
@@ -135,9 +135,9 @@ static ta_status transcode(const char *name, const unsigned char *data,
   if (U_FAILURE(e))
     return ta__fail(err, TA_EENCODING, "%s: unknown encoding '%s'", name, enc);
   ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &e);
-  UChar *buf = malloc(CHUNK * sizeof *buf);
-  int32_t *offs = malloc(CHUNK * sizeof *offs);
-  out o = {malloc(len + len / 4 + 16), 0, len + len / 4 + 16,
+  UChar *buf = ta__malloc(CHUNK * sizeof *buf);
+  int32_t *offs = ta__malloc(CHUNK * sizeof *offs);
+  out o = {ta__malloc(len + len / 4 + 16), 0, len + len / 4 + 16,
            max < ((size_t)-1) / 4 ? 4 * max + 16 : (size_t)-1};
   ta_status st = buf && offs && o.p ? TA_OK : TA_ENOMEM;
   const char *src = (const char *)data + skip, *lim = (const char *)data + len;

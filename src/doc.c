@@ -7,15 +7,8 @@
 
 #include "internal.h"
 
-char *ta__strdup(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *p = malloc(n);
-  if (p) memcpy(p, s, n);
-  return p;
-}
-
 ta_status ta__doc_new(const char *name, const char *lang, ta_doc **out) {
-  ta_doc *d = calloc(1, sizeof *d);
+  ta_doc *d = ta__calloc(1, sizeof *d);
   if (!d) return TA_ENOMEM;
   d->name = ta__strdup(name ? name : "");
   d->lang = ta__strdup(lang ? lang : "und");
@@ -40,7 +33,7 @@ static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
   if (need <= *cap) return true;
   size_t ncap = *cap ? *cap : 64;
   while (ncap < need) ncap *= 2;
-  void *np = realloc(*p, ncap * elem);
+  void *np = ta__realloc(*p, ncap * elem);
   if (!np) return false;
   *p = np;
   *cap = ncap;

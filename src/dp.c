@@ -21,10 +21,10 @@ ta_status ta__side_init(ta__side *sd, const ta__features *f,
   size_t n = f->n;
   sd->f = f;
   sd->n = n;
-  sd->chars = malloc((n + 1) * sizeof *sd->chars);
-  sd->nums = malloc((n + 1) * sizeof *sd->nums);
-  sd->breaks = malloc((n + 1) * sizeof *sd->breaks);
-  sd->chance = malloc((n + 1) * sizeof *sd->chance);
+  sd->chars = ta__malloc((n + 1) * sizeof *sd->chars);
+  sd->nums = ta__malloc((n + 1) * sizeof *sd->nums);
+  sd->breaks = ta__malloc((n + 1) * sizeof *sd->breaks);
+  sd->chance = ta__malloc((n + 1) * sizeof *sd->chance);
   if (!sd->chars || !sd->nums || !sd->breaks || !sd->chance) return TA_ENOMEM;
   sd->chance[0] = 0;
   sd->chars[0] = 0;
@@ -42,11 +42,17 @@ ta_status ta__side_init(ta__side *sd, const ta__features *f,
   return TA_OK;
 }
 
+/* Leaves sd empty, so that freeing twice (a failed re-init after a free)
+ * is harmless. */
 void ta__side_free(ta__side *sd) {
   free(sd->chars);
   free(sd->nums);
   free(sd->breaks);
   free(sd->chance);
+  sd->chars = NULL;
+  sd->nums = NULL;
+  sd->breaks = NULL;
+  sd->chance = NULL;
 }
 
 /* Whether a paragraph begins (or the document ends) at position i. */
@@ -160,10 +166,10 @@ static bool pair_row_fill(const ta__ctx *c, pair_row *r, size_t s, size_t lo,
                           size_t hi) {
   size_t w = hi - lo + 1;
   if (w > r->cap) {
-    double *nr = realloc(r->reward, w * sizeof *nr);
+    double *nr = ta__realloc(r->reward, w * sizeof *nr);
     if (!nr) return false;
     r->reward = nr;
-    double *nn = realloc(r->numbers, w * sizeof *nn);
+    double *nn = ta__realloc(r->numbers, w * sizeof *nn);
     if (!nn) return false;
     r->numbers = nn;
     r->cap = w;
@@ -199,10 +205,10 @@ static bool run_union_init(run_union *u, size_t slots, size_t kinds) {
   u->slots = slots;
   u->kinds = kinds;
   size_t cells = slots * kinds;
-  u->keys = malloc(cells * RUN_KEYS * sizeof *u->keys);
-  u->weights = malloc(cells * RUN_KEYS * sizeof *u->weights);
-  u->count = malloc(cells * sizeof *u->count);
-  u->tag = malloc(cells * sizeof *u->tag);
+  u->keys = ta__malloc(cells * RUN_KEYS * sizeof *u->keys);
+  u->weights = ta__malloc(cells * RUN_KEYS * sizeof *u->weights);
+  u->count = ta__malloc(cells * sizeof *u->count);
+  u->tag = ta__malloc(cells * sizeof *u->tag);
   if (!u->keys || !u->weights || !u->count || !u->tag) return false;
   for (size_t k = 0; k < cells; k++) u->tag[k] = SIZE_MAX;
   return true;
@@ -237,7 +243,7 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
   const size_t n = c->src.n, m = c->tgt.n;
   const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
   ta_status st = TA_ENOMEM;
-  size_t *off = malloc((n + 2) * sizeof *off);
+  size_t *off = ta__malloc((n + 2) * sizeof *off);
   double *rows[TA__MAX_SIDE + 1] = {0};
   pair_row prs[TA__MAX_SIDE] = {{0}};
   run_union su = {0}, tu = {0};
@@ -250,10 +256,10 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
     off[i + 1] = off[i] + w;
     if (w > maxw) maxw = w;
   }
-  bp = malloc(off[n + 1]);
+  bp = ta__malloc(off[n + 1]);
   if (!bp) goto done;
   for (size_t r = 0; r <= A; r++)
-    if (!(rows[r] = malloc(maxw * sizeof(double)))) goto done;
+    if (!(rows[r] = ta__malloc(maxw * sizeof(double)))) goto done;
   if (!run_union_init(&su, 1, A > 1 ? A - 1 : 1) ||
       !run_union_init(&tu, maxw + B + 1, B > 1 ? B - 1 : 1))
     goto done;
@@ -347,7 +353,7 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
     size_t a = c->types[k].a, b = c->types[k].b;
     if (c->nbeads == c->cap) {
       size_t ncap = c->cap ? c->cap * 2 : 256;
-      ta_bead *nb = realloc(c->beads, ncap * sizeof *nb);
+      ta_bead *nb = ta__realloc(c->beads, ncap * sizeof *nb);
       if (!nb) goto done;
       c->beads = nb;
       c->cap = ncap;

@@ -86,7 +86,7 @@ static ta_status index_lines(html_ctx *c, const unsigned char *data,
                              size_t len) {
   size_t n = 1;
   for (size_t i = 0; i < len; i++) n += data[i] == '\n';
-  c->line_start = malloc(n * sizeof *c->line_start);
+  c->line_start = ta__malloc(n * sizeof *c->line_start);
   if (!c->line_start) return TA_ENOMEM;
   c->line_start[0] = 0;
   c->nlines = 1;
@@ -116,7 +116,7 @@ static ta_status append(html_ctx *c, xmlNodePtr n, const char *s, size_t k) {
   if (b->len + k + 1 > c->o->max_input_bytes) return TA_ETOOBIG;
   if (b->len + k + 1 > b->cap) {
     size_t ncap = (b->len + k + 1) * 2;
-    char *np = realloc(b->p, ncap);
+    char *np = ta__realloc(b->p, ncap);
     if (!np) return TA_ENOMEM;
     b->p = np;
     b->cap = ncap;

@@ -144,7 +144,7 @@ static ta_status load_text(const char *name, const unsigned char *data,
   /* The sentence texts are at most the text plus a NUL each: reserve that
    * once (pages never written cost nothing) instead of doubling. */
   size_t guess = t.len + t.len / 16 + 64;
-  char *arena = st == TA_OK && !d->arena ? malloc(guess) : NULL;
+  char *arena = st == TA_OK && !d->arena ? ta__malloc(guess) : NULL;
   if (arena) {
     d->arena = arena;
     d->arena_cap = guess;
@@ -224,11 +224,11 @@ ta_status ta__read_file(const char *path, size_t max, const char *limit,
     return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", path,
                     strerror(errno));
   size_t cap = S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 1 << 16, n = 0;
-  char *p = malloc(cap);
+  char *p = ta__malloc(cap);
   ta_status st = p ? TA_OK : TA_ENOMEM;
   while (st == TA_OK) {
     if (n == cap) {
-      char *np = cap > max ? NULL : realloc(p, cap * 2);
+      char *np = cap > max ? NULL : ta__realloc(p, cap * 2);
       if (!np) {
         st = cap > max ? TA_ETOOBIG : TA_ENOMEM;
         break;

@@ -41,7 +41,22 @@ ta_status ta__doc_set_encoding(ta_doc *d, const char *encoding);
 /* Fix up text pointers; after this the doc is read-only. */
 void ta__doc_finish(ta_doc *d);
 
+/* The library's allocator (alloc.c): the C library's, with a failure
+ * that tests can inject.  Free with free(). */
+void *ta__malloc(size_t size);
+void *ta__calloc(size_t count, size_t size);
+void *ta__realloc(void *p, size_t size);
 char *ta__strdup(const char *s);
+/* Tests only (alloc.c): record the call sites the next allocations come
+ * from; the count of sites and the allocations of each (into counts, at
+ * most max); make the nth allocation (from 1) of recorded site fail; stop
+ * recording or failing (and resume); failures injected so far. */
+void ta__alloc_record(void);
+size_t ta__alloc_sites(unsigned long *counts, size_t max);
+void ta__alloc_fail_site(size_t site, unsigned long nth);
+void ta__alloc_off(void);
+void ta__alloc_resume(void); /* after ta__alloc_off: as before it */
+unsigned long ta__alloc_failures(void);
 
 /* Read the whole file at path into a malloc'd buffer (caller frees), at most
  * max bytes (limit names that bound in the message).  Errors: TA_ENOENT,

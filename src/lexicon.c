@@ -43,7 +43,7 @@ int64_t ta__strtab_find(const ta__strtab *t, const char *s, size_t len) {
 
 static bool strtab_grow(ta__strtab *t) {
   size_t ncap = t->scap ? t->scap * 2 : 1024;
-  uint32_t *ns = calloc(ncap, sizeof *ns);
+  uint32_t *ns = ta__calloc(ncap, sizeof *ns);
   if (!ns) return false;
   free(t->slot);
   t->slot = ns;
@@ -66,14 +66,14 @@ ta_status ta__strtab_intern(ta__strtab *t, const char *s, size_t len,
   if (t->len + len + 1 > t->cap) {
     size_t nc = t->cap ? t->cap * 2 : 4096;
     while (nc < t->len + len + 1) nc *= 2;
-    char *np = realloc(t->pool, nc);
+    char *np = ta__realloc(t->pool, nc);
     if (!np) return TA_ENOMEM;
     t->pool = np;
     t->cap = nc;
   }
   if (t->n == t->ncap) {
     size_t nc = t->ncap ? t->ncap * 2 : 256;
-    uint32_t *no = realloc(t->off, nc * sizeof *no);
+    uint32_t *no = ta__realloc(t->off, nc * sizeof *no);
     if (!no) return TA_ENOMEM;
     t->off = no;
     t->ncap = nc;
@@ -194,7 +194,7 @@ ta_status ta__lex_doc_words(const ta_doc *d, ta__folder *f, ta__strtab *out) {
 /* ---- the table --------------------------------------------------------- */
 
 ta_status ta_lexicon_new(ta_lexicon **out) {
-  *out = calloc(1, sizeof **out);
+  *out = ta__calloc(1, sizeof **out);
   return *out ? TA_OK : TA_ENOMEM;
 }
 
@@ -217,7 +217,7 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
   if (s >= lx->nheads) {
     size_t nn = lx->nheads ? lx->nheads : 256;
     while (nn <= s) nn *= 2;
-    ta__lex_head *nh = realloc(lx->heads, nn * sizeof *nh);
+    ta__lex_head *nh = ta__realloc(lx->heads, nn * sizeof *nh);
     if (!nh) return TA_ENOMEM;
     memset(nh + lx->nheads, 0, (nn - lx->nheads) * sizeof *nh);
     lx->heads = nh;
@@ -231,7 +231,7 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
     }
   if (h->n == h->cap) {
     uint32_t nc = h->cap ? h->cap * 2 : 2;
-    ta__lex_tr *nt = realloc(h->tr, nc * sizeof *nt);
+    ta__lex_tr *nt = ta__realloc(h->tr, nc * sizeof *nt);
     if (!nt) return TA_ENOMEM;
     h->tr = nt;
     h->cap = nc;
@@ -369,11 +369,11 @@ ta_status ta__lex_read_all(const char *path, char **out, size_t *len,
     return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO,
                     "%s: cannot open", path);
   size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
+  char *buf = ta__malloc(cap);
   ta_status st = buf ? TA_OK : TA_ENOMEM;
   while (st == TA_OK) {
     if (cap - n < 65536) {
-      char *nb = realloc(buf, cap * 2);
+      char *nb = ta__realloc(buf, cap * 2);
       if (!nb) {
         st = TA_ENOMEM;
         break;
@@ -440,7 +440,7 @@ static int cmp_row(const void *x, const void *y) {
 ta_status ta_lexicon_save(const ta_lexicon *lx, const char *path,
                           ta_error *err) {
   if (!lx || !path) return ta__fail(err, TA_EINVAL, "lexicon: missing table");
-  save_row *rows = malloc((lx->entries ? lx->entries : 1) * sizeof *rows);
+  save_row *rows = ta__malloc((lx->entries ? lx->entries : 1) * sizeof *rows);
   if (!rows) return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);
   size_t n = 0;
   for (size_t s = 0; s < lx->nheads; s++)

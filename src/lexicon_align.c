@@ -55,7 +55,7 @@ static bool set_has(const key_set *s, uint32_t k) {
 static bool set_add(key_set *s, uint32_t k) {
   if ((s->n + 1) * 2 > s->cap) {
     size_t nc = s->cap ? s->cap * 2 : 1024;
-    uint32_t *nk = calloc(nc, sizeof *nk);
+    uint32_t *nk = ta__calloc(nc, sizeof *nk);
     if (!nk) return false;
     for (size_t i = 0; i < s->cap; i++)
       if (s->k[i]) {
@@ -91,7 +91,7 @@ typedef struct keyer {
 static bool push(keyer *k, uint32_t key) {
   if (k->n == k->cap) {
     size_t nc = k->cap ? k->cap * 2 : 64;
-    uint32_t *nb = realloc(k->buf, nc * sizeof *nb);
+    uint32_t *nb = ta__realloc(k->buf, nc * sizeof *nb);
     if (!nb) return false;
     k->buf = nb;
     k->cap = nc;
@@ -153,7 +153,7 @@ static ta_status add_side(keyer *k, const ta_doc *d, ta__features *f,
                           size_t *added) {
   uint32_t *keys = NULL;
   size_t n = 0, cap = f->nkeys + 64;
-  keys = malloc(cap * sizeof *keys);
+  keys = ta__malloc(cap * sizeof *keys);
   if (!keys) return TA_ENOMEM;
   for (size_t i = 0; i < f->n; i++) {
     const ta_sentence *s = ta_doc_sentence(d, i);
@@ -167,7 +167,7 @@ static ta_status add_side(keyer *k, const ta_doc *d, ta__features *f,
       if (!u || k->buf[u - 1] != k->buf[r]) k->buf[u++] = k->buf[r];
     if (n + sf->nkeys + u > cap) {
       size_t nc = cap * 2 + sf->nkeys + u;
-      uint32_t *nk = realloc(keys, nc * sizeof *nk);
+      uint32_t *nk = ta__realloc(keys, nc * sizeof *nk);
       if (!nk) {
         k->oom = true;
         break;
@@ -200,8 +200,8 @@ static ta_status add_keys(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
   key_set wanted = {0};
   keyer k = {.lx = lx, .wanted = &wanted};
   k.f = ta__folder_new();
-  k.top = malloc((lx->nheads ? lx->nheads : 1) * sizeof *k.top);
-  k.ntop = malloc(lx->nheads ? lx->nheads : 1);
+  k.top = ta__malloc((lx->nheads ? lx->nheads : 1) * sizeof *k.top);
+  k.ntop = ta__malloc(lx->nheads ? lx->nheads : 1);
   ta_status st = k.f && k.top && k.ntop ? TA_OK : TA_ENOMEM;
   if (st == TA_OK) {
     memset(k.ntop, 0xFF, lx->nheads);

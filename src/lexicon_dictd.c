@@ -181,7 +181,7 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
       continue;
     if (x->n == x->cap) {
       size_t nc = x->cap ? x->cap * 2 : 1024;
-      wanted *nw = realloc(x->w, nc * sizeof *nw);
+      wanted *nw = ta__realloc(x->w, nc * sizeof *nw);
       if (!nw) {
         st = TA_ENOMEM;
         break;
@@ -215,7 +215,7 @@ ta_status ta__lexicon_load_dictd(ta_lexicon *lx, const char *index_path,
   ta_status st = e.f ? scan_index(index_path, &e, &x, err) : TA_ENOMEM;
   if (st == TA_OK) {
     qsort(x.w, x.n, sizeof *x.w, cmp_wanted);
-    buf = malloc(DICTD_ENTRY_MAX);
+    buf = ta__malloc(DICTD_ENTRY_MAX);
     g = gzopen(dict_path, "rb");
     if (!buf) st = TA_ENOMEM;
     else if (!g) st = ta__fail(err, TA_EIO, "%s: cannot open", dict_path);

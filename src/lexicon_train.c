@@ -56,7 +56,7 @@ static bool tok_word(void *user, const char *w, size_t len) {
 
 static ta_status tokenize(ta__folder *f, ta__strtab *vocab, const char *text,
                           uint32_t shift, sent *out) {
-  out->w = malloc(TA__LEX_SENT_WORDS * sizeof *out->w);
+  out->w = ta__malloc(TA__LEX_SENT_WORDS * sizeof *out->w);
   if (!out->w) return TA_ENOMEM;
   tok_ctx t = {f, vocab, out->w, 0, shift, TA_OK};
   ta__lex_words(text, strlen(text), tok_word, &t);
@@ -86,9 +86,9 @@ static bool pair_insert(pair_tab *p, uint64_t k) {
   if ((p->n + 1) * 2 > p->cap) {
     pair_tab q = {0};
     q.cap = p->cap ? p->cap * 2 : 1 << 14;
-    q.key = calloc(q.cap, sizeof *q.key);
-    q.t = calloc(q.cap, sizeof *q.t);
-    q.c = calloc(q.cap, sizeof *q.c);
+    q.key = ta__calloc(q.cap, sizeof *q.key);
+    q.t = ta__calloc(q.cap, sizeof *q.t);
+    q.c = ta__calloc(q.cap, sizeof *q.c);
     if (!q.key || !q.t || !q.c) {
       free(q.key);
       free(q.t);
@@ -157,7 +157,7 @@ static ta_status extract(ta_lexicon *lx, const pair_tab *p,
                          const uint32_t *count, double min_p) {
   size_t nc = 0;
   for (size_t h = 0; h < p->cap; h++) nc += p->key[h] && p->t[h] >= min_p;
-  cand *c = malloc((nc ? nc : 1) * sizeof *c);
+  cand *c = ta__malloc((nc ? nc : 1) * sizeof *c);
   if (!c) return TA_ENOMEM;
   nc = 0;
   for (size_t h = 0; h < p->cap; h++) {
@@ -185,7 +185,7 @@ ta_status ta_lexicon_train(ta_lexicon *lx, const char *const *src_sents,
                            double min_p) {
   if (!lx || (n && (!src_sents || !tgt_sents))) return TA_EINVAL;
   ta__strtab vs = {0}, vt = {0};
-  sent *S = calloc(n ? n : 1, sizeof *S), *T = calloc(n ? n : 1, sizeof *T);
+  sent *S = ta__calloc(n ? n : 1, sizeof *S), *T = ta__calloc(n ? n : 1, sizeof *T);
   pair_tab p = {0};
   double *tot = NULL;
   uint32_t *count = NULL;
@@ -196,8 +196,8 @@ ta_status ta_lexicon_train(ta_lexicon *lx, const char *const *src_sents,
     if (st == TA_OK) st = tokenize(f, &vt, tgt_sents[k], 0, &T[k]);
   }
   if (st != TA_OK) goto done;
-  tot = calloc(vs.n + 1, sizeof *tot);
-  count = calloc(vs.n + 1, sizeof *count);
+  tot = ta__calloc(vs.n + 1, sizeof *tot);
+  count = ta__calloc(vs.n + 1, sizeof *count);
   if (!tot || !count) {
     st = TA_ENOMEM;
     goto done;
@@ -248,7 +248,7 @@ static int cmp_ranked(const void *x, const void *y) {
 
 size_t ta__lex_confident(const ta_bead *beads, size_t n, size_t *idx,
                          size_t cap) {
-  ranked *r = malloc((n ? n : 1) * sizeof *r);
+  ranked *r = ta__malloc((n ? n : 1) * sizeof *r);
   size_t m = 0;
   if (!r) return 0;
   for (size_t k = 0; k < n; k++)
@@ -290,9 +290,9 @@ static ta_status intersect(ta_lexicon *lx, const ta_lexicon *f,
 ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
                               const ta_doc *tgt, const ta_bead *beads,
                               size_t n, size_t *used) {
-  size_t *idx = malloc((n ? n : 1) * sizeof *idx);
-  const char **a = malloc((n ? n : 1) * sizeof *a);
-  const char **b = malloc((n ? n : 1) * sizeof *b);
+  size_t *idx = ta__malloc((n ? n : 1) * sizeof *idx);
+  const char **a = ta__malloc((n ? n : 1) * sizeof *a);
+  const char **b = ta__malloc((n ? n : 1) * sizeof *b);
   ta_status st = idx && a && b ? TA_OK : TA_ENOMEM;
   size_t m = st == TA_OK ? ta__lex_confident(beads, n, idx, n) : 0;
   *used = m;

@@ -18,7 +18,7 @@ struct ta_outfile {
 };
 
 ta_status ta_outfile_open(const char *path, ta_outfile **out, ta_error *err) {
-  ta_outfile *f = calloc(1, sizeof *f);
+  ta_outfile *f = ta__calloc(1, sizeof *f);
   if (!f || !(f->path = ta__strdup(path))) {
     free(f);
     return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);
@@ -47,7 +47,7 @@ ta_status ta_outfile_open(const char *path, ta_outfile **out, ta_error *err) {
     return TA_OK;
   }
   size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
-  f->tmp = malloc(n);
+  f->tmp = ta__malloc(n);
   if (!f->tmp) {
     ta_outfile_abort(f);
     return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);

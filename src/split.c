@@ -54,7 +54,7 @@ struct ta__splitter {
 
 ta_status ta__splitter_new(const char *icu_locale, size_t max_sentence,
                            ta__splitter **out, ta_error *err) {
-  ta__splitter *s = calloc(1, sizeof *s);
+  ta__splitter *s = ta__calloc(1, sizeof *s);
   if (!s) return ta__fail(err, TA_ENOMEM, "out of memory");
   char loc[ULOC_FULLNAME_CAPACITY + 16];
   s->rules = ta__rules_for(icu_locale);
@@ -90,9 +90,9 @@ void ta__splitter_free(ta__splitter *s) {
 static bool reserve(UChar **u, size_t **m, size_t *cap, size_t need) {
   if (need <= *cap) return true;
   size_t ncap = need + need / 2;
-  UChar *nu = realloc(*u, ncap * sizeof **u);
+  UChar *nu = ta__realloc(*u, ncap * sizeof **u);
   if (nu) *u = nu;
-  size_t *nm = realloc(*m, (ncap + 1) * sizeof **m);
+  size_t *nm = ta__realloc(*m, (ncap + 1) * sizeof **m);
   if (nm) *m = nm;
   if (!nu || !nm) return false;
   *cap = ncap;
@@ -353,7 +353,7 @@ static ta_status emit(ta__splitter *s, view *v, size_t a, size_t z,
     /* Room for the UTF-8 of [a, last): at most 3 bytes per unit. */
     size_t need = (v->map ? 3 * (last - a) : bl - ba) + 1;
     if (need > s->ocap) {
-      char *no = realloc(s->out, need);
+      char *no = ta__realloc(s->out, need);
       if (!no) return TA_ENOMEM;
       s->out = no;
       s->ocap = need;

@@ -195,7 +195,7 @@ typedef struct multi_target {
 /* Mark, per source position, how many targets have a bead boundary there. */
 static ta_status common_cuts(multi_target *t, size_t nt, size_t nsrc,
                              size_t **cuts_out) {
-  size_t *count = calloc(nsrc + 1, sizeof *count);
+  size_t *count = ta__calloc(nsrc + 1, sizeof *count);
   if (!count) return TA_ENOMEM;
   for (size_t k = 0; k < nt; k++) {
     size_t last = SIZE_MAX; /* a position is counted once per target */
@@ -329,7 +329,7 @@ static ta_status write_multi(const char *path, const ta_doc *src,
   ta_status st = multi_check(src, t, nt, err);
   if (st != TA_OK) return st;
   size_t nsrc = ta_doc_count(src), *cuts = NULL;
-  multi_unit *m = calloc(1, sizeof *m);
+  multi_unit *m = ta__calloc(1, sizeof *m);
   if (!m || common_cuts(t, nt, nsrc, &cuts) != TA_OK) {
     free(m);
     return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);

@@ -95,7 +95,7 @@ static ta_status hash_text(merge *m, digest *d, const char *text) {
   UErrorCode ue = U_ZERO_ERROR;
   int32_t need = (int32_t)m->ws.len + 1;
   if (need > m->u16cap) {
-    UChar *np = realloc(m->u16, (size_t)need * sizeof *np);
+    UChar *np = ta__realloc(m->u16, (size_t)need * sizeof *np);
     if (!np) return TA_ENOMEM;
     m->u16 = np;
     m->u16cap = need;
@@ -106,7 +106,7 @@ static ta_status hash_text(merge *m, digest *d, const char *text) {
   if (U_FAILURE(ue)) return TA_EICU;
   /* NFC can grow a string up to 3 times. */
   if (len * 3 + 1 > m->nfccap) {
-    UChar *np = realloc(m->nfc, ((size_t)len * 3 + 1) * sizeof *np);
+    UChar *np = ta__realloc(m->nfc, ((size_t)len * 3 + 1) * sizeof *np);
     if (!np) return TA_ENOMEM;
     m->nfc = np;
     m->nfccap = len * 3 + 1;
@@ -161,7 +161,7 @@ static ta_status grow_table(merge *m) {
   size_t ncap = m->cap ? m->cap * 2 : 1024;
   entry *old = m->table;
   size_t ocap = m->cap;
-  m->table = calloc(ncap, sizeof *m->table);
+  m->table = ta__calloc(ncap, sizeof *m->table);
   if (!m->table) {
     m->table = old;
     return TA_ENOMEM;

@@ -187,7 +187,7 @@ static ta_status read_header(ta_tmx_reader *r, ta_error *err) {
 
 static ta_status reader_new(const char *name, const ta_tmx_read_opts *o,
                             ta_tmx_reader **out, ta_error *err) {
-  ta_tmx_reader *r = calloc(1, sizeof *r);
+  ta_tmx_reader *r = ta__calloc(1, sizeof *r);
   if (!r || !(r->path = ta__strdup(name))) {
     free(r);
     return ta__fail(err, TA_ENOMEM, "%s: out of memory", name);
@@ -286,7 +286,7 @@ static ta_status add_attr(ta_tmx_reader *r, const char *name, size_t *off) {
 static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
   if (need <= *cap) return true;
   size_t ncap = *cap ? *cap * 2 : 8;
-  void *np = realloc(*p, ncap * elem);
+  void *np = ta__realloc(*p, ncap * elem);
   if (!np) return false;
   *p = np;
   *cap = ncap;
@@ -406,10 +406,10 @@ static ta_status read_tuv(ta_tmx_reader *r, ta_error *err) {
 
 /* Turn offsets into the pointers of r->unit (data no longer moves). */
 static ta_status publish(ta_tmx_reader *r, ta_error *err) {
-  ta_tmx_variant *nvars = realloc(r->vars, (r->nv ? r->nv : 1) * sizeof *nvars);
+  ta_tmx_variant *nvars = ta__realloc(r->vars, (r->nv ? r->nv : 1) * sizeof *nvars);
   if (!nvars) return fail_here(r, err, TA_ENOMEM, "out of memory");
   r->vars = nvars;
-  ta_tmx_prop *nprops = realloc(r->props, (r->np ? r->np : 1) * sizeof *nprops);
+  ta_tmx_prop *nprops = ta__realloc(r->props, (r->np ? r->np : 1) * sizeof *nprops);
   if (!nprops) return fail_here(r, err, TA_ENOMEM, "out of memory");
   r->props = nprops;
   const char *d = r->data.p;

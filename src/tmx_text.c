@@ -20,7 +20,7 @@ ta_status ta__tbuf_add(ta__tbuf *b, const char *s, size_t n) {
   if (b->len + n + 1 > b->cap) {
     size_t ncap = b->cap ? b->cap : 256;
     while (ncap < b->len + n + 1) ncap *= 2;
-    char *np = realloc(b->p, ncap);
+    char *np = ta__realloc(b->p, ncap);
     if (!np) return TA_ENOMEM;
     b->p = np;
     b->cap = ncap;

@@ -26,6 +26,7 @@ struct ta_tmx_writer {
   char srclang[LANG_MAX];
   bool all;      /* srclang "*all*": keep the given variant order */
   bool io_error; /* the output callback failed */
+  ta_status inner; /* what made one of our own steps fail, else TA_OK */
   bool failed;
   bool closed;
   size_t count;
@@ -65,6 +66,9 @@ static ta_status xml_fail(ta_tmx_writer *w, ta_error *err, const char *what) {
   w->failed = true;
   if (w->io_error)
     return ta__fail(err, TA_EIO, "tmx: write error while writing %s", what);
+  if (w->inner != TA_OK)
+    return ta__fail(err, w->inner, "tmx: %s while writing %s",
+                    ta_strerror(w->inner), what);
   return ta__fail(err, TA_EXML, "tmx: libxml2 could not write %s", what);
 }
 
@@ -83,8 +87,11 @@ static int raw(ta_tmx_writer *w, const char *s) {
 static int attr(ta_tmx_writer *w, const char *name, const char *value) {
   size_t removed = 0;
   ta__tbuf_reset(&w->attr);
-  if (ta__tmx_clean_text(value, strlen(value), &w->attr, &removed) != TA_OK)
+  ta_status st = ta__tmx_clean_text(value, strlen(value), &w->attr, &removed);
+  if (st != TA_OK) {
+    w->inner = st;
     return -1;
+  }
   return xmlTextWriterWriteAttribute(w->xw, (const xmlChar *)name,
                                      (const xmlChar *)w->attr.p);
 }
@@ -195,7 +202,7 @@ ta_status ta_tmx_writer_open(const char *path, const ta_tmx_header *h,
     return ta__fail(err, TA_EINVAL, "tmx: missing argument");
   if (!h->srclang)
     return ta__fail(err, TA_EINVAL, "%s: no source language given", path);
-  ta_tmx_writer *w = calloc(1, sizeof *w);
+  ta_tmx_writer *w = ta__calloc(1, sizeof *w);
   if (!w) return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);
   if (o)
     w->o = *o;

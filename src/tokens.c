@@ -174,7 +174,7 @@ typedef struct key_buf {
 static bool key_push(key_buf *b, uint32_t key) {
   if (b->n == b->cap) {
     size_t nc = b->cap ? b->cap * 2 : 64;
-    uint32_t *nk = realloc(b->k, nc * sizeof *nk);
+    uint32_t *nk = ta__realloc(b->k, nc * sizeof *nk);
     if (!nk) return false;
     b->k = nk;
     b->cap = nc;
@@ -314,7 +314,7 @@ ta_status ta__features_build(const ta_doc *d,
   memset(f, 0, sizeof *f);
   size_t n = ta_doc_count(d);
   f->n = n;
-  f->s = calloc(n ? n : 1, sizeof *f->s);
+  f->s = ta__calloc(n ? n : 1, sizeof *f->s);
   if (!f->s) return TA_ENOMEM;
   fold_ctx fc;
   fold_ctx_init(&fc);
@@ -359,7 +359,7 @@ struct ta__folder {
 };
 
 ta__folder *ta__folder_new(void) {
-  ta__folder *f = malloc(sizeof *f);
+  ta__folder *f = ta__malloc(sizeof *f);
   if (f) fold_ctx_init(&f->fc);
   return f;
 }
