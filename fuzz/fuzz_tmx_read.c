@@ -2,7 +2,7 @@
  * limits so that the limit paths are reached too.  Build with
  *   CC=clang cmake -S . -B build-fuzz -DTA_BUILD_FUZZ=ON
  *   cmake --build build-fuzz --target fuzz_tmx_read
- *   build-fuzz/fuzz_tmx_read -dict=fuzz/tmx.dict fuzz/corpus/tmx */
+ *   build-fuzz/fuzz_tmx_read -dict=fuzz/tmx.dict fuzz/corpus_tmx_read */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
