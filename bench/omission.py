@@ -9,7 +9,8 @@ and `tmxalign check --format json` is run on the damaged pair.  A deleted
 target sentence is expected to be reported as an omission (kinds omission or
 partial-omission, severity warning or error) overlapping the source
 sentences of its reference bead; a changed number as a number finding on
-that target sentence.
+that target sentence.  A second figure also counts `length` findings of a
+target too short for its source (what a lost piece of a 1-2 bead leaves).
 
 Reference beads: the gold file when given, else the aligner's own output on
 the clean pair.  Findings already present on the clean pair (same kind and
@@ -95,6 +96,16 @@ def omissions(report, base, hints=False):
             and (f["kind"], tuple(f["source"]["sentences"])) not in base]
 
 
+def truncations(report, base):
+    """New 'target shorter' length findings: a bead's translation too short
+    for its source, what a reviewer sees when part of a sentence is lost
+    (a deleted piece of a 1-2 bead leaves a short 1-1)."""
+    return [set(f["source"]["sentences"]) for f in report["findings"]
+            if f["kind"] == "length" and "shorter" in f["message"]
+            and f["severity"] != "info"
+            and (f["kind"], tuple(f["source"]["sentences"])) not in base]
+
+
 def pick_apart(rng, cands, k, gap):
     chosen = []
     pool = cands[:]
@@ -126,7 +137,8 @@ def bench_sentences(a, ctx, rng):
     tsents, tparas, ref, base = ctx
     cands = [j for j in range(len(tsents)) if j in ref and ref[j][0]]
     st = dict.fromkeys(["tot", "hit", "near", "hint", "tot11", "hit11",
-                        "found", "false", "far", "hfound", "hfalse"], 0)
+                        "found", "false", "far", "hfound", "hfalse",
+                        "thit", "tfound", "tfalse"], 0)
     bylen, missed = {}, []
     dmg = os.path.join(ctx_tmp, "tgt.txt")
     for _ in range(a.trials):
@@ -136,6 +148,7 @@ def bench_sentences(a, ctx, rng):
         rep = run_check(a.cli, a.src, dmg, a.slang, a.tlang)
         spans = omissions(rep, base)
         hspans = omissions(rep, base, hints=True)
+        tspans = spans + truncations(rep, base)
         for j in dels:
             exp = ref[j][0]
             ok = any(sp & exp for sp in spans)
@@ -143,6 +156,7 @@ def bench_sentences(a, ctx, rng):
             st["hit"] += ok
             st["near"] += any(near(sp, exp) for sp in spans)
             st["hint"] += any(sp & exp for sp in hspans)
+            st["thit"] += any(sp & exp for sp in tspans)
             if ref[j][1] == 1 and len(exp) == 1:
                 st["tot11"] += 1
                 st["hit11"] += ok
@@ -161,6 +175,9 @@ def bench_sentences(a, ctx, rng):
             st["far"] += not any(near(sp, ref[j][0]) for j in dels)
         for sp in hspans:
             st["hfalse"] += not any(sp & ref[j][0] for j in dels)
+        st["tfound"] += len(tspans)
+        for sp in tspans:
+            st["tfalse"] += not any(sp & ref[j][0] for j in dels)
     if a.verbose:
         for m in missed:
             print("missed", m, file=sys.stderr)
@@ -174,6 +191,9 @@ def bench_sentences(a, ctx, rng):
             "recall_with_hints": ratio(st["hint"], st["tot"]),
             "precision_with_hints":
                 ratio(st["hfound"] - st["hfalse"], st["hfound"], 1),
+            "recall_with_truncations": ratio(st["thit"], st["tot"]),
+            "precision_with_truncations":
+                ratio(st["tfound"] - st["tfalse"], st["tfound"], 1),
             "recall_by_length": {k: v for k, v in sorted(bylen.items())}}
 
 
@@ -260,7 +280,7 @@ def main():
     ref = reference(a.cli, a.src, a.tgt, a.slang, a.tlang, a.gold)
     clean = run_check(a.cli, a.src, a.tgt, a.slang, a.tlang)
     base = {(f["kind"], tuple(f["source"]["sentences"]))
-            for f in clean["findings"] if f["kind"] in OMISSION}
+            for f in clean["findings"] if f["kind"] in OMISSION + ("length",)}
     base_num = {(tuple(f["target"]["sentences"]), f["message"])
                 for f in clean["findings"] if f["kind"] == "number"}
     ctx = (tsents, tparas, ref, base)
@@ -287,6 +307,8 @@ def main():
           "hints: recall %.2f, precision %.2f" %
           (se["recall_within_1"], se["precision_within_1"],
            se["recall_with_hints"], se["precision_with_hints"]))
+    print("    with 'target shorter' length findings: recall %.2f, precision %.2f"
+          % (se["recall_with_truncations"], se["precision_with_truncations"]))
     print("    recall by length: " + ", ".join(
         "%s %d/%d" % (k, v[0], v[1]) for k, v in se["recall_by_length"].items()))
     if pa["deleted"]:
