@@ -15,6 +15,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
 
 #include "input.h"
 
@@ -33,6 +34,10 @@ typedef struct html_ctx {
   size_t para;
   size_t off, end, line; /* of the current paragraph's element */
   size_t *line_start, nlines, len;
+  const unsigned char *data;
+  /* the first encoding or input error libxml2 raised: the page's bytes
+   * are not what its charset says, and the text after them is lost */
+  char failure[160];
 } html_ctx;
 
 /* Elements whose text is a paragraph, containers that cut paragraphs, and
@@ -127,6 +132,41 @@ static ta_status append(html_ctx *c, xmlNodePtr n, const char *s, size_t k) {
   return TA_OK;
 }
 
+/* Where the bytes libxml2 quotes ("bytes 0xFF 0xFE ...") first occur in
+ * the input; len when they cannot be found. */
+static size_t quoted_bytes_at(const html_ctx *c, const char *msg) {
+  unsigned char want[8];
+  size_t n = 0;
+  const char *p = strstr(msg, "bytes ");
+  while (p && n < sizeof want) {
+    p = strstr(p, "0x");
+    if (!p) break;
+    want[n++] = (unsigned char)strtoul(p, NULL, 16);
+    p += 2;
+  }
+  for (size_t i = 0; n && i + n <= c->len; i++)
+    if (!memcmp(c->data + i, want, n)) return i;
+  return c->len;
+}
+
+static void on_libxml_error(void *user, xmlErrorPtr e) {
+  html_ctx *c = user;
+  if (c->failure[0] || !e ||
+      (e->domain != XML_FROM_I18N && e->domain != XML_FROM_IO))
+    return;
+  char msg[96];
+  snprintf(msg, sizeof msg, "%s", e->message ? e->message : "");
+  size_t n = strlen(msg);
+  while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = 0;
+  size_t at = quoted_bytes_at(c, msg);
+  if (at < c->len)
+    snprintf(c->failure, sizeof c->failure,
+             "byte %zu: not valid in the page's encoding (%s)", at, msg);
+  else
+    snprintf(c->failure, sizeof c->failure,
+             "not valid in the page's encoding (%s)", msg);
+}
+
 /* Depth-first walk without recursion: deep tag soup cannot blow the
  * stack. */
 static ta_status walk(html_ctx *c, xmlNodePtr root) {
@@ -179,6 +219,7 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
                     name, (size_t)(nul - data));
   xmlInitParser();
   html_ctx c = {0};
+  c.data = data;
   c.sp = sp;
   c.d = d;
   c.o = o;
@@ -199,13 +240,21 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
   if (st == TA_OK) {
     htmlCtxtUseOptions(c.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+    /* libxml2 reports conversion errors through its per-thread handler,
+     * printing them by default: caught here, restored after */
+    xmlStructuredErrorFunc old_handler = xmlStructuredError;
+    void *old_user = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&c, on_libxml_error);
     htmlParseDocument(c.ctxt);
+    xmlSetStructuredErrorFunc(old_user, old_handler);
+    if (c.failure[0])
+      st = ta__fail(err, TA_EENCODING, "%s: %s", name, c.failure);
     xmlDocPtr doc = c.ctxt->myDoc;
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-    if (root) st = walk(&c, root);
+    if (root && st == TA_OK) st = walk(&c, root);
     if (st == TA_OK && doc && doc->encoding)
       st = ta__doc_set_encoding(d, (const char *)doc->encoding);
-    if (st != TA_OK)
+    if (st != TA_OK && !c.failure[0])
       ta__fail(err, st, "%s: %s", name, ta_strerror(st));
     if (doc) xmlFreeDoc(doc);
     c.ctxt->myDoc = NULL;

@@ -70,6 +70,13 @@ static const struct bad {
      "nul.html: byte 5: NUL byte"},
     {"utf16-nul.txt", "en", "\xff\xfeH\0\0\0", 6, NULL, TA_EPARSE,
      "utf16-nul.txt: byte 4: NUL character"},
+    /* bytes the declared charset cannot hold: the text after them would
+     * be lost, so the page is refused */
+    {"jis.html", "ja",
+     "<html><head><meta charset=\"iso-2022-jp\"></head><body><p>\x1b$B"
+     "\xff\xfe</p></body></html>",
+     79, NULL, TA_EENCODING,
+     "jis.html: byte 59: not valid in the page's encoding"},
 };
 
 static void bad_inputs_fail_cleanly(void **state) {
