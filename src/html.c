@@ -15,9 +15,9 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/xmlerror.h>
 
 #include "input.h"
+#include "xml_quiet.h"
 
 typedef struct para_buf {
   char *p;
@@ -240,13 +240,11 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
   if (st == TA_OK) {
     htmlCtxtUseOptions(c.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
-    /* libxml2 reports conversion errors through its per-thread handler,
-     * printing them by default: caught here, restored after */
-    xmlStructuredErrorFunc old_handler = xmlStructuredError;
-    void *old_user = xmlStructuredErrorContext;
-    xmlSetStructuredErrorFunc(&c, on_libxml_error);
+    /* conversion errors come through libxml2's per-thread handlers */
+    ta__xml_quiet q;
+    ta__xml_quiet_begin(&q, on_libxml_error, &c);
     htmlParseDocument(c.ctxt);
-    xmlSetStructuredErrorFunc(old_user, old_handler);
+    ta__xml_quiet_end(&q);
     if (c.failure[0])
       st = ta__fail(err, TA_EENCODING, "%s: %s", name, c.failure);
     xmlDocPtr doc = c.ctxt->myDoc;

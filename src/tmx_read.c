@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "tmx_internal.h"
+#include "xml_quiet.h"
 
 typedef struct off_pair {
   size_t a, b; /* offsets into data: lang/text or type/value */
@@ -110,8 +111,14 @@ static void on_xml_error(void *ctx, xmlErrorPtr e) {
   if (r->xml_failed) return;
   r->xml_failed = true;
   r->xml_status = status_of(e);
-  snprintf(r->xml_msg, sizeof r->xml_msg, "line %d, column %d: %s", e->line,
-           e->int2, msg);
+  /* input errors carry no position: where the parser stands */
+  int line = e->line, column = e->int2;
+  if (line <= 0 && r->xr) {
+    line = xmlTextReaderGetParserLineNumber(r->xr);
+    column = xmlTextReaderGetParserColumnNumber(r->xr);
+  }
+  snprintf(r->xml_msg, sizeof r->xml_msg, "line %d, column %d: %s", line,
+           column, msg);
 }
 
 /* Report where the reader stands: "a.tmx: line 3, column 7: what". */
@@ -216,7 +223,10 @@ static ta_status reader_start(ta_tmx_reader *r, ta_tmx_reader **out,
     return st;
   }
   xmlTextReaderSetStructuredErrorHandler(r->xr, on_xml_error, r);
+  ta__xml_quiet q;
+  ta__xml_quiet_begin(&q, on_xml_error, r);
   ta_status st = read_header(r, err);
+  ta__xml_quiet_end(&q);
   if (st != TA_OK) {
     ta_tmx_reader_free(r);
     return st;
@@ -461,11 +471,8 @@ static ta_status read_tu(ta_tmx_reader *r, ta_error *err) {
   return publish(r, err);
 }
 
-ta_status ta_tmx_reader_next(ta_tmx_reader *r, const ta_tmx_unit **u,
-                             ta_error *err) {
-  if (!r || !u) return ta__fail(err, TA_EINVAL, "tmx: missing argument");
-  *u = NULL;
-  if (r->done) return TA_OK;
+static ta_status next_unit(ta_tmx_reader *r, const ta_tmx_unit **u,
+                           ta_error *err) {
   ta_status st = TA_OK;
   for (;;) {
     int rc = step(r, err, &st);
@@ -481,6 +488,22 @@ ta_status ta_tmx_reader_next(ta_tmx_reader *r, const ta_tmx_unit **u,
   r->units++;
   *u = &r->unit;
   return TA_OK;
+}
+
+/* libxml2 reports encoding and input errors through its per-thread
+ * handlers, bypassing the reader's own, and would print them: they are
+ * pointed at on_xml_error for each call (once a unit, not once a node:
+ * switching them costs thread-local lookups). */
+ta_status ta_tmx_reader_next(ta_tmx_reader *r, const ta_tmx_unit **u,
+                             ta_error *err) {
+  if (!r || !u) return ta__fail(err, TA_EINVAL, "tmx: missing argument");
+  *u = NULL;
+  if (r->done) return TA_OK;
+  ta__xml_quiet q;
+  ta__xml_quiet_begin(&q, on_xml_error, r);
+  ta_status st = next_unit(r, u, err);
+  ta__xml_quiet_end(&q);
+  return st;
 }
 
 void ta_tmx_reader_free(ta_tmx_reader *r) {

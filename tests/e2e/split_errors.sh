@@ -37,6 +37,8 @@ expect empty 0 "note: $tmp/empty.txt: empty input" -- split "$tmp/empty.txt" -l 
 [ -s "$tmp/out" ] && fail "empty: printed something"
 expect nul 2 "nul.txt: byte 14: NUL byte; is this a binary or UTF-16 file without BOM? use --encoding" -- split "$tmp/nul.txt" -l fr
 expect damaged 2 "damaged.txt: byte 15: invalid UTF-8" -- split "$tmp/damaged.txt" -l fr
+printf '<html><head><meta charset="iso-2022-jp"></head><body><p>\x1b$B\xff\xfe</p></body></html>' > "$tmp/jis.html"
+expect html-charset 2 "jis.html: byte 59: not valid in the page's encoding" -- split "$tmp/jis.html" -l ja
 expect detected 0 "w1252.txt: not valid UTF-8 at byte 6; decoded as" -- split "$tmp/w1252.txt" -l fr
 grep -qxF "Le café était chaud." "$tmp/out" || fail "detected: text not decoded"
 expect given 0 "" -- split "$tmp/w1252.txt" -l fr --encoding windows-1252

@@ -72,6 +72,10 @@ check "convert -s/-t reverses" grep -qx $'Le chat était assis sur le tapis.\tTh
 "$cli" convert "$data/truncated.tmx" >/dev/null 2>"$tmp/err"
 check "truncated exits 2" test $? -eq 2
 check "error has file and line" grep -q 'truncated.tmx: line 17' "$tmp/err"
+"$cli" convert "$data/bad-conversion.tmx" >/dev/null 2>"$tmp/err"
+check "bytes the encoding cannot hold exit 2" test $? -eq 2
+check "one error line, libxml2 prints nothing" test "$(wc -l <"$tmp/err")" -eq 1
+check "the error says why" grep -q 'bad-conversion.tmx: line 1, column 43: input conversion failed' "$tmp/err"
 "$cli" convert "$data/xxe-passwd.tmx" >"$tmp/xxe.tsv" 2>"$tmp/err"
 check "external entity refused" test $? -eq 2
 check "no passwd content" bash -c "! grep -q 'root:' '$tmp/xxe.tsv' '$tmp/err'"

@@ -217,6 +217,7 @@ static const struct broken {
 } broken[] = {
     {"truncated.tmx", TA_EPARSE, "truncated.tmx: line 17"},
     {"wrong-encoding.tmx", TA_EENCODING, "line 2, column"},
+    {"bad-conversion.tmx", TA_EENCODING, "input conversion failed"},
     {"bad-xmlchar.tmx", TA_EPARSE, "line 12, column"},
     {"billion-laughs.tmx", TA_EPARSE, "entity"},
     {"xxe-passwd.tmx", TA_EPARSE, "entity references"},
