@@ -258,7 +258,7 @@ static void note_unpaired(const char *dir, const dir_file *f,
 static ta_status pair_files(const char *dir, dir_file *files, size_t n,
                             const char *slang, const char *tlang,
                             ta_warn_fn note, void *user, ta_batch_list *l) {
-  qsort(files, n, sizeof *files, cmp_files);
+  if (n > 1) qsort(files, n, sizeof *files, cmp_files);
   for (size_t i = 0; i < n; i++) {
     const dir_file *f = &files[i];
     if (f->side == 0 && i + 1 < n && files[i + 1].side == 1 &&

@@ -399,7 +399,7 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
       r->items[i].pub.message = r->items[i].msg;
       r->order[i] = &r->items[i].pub;
     }
-    qsort(r->order, r->n, sizeof *r->order, cmp_finding);
+    if (r->n > 1) qsort(r->order, r->n, sizeof *r->order, cmp_finding);
     st = summarise(&c);
   }
   free(c.src_chars);

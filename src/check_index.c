@@ -128,7 +128,7 @@ ta_status ta_check_index_write(FILE *fp, ta_check_format format,
                                ta_error *err) {
   if (!fp || (n && !entries))
     return ta__fail(err, TA_EINVAL, "check index: missing argument");
-  qsort(entries, n, sizeof *entries, cmp_entry);
+  if (n > 1) qsort(entries, n, sizeof *entries, cmp_entry);
   switch (format) {
     case TA_CHECK_TEXT:
     case TA_CHECK_TEXT_COLOR:

@@ -201,6 +201,44 @@ static ta_status walk(html_ctx *c, xmlNodePtr root) {
   return st;
 }
 
+static ta_status parse(html_ctx *c, const char *name,
+                       const unsigned char *data, size_t len, ta_error *err) {
+  c->ctxt = htmlCreateMemoryParserCtxt((const char *)data, (int)len);
+  if (!c->ctxt)
+    return ta__fail(err, TA_EXML, "%s: cannot create the HTML parser", name);
+  ta_status st = index_lines(c, data, len);
+  if (st != TA_OK) return ta__fail(err, st, "%s: %s", name, ta_strerror(st));
+  /* libxml2 assumes ISO-8859-1 without a charset declaration; valid UTF-8
+   * is far more likely to be meant as UTF-8. */
+  const char *enc = c->o->encoding;
+  if (!enc && ta__utf8_check(data, len) == len) enc = "UTF-8";
+  if (enc) {
+    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(enc);
+    if (!h || xmlSwitchToEncoding(c->ctxt, h) < 0)
+      return c->failure[0]
+                 ? ta__fail(err, TA_EENCODING, "%s: %s", name, c->failure)
+                 : ta__fail(err, TA_EENCODING, "%s: unknown encoding '%s'",
+                            name, enc);
+  }
+  htmlCtxtUseOptions(c->ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                  HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+  htmlParseDocument(c->ctxt);
+  xmlDocPtr doc = c->ctxt->myDoc;
+  c->ctxt->myDoc = NULL;
+  if (c->failure[0]) {
+    st = ta__fail(err, TA_EENCODING, "%s: %s", name, c->failure);
+  } else {
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (root) st = walk(c, root);
+    if (st == TA_OK && doc && doc->encoding)
+      st = ta__doc_set_encoding(c->d, (const char *)doc->encoding);
+    if (st != TA_OK) ta__fail(err, st, "%s: %s", name, ta_strerror(st));
+  }
+  if (doc) xmlFreeDoc(doc);
+  return st;
+}
+
+
 ta_status ta__html_load(const char *name, const unsigned char *data,
                         size_t len, const ta_split_opts *o, ta__splitter *sp,
                         ta_doc *d, ta_error *err) {
@@ -220,45 +258,18 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
   xmlInitParser();
   html_ctx c = {0};
   c.data = data;
+  c.len = len;
   c.sp = sp;
   c.d = d;
   c.o = o;
-  c.ctxt = htmlCreateMemoryParserCtxt((const char *)data, (int)len);
-  if (!c.ctxt)
-    return ta__fail(err, TA_EXML, "%s: cannot create the HTML parser", name);
-  ta_status st = index_lines(&c, data, len);
-  /* libxml2 assumes ISO-8859-1 without a charset declaration; valid UTF-8
-   * is far more likely to be meant as UTF-8. */
-  const char *enc = o->encoding;
-  if (!enc && ta__utf8_check(data, len) == len) enc = "UTF-8";
-  if (st == TA_OK && enc) {
-    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(enc);
-    if (!h || xmlSwitchToEncoding(c.ctxt, h) < 0)
-      st = ta__fail(err, TA_EENCODING, "%s: unknown encoding '%s'", name,
-                    enc);
-  }
-  if (st == TA_OK) {
-    htmlCtxtUseOptions(c.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                   HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
-    /* conversion errors come through libxml2's per-thread handlers */
-    ta__xml_quiet q;
-    ta__xml_quiet_begin(&q, on_libxml_error, &c);
-    htmlParseDocument(c.ctxt);
-    ta__xml_quiet_end(&q);
-    if (c.failure[0])
-      st = ta__fail(err, TA_EENCODING, "%s: %s", name, c.failure);
-    xmlDocPtr doc = c.ctxt->myDoc;
-    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-    if (root && st == TA_OK) st = walk(&c, root);
-    if (st == TA_OK && doc && doc->encoding)
-      st = ta__doc_set_encoding(d, (const char *)doc->encoding);
-    if (st != TA_OK && !c.failure[0])
-      ta__fail(err, st, "%s: %s", name, ta_strerror(st));
-    if (doc) xmlFreeDoc(doc);
-    c.ctxt->myDoc = NULL;
-  }
+  /* conversion errors come through libxml2's per-thread handlers, from
+   * the first bytes read (creating the context, switching encodings) */
+  ta__xml_quiet q;
+  ta__xml_quiet_begin(&q, on_libxml_error, &c);
+  ta_status st = parse(&c, name, data, len, err);
+  ta__xml_quiet_end(&q);
   free(c.buf.p);
   free(c.line_start);
-  htmlFreeParserCtxt(c.ctxt);
+  if (c.ctxt) htmlFreeParserCtxt(c.ctxt);
   return st;
 }

@@ -448,7 +448,7 @@ ta_status ta_lexicon_save(const ta_lexicon *lx, const char *path,
       rows[n++] = (save_row){ta__strtab_str(&lx->words, (uint32_t)s),
                              ta__strtab_str(&lx->words, lx->heads[s].tr[i].tgt),
                              lx->heads[s].tr[i].p};
-  qsort(rows, n, sizeof *rows, cmp_row);
+  if (n > 1) qsort(rows, n, sizeof *rows, cmp_row);
   ta_outfile *of = NULL;
   ta_status st = ta_outfile_open(path, &of, err);
   if (st == TA_OK) {

@@ -214,7 +214,8 @@ ta_status ta__lexicon_load_dictd(ta_lexicon *lx, const char *index_path,
   e.f = ta__folder_new();
   ta_status st = e.f ? scan_index(index_path, &e, &x, err) : TA_ENOMEM;
   if (st == TA_OK) {
-    qsort(x.w, x.n, sizeof *x.w, cmp_wanted);
+    /* qsort wants a pointer even for nothing to sort */
+    if (x.n > 1) qsort(x.w, x.n, sizeof *x.w, cmp_wanted);
     buf = ta__malloc(DICTD_ENTRY_MAX);
     g = gzopen(dict_path, "rb");
     if (!buf) st = TA_ENOMEM;

@@ -167,7 +167,7 @@ static ta_status extract(ta_lexicon *lx, const pair_tab *p,
     if (e == 0 || count[e] < TA__LEX_MIN_COUNT) continue;
     c[nc++] = (cand){e, f, p->t[h]};
   }
-  qsort(c, nc, sizeof *c, cmp_cand);
+  if (nc > 1) qsort(c, nc, sizeof *c, cmp_cand);
   ta_status st = TA_OK;
   for (size_t i = 0, rank = 0; i < nc && st == TA_OK; i++) {
     rank = i > 0 && c[i].e == c[i - 1].e ? rank + 1 : 0;
@@ -255,7 +255,7 @@ size_t ta__lex_confident(const ta_bead *beads, size_t n, size_t *idx,
     if (beads[k].src_len == 1 && beads[k].tgt_len == 1 &&
         beads[k].cost / 2 < TA__LEX_MAX_COST)
       r[m++] = (ranked){k, -beads[k].cost};
-  qsort(r, m, sizeof *r, cmp_ranked);
+  if (m > 1) qsort(r, m, sizeof *r, cmp_ranked);
   if (m > TA__LEX_TRAIN_MAX) m = TA__LEX_TRAIN_MAX;
   for (size_t k = 0; k < m && k < cap; k++) idx[k] = r[k].i;
   free(r);

@@ -291,6 +291,7 @@ size_t ta__rules_forced(const ta__rules *r, const UChar *t, size_t a,
     while (j < z && is_gap(t[j])) j++;
     if (j == b || j >= z) continue;
     while (j < z && is_open(t[j])) j++;
+    if (j >= z) continue; /* "… «" at the very end: no word follows */
     UChar32 c;
     U16_GET(t, 0, j, z, c);
     if (u_isupper(c) || u_istitle(c)) return b;

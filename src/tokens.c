@@ -298,7 +298,8 @@ static bool sentence_keys(fold_ctx *fc, const bool *on, const char *t,
       }
     }
   }
-  qsort(b->k + start, b->n - start, sizeof *b->k, cmp_u32);
+  if (b->n - start > 1)
+    qsort(b->k + start, b->n - start, sizeof *b->k, cmp_u32);
   size_t w = start;
   for (size_t r = start; r < b->n; r++)
     if (w == start || b->k[w - 1] != b->k[r]) b->k[w++] = b->k[r];

@@ -46,6 +46,10 @@ static const struct row {
     {"fr unicode ellipsis", "fr",
      "Il attendit… Puis il partit. Il hésita… et resta.",
      {"Il attendit…", "Puis il partit.", "Il hésita… et resta."}},
+    /* an ellipsis, then only an opening quote before the end: no word to
+     * look at (read past the text before; found by fuzzing, valgrind) */
+    {"fr ellipsis then a lone quote", "fr", "Il attendit… «",
+     {"Il attendit… «"}},
     {"fr ?! and !", "fr", "Quoi ?! Non ! Bon.", {"Quoi ?!", "Non !", "Bon."}},
     {"fr spaced guillemets", "fr",
      "Elle dit : « Je pars. » Il resta. « Pourquoi ? » Personne.",
