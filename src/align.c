@@ -288,6 +288,7 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   c->paragraph_edge_cost = 0;
   if (c->opts.use_paragraphs && ps > 1 && pt > 1)
     c->paragraph_cost = ps == pt ? TA__PARAGRAPH_HARD : c->model.paragraph;
+  c->paragraph_soft_turns = ps != pt;
   if (c->opts.use_paragraphs && ps > 1 && pt > 1)
     c->paragraph_edge_cost = c->model.paragraph_edge;
 

@@ -19,6 +19,7 @@ typedef struct ta__side {
   uint64_t *chars;   /* prefix sums: chars[i] = code points of s < i */
   uint32_t *nums;    /* prefix sums of number anchors */
   uint32_t *breaks;  /* prefix counts of paragraph breaks */
+  uint32_t *hard;    /* the same without breaks before a speech turn */
   double *chance;    /* prefix sums of model-weighted chance matches */
 } ta__side;
 
@@ -29,6 +30,7 @@ typedef struct ta__ctx {
   ta__model model;
   double var_raw; /* measured length variance, before widening */
   double paragraph_cost;      /* bead spanning a boundary on one side */
+  bool paragraph_soft_turns;  /* breaks before a speech turn do not count */
   double paragraph_edge_cost; /* pair starting or ending at a boundary on
                                  one side only */
   ta__bead_type types[(TA__MAX_SIDE) * (TA__MAX_SIDE) + 2];

@@ -34,25 +34,13 @@
 #define LEX_HIT_NATS 2.0
 #define LEX_MISS_NATS 1.2
 
-/* Does s open a speech turn: a dash or an opening quote first? */
-static bool opens_turn(const char *s, size_t len) {
-  static const char *const marks[] = {
-      "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xAB", "\xE2\x80\x9C",
-      "\xE2\x80\x9E", "\"",           "-"};
-  for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-    size_t n = strlen(marks[i]);
-    if (len >= n && !memcmp(s, marks[i], n)) return true;
-  }
-  return false;
-}
-
 /* Speech turns a run of sentences opens: sentences opening with a mark,
  * plus opening quotes inside them (“...,” he said, “...”). */
 static int turns(const ta_doc *d, size_t b, size_t n) {
   int t = 0;
   for (size_t i = b; i < b + n; i++) {
     const ta_sentence *s = ta_doc_sentence(d, i);
-    if (opens_turn(s->text, s->len)) t++;
+    if (ta__opens_turn(s->text, s->len)) t++;
   }
   return t;
 }
@@ -77,7 +65,7 @@ bool ta__check_speech_tag(const ta__check_ctx *c, size_t i) {
   size_t n = s->len;
   while (n && (s->text[n - 1] == ' ')) n--;
   if (!n || s->text[n - 1] != ':' || !next) return false;
-  return word_count(s->text, n) <= 8 && opens_turn(next->text, next->len);
+  return word_count(s->text, n) <= 8 && ta__opens_turn(next->text, next->len);
 }
 
 

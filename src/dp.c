@@ -24,16 +24,21 @@ ta_status ta__side_init(ta__side *sd, const ta__features *f,
   sd->chars = ta__malloc((n + 1) * sizeof *sd->chars);
   sd->nums = ta__malloc((n + 1) * sizeof *sd->nums);
   sd->breaks = ta__malloc((n + 1) * sizeof *sd->breaks);
+  sd->hard = ta__malloc((n + 1) * sizeof *sd->hard);
   sd->chance = ta__malloc((n + 1) * sizeof *sd->chance);
-  if (!sd->chars || !sd->nums || !sd->breaks || !sd->chance) return TA_ENOMEM;
+  if (!sd->chars || !sd->nums || !sd->breaks || !sd->hard || !sd->chance)
+    return TA_ENOMEM;
   sd->chance[0] = 0;
   sd->chars[0] = 0;
   sd->nums[0] = 0;
   sd->breaks[0] = 0;
+  sd->hard[0] = 0;
   for (size_t i = 0; i < n; i++) {
     sd->chars[i + 1] = sd->chars[i] + f->s[i].chars;
     sd->nums[i + 1] = sd->nums[i] + f->s[i].nnum;
     sd->breaks[i + 1] = sd->breaks[i] + (f->s[i].para_break ? 1 : 0);
+    sd->hard[i + 1] =
+        sd->hard[i] + (f->s[i].para_break && !f->s[i].opens_turn ? 1 : 0);
     double ch = 0;
     for (int k = 0; k < TA_ANCHOR_COUNT; k++)
       ch += m->weight[k] * f->s[i].chance[k];
@@ -48,10 +53,12 @@ void ta__side_free(ta__side *sd) {
   free(sd->chars);
   free(sd->nums);
   free(sd->breaks);
+  free(sd->hard);
   free(sd->chance);
   sd->chars = NULL;
   sd->nums = NULL;
   sd->breaks = NULL;
+  sd->hard = NULL;
   sd->chance = NULL;
 }
 
@@ -60,10 +67,13 @@ static inline bool paragraph_edge(const ta__side *sd, size_t i) {
   return i == 0 || i == sd->n || sd->breaks[i + 1] != sd->breaks[i];
 }
 
-/* Paragraph boundaries inside the run [begin, begin + len). */
-static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len) {
+/* Paragraph boundaries inside the run [begin, begin + len): all of them,
+ * or (soft) only those not opening a speech turn. */
+static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len,
+                                bool soft) {
   if (len < 2) return 0;
-  return sd->breaks[begin + len] - sd->breaks[begin + 1];
+  const uint32_t *p = soft ? sd->hard : sd->breaks;
+  return p[begin + len] - p[begin + 1];
 }
 
 /* ---- bead costs ------------------------------------------------------------ */
@@ -78,9 +88,14 @@ static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
   double miss = nums - 2.0 * num_matched;
   if (miss < 0) miss = 0;
   double para = 0;
+  /* Where the two sides have different paragraph counts, dialogue is often
+   * paragraphed differently: French runs « ... » on in the narration where
+   * English opens a paragraph with the quote.  A break before a speech
+   * turn on one side only is then no evidence against the bead. */
+  bool soft = c->paragraph_soft_turns;
   if (c->paragraph_cost > 0 &&
-      (interior_breaks(&c->src, i0, a) > 0) !=
-          (interior_breaks(&c->tgt, j0, b) > 0))
+      (interior_breaks(&c->src, i0, a, soft) > 0) !=
+          (interior_breaks(&c->tgt, j0, b, soft) > 0))
     para = c->paragraph_cost;
   /* A translated pair should start and end where paragraphs do on both
    * sides or on neither.  Each edge is shared by two beads: half each.

@@ -309,6 +309,18 @@ static bool sentence_keys(fold_ctx *fc, const bool *on, const char *t,
   return true;
 }
 
+bool ta__opens_turn(const char *t, size_t len) {
+  static const char *const marks[] = {
+      "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xAB", "\xE2\x80\x9C",
+      "\xE2\x80\x9E", "\"",           "-"};
+  while (len && (*t == ' ' || *t == '\t')) t++, len--;
+  for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+    size_t n = strlen(marks[k]);
+    if (len >= n && !memcmp(t, marks[k], n)) return true;
+  }
+  return false;
+}
+
 ta_status ta__features_build(const ta_doc *d,
                              const bool enabled[TA_ANCHOR_COUNT],
                              ta__features *f) {
@@ -334,6 +346,7 @@ ta_status ta__features_build(const ta_doc *d,
     sf->nnum = b.nnum;
     sf->para_break =
         i > 0 && s->paragraph != ta_doc_sentence(d, i - 1)->paragraph;
+    sf->opens_turn = ta__opens_turn(s->text, s->len);
     f->total_chars += sf->chars;
   }
   fold_ctx_close(&fc);

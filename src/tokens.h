@@ -22,6 +22,7 @@ typedef struct ta__sent_feat {
   uint32_t nkeys;
   uint32_t nnum;       /* how many of the keys are numbers */
   bool para_break;     /* a paragraph boundary lies just before it */
+  bool opens_turn;     /* starts with a dash or an opening quote */
   float chance[TA_ANCHOR_COUNT]; /* idf-weighted keys expected to match a
                                     random sentence of the other side */
 } ta__sent_feat;
@@ -34,6 +35,10 @@ typedef struct ta__features {
   size_t nkeys, cap;
   uint64_t total_chars;
 } ta__features;
+
+/* Does the sentence open a speech turn: a dash (— – -) or an opening
+ * quote (« “ „ ")?  Translations paragraph dialogue differently. */
+bool ta__opens_turn(const char *text, size_t len);
 
 /* Build features for every sentence of d.  Keys of a kind whose enable flag
  * is false are not extracted. */
