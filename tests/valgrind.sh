@@ -10,6 +10,7 @@ status=0
 for t in "$build"/test_*; do
   [ -x "$t" ] || continue
   if valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+      --suppressions="$top/tests/valgrind.supp" \
       "$t" > /dev/null 2> "$build/valgrind.$(basename "$t").log"; then
     echo "valgrind: $(basename "$t") clean"
   else
@@ -21,6 +22,7 @@ for t in "$build"/replay_*; do
   [ -x "$t" ] || continue
   name=$(basename "$t"); corpus=$top/fuzz/corpus_${name#replay_}
   if valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+      --suppressions="$top/tests/valgrind.supp" \
       "$t" "$corpus" > /dev/null 2> "$build/valgrind.$name.log"; then
     echo "valgrind: $name clean"
   else
