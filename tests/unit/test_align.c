@@ -507,6 +507,55 @@ static void anchor_weights_explain_beads(void **state) {
   ta_doc_free(t);
 }
 
+/* A block of 300 untranslated sentences in a document long enough for the
+ * coarse-to-fine search (5,000 sentences): the first corridor cannot hold
+ * the path, which touches its edge where the block is; the widening must
+ * find the block and leave the rest of the path as it was. */
+static void long_omission_found_by_widening(void **state) {
+  (void)state;
+  enum { N = 5000, GAP_AT = 2000, GAP = 300 };
+  char **fs = malloc(N * sizeof *fs), **es = malloc(N * sizeof *es);
+  assert_non_null(fs);
+  assert_non_null(es);
+  size_t ne = 0;
+  for (size_t k = 0; k < N; k++) {
+    /* a number of its own keeps each copy apart from the others */
+    size_t lf = strlen(fr[k % NPAIRS]) + 16, le = strlen(en[k % NPAIRS]) + 16;
+    fs[k] = malloc(lf);
+    assert_non_null(fs[k]);
+    snprintf(fs[k], lf, "%zu. %s", k + 1, fr[k % NPAIRS]);
+    if (k >= GAP_AT && k < GAP_AT + GAP) continue;
+    es[ne] = malloc(le);
+    assert_non_null(es[ne]);
+    snprintf(es[ne++], le, "%zu. %s", k + 1, en[k % NPAIRS]);
+  }
+  ta_doc *s = make_doc("fr", (const char *const *)fs, NULL, N);
+  ta_doc *t = make_doc("en", (const char *const *)es, NULL, ne);
+  ta_alignment *a = align(s, t);
+  size_t right = 0, skipped = 0;
+  for (size_t b = 0; b < ta_alignment_count(a); b++) {
+    const ta_bead *bd = ta_alignment_bead(a, b);
+    size_t i = bd->src_begin;
+    if (bd->src_len == 1 && bd->tgt_len == 0 && i >= GAP_AT &&
+        i < GAP_AT + GAP)
+      skipped++;
+    if (bd->src_len == 1 && bd->tgt_len == 1 &&
+        bd->tgt_begin == (i < GAP_AT ? i : i - GAP))
+      right++;
+  }
+  if (skipped < GAP * 95 / 100 || right < (N - GAP) * 99 / 100)
+    fail_msg("of %d untranslated sentences %zu are 1-0 beads; of %d others "
+             "%zu are paired right",
+             GAP, skipped, N - GAP, right);
+  ta_alignment_free(a);
+  ta_doc_free(s);
+  ta_doc_free(t);
+  for (size_t k = 0; k < N; k++) free(fs[k]);
+  for (size_t k = 0; k < ne; k++) free(es[k]);
+  free(fs);
+  free(es);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(numbers_normalise),
@@ -523,6 +572,7 @@ int main(void) {
       cmocka_unit_test(omitted_paragraph_is_skipped),
       cmocka_unit_test(empty_and_lopsided_documents),
       cmocka_unit_test(ten_thousand_against_ten),
+      cmocka_unit_test(long_omission_found_by_widening),
       cmocka_unit_test(options_are_checked),
       cmocka_unit_test(anchor_weights_explain_beads),
   };
