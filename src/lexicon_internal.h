@@ -96,9 +96,10 @@ ta_status ta__lexicon_load_dictd(ta_lexicon *lx, const char *index_path,
  * character is outside the alphabet or it overflows. */
 bool ta__dictd_b64(const char *s, size_t len, uint64_t *out);
 
-/* Confidence-ranked 1-1 beads of an alignment whose scores are set:
- * writes at most cap bead indices to idx, most confident first, and
- * returns how many there are with score >= the confidence threshold. */
+/* The 1-1 beads of an alignment (costs set) cheap enough to learn from:
+ * writes at most cap (and at most 3000, evenly spread over the document
+ * when there are more) bead indices to idx in document order; returns
+ * how many it wrote. */
 size_t ta__lex_confident(const ta_bead *beads, size_t n, size_t *idx,
                          size_t cap);
 

@@ -9,6 +9,7 @@
  * pair of the training beads, which are capped at TA__LEX_TRAIN_MAX and
  * TA__LEX_SENT_WORDS words a sentence. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@
  * learn from; the cost, not the confidence score, so that a better score
  * model does not change what is learned. */
 #define TA__LEX_MAX_COST 2.4
-/* At most this many beads (the most confident) are learned from. */
+/* At most this many beads are learned from, spread over the document. */
 #define TA__LEX_TRAIN_MAX 3000
 /* Words of a sentence beyond this are ignored in training. */
 #define TA__LEX_SENT_WORDS 100
@@ -235,31 +236,29 @@ done:
 
 /* ---- which beads to learn from ---------------------------------------- */
 
-typedef struct ranked {
-  size_t i;
-  double score;
-} ranked;
-
-static int cmp_ranked(const void *x, const void *y) {
-  const ranked *a = x, *b = y;
-  if (a->score != b->score) return a->score > b->score ? -1 : 1;
-  return a->i < b->i ? -1 : a->i > b->i;
-}
-
 size_t ta__lex_confident(const ta_bead *beads, size_t n, size_t *idx,
                          size_t cap) {
-  ranked *r = ta__malloc((n ? n : 1) * sizeof *r);
   size_t m = 0;
-  if (!r) return 0;
   for (size_t k = 0; k < n; k++)
     if (beads[k].src_len == 1 && beads[k].tgt_len == 1 &&
         beads[k].cost / 2 < TA__LEX_MAX_COST)
-      r[m++] = (ranked){k, -beads[k].cost};
-  if (m > 1) qsort(r, m, sizeof *r, cmp_ranked);
-  if (m > TA__LEX_TRAIN_MAX) m = TA__LEX_TRAIN_MAX;
-  for (size_t k = 0; k < m && k < cap; k++) idx[k] = r[k].i;
-  free(r);
-  return m < cap ? m : cap;
+      m++;
+  /* Beyond the cap, an even sample over the whole document: the cheapest
+   * beads would all be alike (in a book, every "Chapitre N" / "Chapter N"
+   * heading; a million-sentence pair learned nothing from them). */
+  size_t want = m < TA__LEX_TRAIN_MAX ? m : TA__LEX_TRAIN_MAX;
+  if (want > cap) want = cap;
+  size_t seen = 0, out = 0;
+  for (size_t k = 0; k < n && out < want; k++) {
+    if (beads[k].src_len != 1 || beads[k].tgt_len != 1 ||
+        beads[k].cost / 2 >= TA__LEX_MAX_COST)
+      continue;
+    /* the confident bead number seen is taken when it reaches the next
+     * multiple of m / want */
+    if ((uint64_t)seen * want / m == out) idx[out++] = k;
+    seen++;
+  }
+  return out;
 }
 
 /* Add to lx the pairs of f (source -> target) that r (target -> source)
