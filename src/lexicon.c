@@ -112,6 +112,7 @@ size_t ta__lex_norm(ta__folder *f, const char *w, size_t len, char *out,
 }
 
 static bool is_letter(UChar32 c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK;
 }
 
