@@ -360,6 +360,41 @@ static void test_align_keys(void **state) {
   ta_doc_free(t);
 }
 
+/* Beyond 3,000 confident beads the sample spreads over the document: the
+ * cheapest beads of a book (its chapter headings) must not be all it
+ * learns from. */
+static void test_confident_sample(void **state) {
+  (void)state;
+  enum { N = 10000 };
+  ta_bead *b = calloc(N, sizeof *b);
+  size_t *idx = calloc(N, sizeof *idx);
+  assert_non_null(b);
+  assert_non_null(idx);
+  for (size_t k = 0; k < N; k++) {
+    b[k].src_begin = b[k].tgt_begin = k;
+    b[k].src_len = b[k].tgt_len = 1;
+    /* every tenth bead, a heading, is far cheaper than the others */
+    b[k].cost = k % 10 == 0 ? -20.0 : 1.0;
+  }
+  b[5].tgt_len = 2; /* not 1-1: never taken */
+  b[7].cost = 10.0; /* too costly to trust */
+  size_t m = ta__lex_confident(b, N, idx, N);
+  assert_int_equal(m, 3000);
+  size_t headings = 0;
+  for (size_t k = 0; k < m; k++) {
+    if (k) assert_true(idx[k] > idx[k - 1]);
+    assert_true(idx[k] != 5 && idx[k] != 7);
+    headings += idx[k] % 10 == 0;
+  }
+  assert_true(idx[m - 1] > N - 10);  /* reaches the end of the document */
+  assert_true(headings < m / 5);     /* about one in ten, not all */
+  /* fewer than the cap: all of them, in order */
+  assert_int_equal(ta__lex_confident(b, 200, idx, N), 198);
+  assert_int_equal(idx[5], 6);
+  free(b);
+  free(idx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_b64),
@@ -372,6 +407,7 @@ int main(void) {
       cmocka_unit_test(test_save_load),
       cmocka_unit_test(test_model1),
       cmocka_unit_test(test_learn),
+      cmocka_unit_test(test_confident_sample),
       cmocka_unit_test(test_align_keys),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
