@@ -92,13 +92,13 @@ void ta__partial_free(ta__check_ctx *c) {
   ta__features_free(&c->ft);
 }
 
-/* Sorted union of the keys of sentences [b, b+n) (skipping sentence skip)
- * into out; returns the count. */
+/* Sorted keys of sentences [b, b+n) but those of [skip, skip+nskip) into
+ * out (at most cap); returns the count. */
 static size_t gather(const ta__features *f, size_t b, size_t n, size_t skip,
-                     uint32_t *out, size_t cap) {
+                     size_t nskip, uint32_t *out, size_t cap) {
   size_t m = 0;
   for (size_t s = b; s < b + n; s++) {
-    if (s == skip) continue;
+    if (s >= skip && s < skip + nskip) continue;
     const uint32_t *k = f->keys + f->s[s].key_begin;
     for (uint32_t i = 0; i < f->s[s].nkeys && m < cap; i++) out[m++] = k[i];
   }
@@ -144,22 +144,8 @@ static double evidence(const ta__check_ctx *c, const ta_bead *b, size_t k,
                        double lt, double *dlen, double *anchors) {
   enum { CAP = 512 };
   uint32_t ko[CAP];
-  size_t no = 0;
   /* keys of the other sentences of the bead */
-  if (k > b->src_begin)
-    no = gather(&c->fs, b->src_begin, k - b->src_begin, (size_t)-1, ko, CAP);
-  if (k + r < b->src_begin + b->src_len)
-    no += gather(&c->fs, k + r, b->src_begin + b->src_len - k - r, (size_t)-1,
-                 ko + no, CAP - no);
-  for (size_t i = 1; i < no; i++) { /* the two halves merged: re-sort */
-    uint32_t v = ko[i];
-    size_t j = i;
-    while (j > 0 && ko[j - 1] > v) {
-      ko[j] = ko[j - 1];
-      j--;
-    }
-    ko[j] = v;
-  }
+  size_t no = gather(&c->fs, b->src_begin, b->src_len, k, r, ko, CAP);
   double lk = 0;
   for (size_t i = k; i < k + r; i++) lk += (double)c->src_chars[i];
   *dlen = ta__cost_length(&c->model, ls, lt) -
@@ -203,7 +189,7 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
   if (!c->features || b->src_len < 2 || !b->tgt_len) return TA_OK;
   enum { CAP = 512 };
   uint32_t kt[CAP];
-  size_t nt = gather(&c->ft, b->tgt_begin, b->tgt_len, (size_t)-1, kt, CAP);
+  size_t nt = gather(&c->ft, b->tgt_begin, b->tgt_len, 0, 0, kt, CAP);
   double ls = 0, lt = 0;
   for (size_t i = b->src_begin; i < b->src_begin + b->src_len; i++)
     ls += (double)c->src_chars[i];
