@@ -119,8 +119,9 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
               : scale > 1 ? 2 * TA__GUIDED_BAND : TA__GUIDED_BAND;
   if (w0 < 1) w0 = 1;
   size_t *w = ta__malloc((n + 1) * sizeof *w);
+  size_t *near = ta__malloc((n + 1) * sizeof *near); /* last round's w */
   uint8_t *touched = ta__malloc(n + 1);
-  if (!w || !touched) st = TA_ENOMEM;
+  if (!w || !near || !touched) st = TA_ENOMEM;
   for (size_t i = 0; st == TA_OK && i <= n; i++) w[i] = w0;
   size_t widest = w0;
   /* A few widenings settle real omissions; beyond that the touches are the
@@ -160,11 +161,6 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
     path_free(&prev);
     st = path_from_beads(c, &prev);
     if (st != TA_OK) break;
-    size_t *near = ta__malloc((n + 1) * sizeof *near);
-    if (!near) {
-      st = TA_ENOMEM;
-      break;
-    }
     memcpy(near, w, (n + 1) * sizeof *near);
     memset(w, 0, (n + 1) * sizeof *w);
     for (size_t i = 0; i <= n; i++) {
@@ -179,10 +175,10 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
       if (nw > widest) widest = nw;
       i = to; /* rows up to `to` are done */
     }
-    free(near);
   }
   path_free(&prev);
   free(w);
+  free(near);
   free(touched);
   path_free(&coarse);
   return st;
