@@ -15,7 +15,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
-#include "internal.h"
+#include "base/base.h"
 
 
 static double now(void) {

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base/base.h"
 
 static void ignore(void *user, const char *msg) {
   (void)user;

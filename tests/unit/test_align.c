@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "cost.h"
-#include "internal.h"
-#include "tokens.h"
+#include "anchors/anchors.h"
+#include "base/base.h"
+#include "anchors/anchors.h"
 
 enum { NPAIRS = 16 };
 

@@ -17,7 +17,7 @@
 #include <cmocka.h>
 // clang-format on
 
-#include "internal.h"
+#include "base/base.h"
 #include "tmxalign/batch.h"
 
 static const char *const NAMES[] = {"parure-1", "parure-2", "parure-3"};

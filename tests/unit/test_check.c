@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "base/base.h"
 #include "tmxalign/check.h"
 #include "tmxalign/lexicon.h"
 

@@ -15,7 +15,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include "internal.h"
+#include "base/base.h"
 #include "tmxalign/check.h"
 
 static const char *const fr[] = {

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "base/base.h"
 
 static char last_warning[512];
 static int warnings;

@@ -14,7 +14,7 @@
 #include <cmocka.h>
 // clang-format on
 
-#include "lexicon_internal.h"
+#include "lexicon/lexicon.h"
 
 static const char *data_path(const char *name) {
   static char p[4][1024];

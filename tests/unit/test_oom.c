@@ -18,7 +18,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "base/base.h"
 #include "tmxalign/tmxalign.h"
 
 typedef ta_status (*job_fn)(void *state);

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "base/base.h"
 
 #define MAXS 8
 

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "base/base.h"
 
 static void names_and_messages_cover_every_code(void **state) {
   (void)state;

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 // clang-format on
 
-#include "internal.h"
+#include "base/base.h"
 #include "tmxalign/tmx.h"
 
 typedef struct fixture {

@@ -14,7 +14,7 @@
 #include <cmocka.h>
 // clang-format on
 
-#include "internal.h"
+#include "base/base.h"
 #include "tmxalign/tmx.h"
 
 /* Read every unit of path; *units counts them, and the texts of all units

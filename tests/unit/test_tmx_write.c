@@ -15,7 +15,7 @@
 #include <cmocka.h>
 // clang-format on
 
-#include "internal.h"
+#include "base/base.h"
 #include "tmxalign/tmx.h"
 
 static const char *const EN[] = {"The cat sat on the mat.",

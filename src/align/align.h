@@ -1,0 +1,99 @@
+/* State shared by the aligner's modules (align.c, band.c). */
+#ifndef TMXALIGN_ALIGN_INTERNAL_H
+#define TMXALIGN_ALIGN_INTERNAL_H
+
+#include "anchors/anchors.h"
+
+/* A paragraph boundary crossed on one side only, when both sides have the
+ * same number of paragraphs: high enough to act as a wall, finite so that
+ * a search can never be left without a path. */
+#define TA__PARAGRAPH_HARD 30.0
+
+typedef struct ta__bead_type {
+  uint8_t a, b;
+} ta__bead_type;
+
+typedef struct ta__side {
+  const ta__features *f;
+  size_t n;
+  uint64_t *chars;   /* prefix sums: chars[i] = code points of s < i */
+  uint32_t *nums;    /* prefix sums of number anchors */
+  uint32_t *breaks;  /* prefix counts of paragraph breaks */
+  uint32_t *hard;    /* the same without breaks before a speech turn */
+  double *chance;    /* prefix sums of model-weighted chance matches */
+} ta__side;
+
+typedef struct ta__ctx {
+  ta_align_opts opts;
+  ta__features fsrc, ftgt;
+  ta__side src, tgt;
+  ta__model model;
+  double var_raw; /* measured length variance, before widening */
+  double paragraph_cost;      /* bead spanning a boundary on one side */
+  bool paragraph_soft_turns;  /* breaks before a speech turn do not count */
+  double paragraph_edge_cost; /* pair starting or ending at a boundary on
+                                 one side only */
+  ta__bead_type types[(TA__MAX_SIDE) * (TA__MAX_SIDE) + 2];
+  size_t ntypes;
+  int max_a, max_b;
+  ta_bead *beads;
+  size_t nbeads, cap;
+  size_t band;
+  int level; /* 0: the documents; k: halved k times (coarse search) */
+  const ta__vocab *vocab; /* of the documents, while coarse levels need it */
+  ta__vocab vocab_own;    /* what vocab points to at level 0 */
+} ta__ctx;
+
+/* For every source row i in 0..n the target cells lo[i]..hi[i], both
+ * non-decreasing in i, lo[0] = 0, hi[n] = m. */
+typedef struct ta__band {
+  size_t *lo, *hi;
+  bool full; /* covers the whole grid: widening cannot help */
+} ta__band;
+
+/* Bead boundaries of an alignment: from (0,0) to (n,m). */
+typedef struct ta__path {
+  size_t *i, *j;
+  size_t n;
+} ta__path;
+
+/* Band around the diagonal of an n x m grid, half-width w[i] in row i. */
+ta_status ta__band_build(size_t n, size_t m, const size_t *w, ta__band *out);
+/* Band around a path found at a level scale times coarser (scale 1: the
+ * previous pass at the same level), half-width w[i] in row i. */
+ta_status ta__band_from_path(const ta__path *p, size_t scale, size_t n,
+                             size_t m, const size_t *w, ta__band *out);
+void ta__band_free(ta__band *b);
+
+ta_status ta__side_init(ta__side *sd, const ta__features *f,
+                        const ta__model *m);
+void ta__side_free(ta__side *sd);
+
+/* Cost of the bead [i0, i0+a) x [j0, j0+b) given the reward and number
+ * matches of its anchors; fills the cost fields of explain if not NULL.
+ * Shared by the search and the explanation of chosen beads, so that what
+ * jsonl shows is what the search used. */
+double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
+                     size_t b, double reward, double num_matched,
+                     ta_bead *explain);
+
+/* Fill the cost fields of bd (computed afresh from its keys) and return
+ * its total cost. */
+double ta__bead_explain(const ta__ctx *c, ta_bead *bd);
+
+/* The best path inside band into c->beads.  touched[i] (n + 1 entries) is
+ * set for the rows where the path runs along an inner edge of the band;
+ * returns in *any whether there was one. */
+ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
+                     bool *any);
+
+/* Confidence in [0,1] of a bead whose costs are filled in. */
+double ta__confidence(const ta__ctx *c, const ta_bead *b);
+
+struct ta_alignment {
+  ta_bead *beads;
+  size_t n;
+  ta_align_summary summary;
+};
+
+#endif

@@ -1,0 +1,403 @@
+/* The banded dynamic programme: the best bead sequence inside a band of
+ * the (source, target) grid, and its backtrace.
+ *
+ * Memory: one byte of back-pointer per band cell, the last max_a + 1 cost
+ * rows, and prefix sums of pair rewards for the last max_a source
+ * sentences: O(cells) bytes, never an n x m matrix. */
+#include <float.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/align.h"
+
+#define INF DBL_MAX
+
+/* ---- per-side prefix sums ---------------------------------------------- */
+
+ta_status ta__side_init(ta__side *sd, const ta__features *f,
+                           const ta__model *m) {
+  size_t n = f->n;
+  sd->f = f;
+  sd->n = n;
+  sd->chars = ta__malloc((n + 1) * sizeof *sd->chars);
+  sd->nums = ta__malloc((n + 1) * sizeof *sd->nums);
+  sd->breaks = ta__malloc((n + 1) * sizeof *sd->breaks);
+  sd->hard = ta__malloc((n + 1) * sizeof *sd->hard);
+  sd->chance = ta__malloc((n + 1) * sizeof *sd->chance);
+  if (!sd->chars || !sd->nums || !sd->breaks || !sd->hard || !sd->chance)
+    return TA_ENOMEM;
+  sd->chance[0] = 0;
+  sd->chars[0] = 0;
+  sd->nums[0] = 0;
+  sd->breaks[0] = 0;
+  sd->hard[0] = 0;
+  for (size_t i = 0; i < n; i++) {
+    sd->chars[i + 1] = sd->chars[i] + f->s[i].chars;
+    sd->nums[i + 1] = sd->nums[i] + f->s[i].nnum;
+    sd->breaks[i + 1] = sd->breaks[i] + (f->s[i].para_break ? 1 : 0);
+    sd->hard[i + 1] =
+        sd->hard[i] + (f->s[i].para_break && !f->s[i].opens_turn ? 1 : 0);
+    double ch = 0;
+    for (int k = 0; k < TA_ANCHOR_COUNT; k++)
+      ch += m->weight[k] * f->s[i].chance[k];
+    sd->chance[i + 1] = sd->chance[i] + ch;
+  }
+  return TA_OK;
+}
+
+/* Leaves sd empty, so that freeing twice (a failed re-init after a free)
+ * is harmless. */
+void ta__side_free(ta__side *sd) {
+  free(sd->chars);
+  free(sd->nums);
+  free(sd->breaks);
+  free(sd->hard);
+  free(sd->chance);
+  sd->chars = NULL;
+  sd->nums = NULL;
+  sd->breaks = NULL;
+  sd->hard = NULL;
+  sd->chance = NULL;
+}
+
+/* Whether a paragraph begins (or the document ends) at position i. */
+static inline bool paragraph_edge(const ta__side *sd, size_t i) {
+  return i == 0 || i == sd->n || sd->breaks[i + 1] != sd->breaks[i];
+}
+
+/* Paragraph boundaries inside the run [begin, begin + len): all of them,
+ * or (soft) only those not opening a speech turn. */
+static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len,
+                                bool soft) {
+  if (len < 2) return 0;
+  const uint32_t *p = soft ? sd->hard : sd->breaks;
+  return p[begin + len] - p[begin + 1];
+}
+
+/* ---- bead costs ------------------------------------------------------------ */
+
+/* Every term but the length: cheap, so the search computes it first. */
+static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
+                               size_t j0, size_t b, double reward,
+                               double num_matched, ta_bead *explain) {
+  const ta__model *m = &c->model;
+  double nums = (double)(c->src.nums[i0 + a] - c->src.nums[i0]) +
+                (double)(c->tgt.nums[j0 + b] - c->tgt.nums[j0]);
+  double miss = nums - 2.0 * num_matched;
+  if (miss < 0) miss = 0;
+  double para = 0;
+  /* Where the two sides have different paragraph counts, dialogue is often
+   * paragraphed differently: French runs « ... » on in the narration where
+   * English opens a paragraph with the quote.  A break before a speech
+   * turn on one side only is then no evidence against the bead. */
+  bool soft = c->paragraph_soft_turns;
+  if (c->paragraph_cost > 0 &&
+      (interior_breaks(&c->src, i0, a, soft) > 0) !=
+          (interior_breaks(&c->tgt, j0, b, soft) > 0))
+    para = c->paragraph_cost;
+  /* A translated pair should start and end where paragraphs do on both
+   * sides or on neither.  Each edge is shared by two beads: half each.
+   * Skips are exempt, so that an omitted paragraph costs nothing more. */
+  if (a && b && c->paragraph_edge_cost > 0)
+    para += 0.5 * c->paragraph_edge_cost *
+            ((paragraph_edge(&c->src, i0) != paragraph_edge(&c->tgt, j0)) +
+             (paragraph_edge(&c->src, i0 + a) !=
+              paragraph_edge(&c->tgt, j0 + b)));
+  double prior = m->prior[a][b];
+  /* Anchors a bead would share by chance grow with its size: without
+   * this, merging neighbours always gains spurious matches. */
+  double chance = 0;
+  if (a && b)
+    chance = 0.5 * m->chance_weight *
+             ((double)b * (c->src.chance[i0 + a] - c->src.chance[i0]) +
+              (double)a * (c->tgt.chance[j0 + b] - c->tgt.chance[j0]));
+  if (explain) {
+    explain->cost_prior = prior;
+    explain->cost_paragraph = para;
+    explain->cost_chance = chance;
+  }
+  return prior + para + m->number_miss * miss - reward + chance;
+}
+
+static inline double bead_length(const ta__ctx *c, size_t i0, size_t a,
+                                 size_t j0, size_t b) {
+  if (!a || !b) return 0.0;
+  double ls = (double)(c->src.chars[i0 + a] - c->src.chars[i0]);
+  double lt = (double)(c->tgt.chars[j0 + b] - c->tgt.chars[j0]);
+  return ta__cost_length(&c->model, ls, lt);
+}
+
+double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
+                     size_t b, double reward, double num_matched,
+                     ta_bead *explain) {
+  double len = bead_length(c, i0, a, j0, b);
+  double total = len + bead_rest(c, i0, a, j0, b, reward, num_matched,
+                                 explain);
+  if (explain) {
+    explain->cost = total;
+    explain->cost_length = len;
+  }
+  return total;
+}
+
+/* Recompute the anchor terms of one bead from scratch (for explanations). */
+double ta__bead_explain(const ta__ctx *c, ta_bead *bd) {
+  double reward = 0, matched = 0;
+  double per_kind[TA_ANCHOR_COUNT] = {0};
+  if (bd->src_len && bd->tgt_len) {
+    ta__pair_match pm;
+    ta__bead_match_compute(c->src.f, bd->src_begin, bd->src_len, c->tgt.f,
+                           bd->tgt_begin, bd->tgt_len, &pm);
+    for (int k = 0; k < TA_ANCHOR_COUNT; k++)
+      per_kind[k] -= c->model.weight[k] * pm.kind[k];
+    reward = ta__pair_reward(&c->model, &pm);
+    matched = pm.numbers;
+  }
+  double cost = ta__bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
+                             bd->tgt_len, reward, matched, bd);
+  double nums =
+      (double)(c->src.nums[bd->src_begin + bd->src_len] -
+               c->src.nums[bd->src_begin]) +
+      (double)(c->tgt.nums[bd->tgt_begin + bd->tgt_len] -
+               c->tgt.nums[bd->tgt_begin]);
+  double miss = nums - 2.0 * matched;
+  per_kind[TA_ANCHOR_NUMBER] += c->model.number_miss * (miss > 0 ? miss : 0);
+  memcpy(bd->cost_anchor, per_kind, sizeof per_kind);
+  return cost;
+}
+
+/* ---- the banded search ----------------------------------------------------- */
+
+typedef struct pair_row {
+  size_t lo, hi;   /* target sentences [lo, hi) */
+  double *reward;  /* prefix sums: reward[k] = sum over t < lo + k */
+  double *numbers; /* prefix sums of matched numbers */
+  size_t cap;
+} pair_row;
+
+static bool pair_row_fill(const ta__ctx *c, pair_row *r, size_t s, size_t lo,
+                          size_t hi) {
+  size_t w = hi - lo + 1;
+  if (w > r->cap) {
+    double *nr = ta__realloc(r->reward, w * sizeof *nr);
+    if (!nr) return false;
+    r->reward = nr;
+    double *nn = ta__realloc(r->numbers, w * sizeof *nn);
+    if (!nn) return false;
+    r->numbers = nn;
+    r->cap = w;
+  }
+  r->lo = lo;
+  r->hi = hi;
+  r->reward[0] = 0;
+  r->numbers[0] = 0;
+  for (size_t t = lo; t < hi; t++) {
+    ta__pair_match pm;
+    ta__pair_match_compute(c->src.f, s, c->tgt.f, t, &pm);
+    r->reward[t - lo + 1] = r->reward[t - lo] + ta__pair_reward(&c->model, &pm);
+    r->numbers[t - lo + 1] = r->numbers[t - lo] + pm.numbers;
+  }
+  return true;
+}
+
+/* Unions of the keys of runs of sentences, for many-to-many beads: those
+ * of source runs ending at the current row are made once per row, those
+ * of target runs ending at column j once per j and kept while the band
+ * passes over j (slot j mod the band's width). */
+#define RUN_KEYS 256
+
+typedef struct run_union {
+  uint32_t *keys;
+  float *weights;
+  uint32_t *count;
+  size_t *tag; /* which run end a slot holds; SIZE_MAX: none */
+  size_t slots, kinds;
+} run_union;
+
+static bool run_union_init(run_union *u, size_t slots, size_t kinds) {
+  u->slots = slots;
+  u->kinds = kinds;
+  size_t cells = slots * kinds;
+  u->keys = ta__malloc(cells * RUN_KEYS * sizeof *u->keys);
+  u->weights = ta__malloc(cells * RUN_KEYS * sizeof *u->weights);
+  u->count = ta__malloc(cells * sizeof *u->count);
+  u->tag = ta__malloc(cells * sizeof *u->tag);
+  if (!u->keys || !u->weights || !u->count || !u->tag) return false;
+  for (size_t k = 0; k < cells; k++) u->tag[k] = SIZE_MAX;
+  return true;
+}
+
+static void run_union_free(run_union *u) {
+  free(u->keys);
+  free(u->weights);
+  free(u->count);
+  free(u->tag);
+}
+
+/* The union of run [end - len, end) of f, from the cache or made now. */
+static size_t run_union_get(run_union *u, const ta__features *f, size_t end,
+                            size_t len, const uint32_t **keys,
+                            const float **weights) {
+  size_t cell = (end % u->slots) * u->kinds + (len - 2);
+  uint32_t *k = u->keys + cell * RUN_KEYS;
+  float *w = u->weights + cell * RUN_KEYS;
+  if (u->tag[cell] != end) {
+    u->count[cell] = (uint32_t)ta__keys_union(f, end - len, len, k, w,
+                                              RUN_KEYS);
+    u->tag[cell] = end;
+  }
+  *keys = k;
+  *weights = w;
+  return u->count[cell];
+}
+
+ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
+                     bool *any) {
+  const size_t n = c->src.n, m = c->tgt.n;
+  const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
+  ta_status st = TA_ENOMEM;
+  size_t *off = ta__malloc((n + 2) * sizeof *off);
+  double *rows[TA__MAX_SIDE + 1] = {0};
+  pair_row prs[TA__MAX_SIDE] = {{0}};
+  run_union su = {0}, tu = {0};
+  uint8_t *bp = NULL;
+  if (!off) goto done;
+  size_t maxw = 0;
+  off[0] = 0;
+  for (size_t i = 0; i <= n; i++) {
+    size_t w = band->hi[i] - band->lo[i] + 1;
+    off[i + 1] = off[i] + w;
+    if (w > maxw) maxw = w;
+  }
+  bp = ta__malloc(off[n + 1]);
+  if (!bp) goto done;
+  for (size_t r = 0; r <= A; r++)
+    if (!(rows[r] = ta__malloc(maxw * sizeof(double)))) goto done;
+  if (!run_union_init(&su, 1, A > 1 ? A - 1 : 1) ||
+      !run_union_init(&tu, maxw + B + 1, B > 1 ? B - 1 : 1))
+    goto done;
+
+  for (size_t i = 0; i <= n; i++) {
+    if (i >= 1) {
+      size_t s = i - 1;
+      size_t plo = band->lo[i] >= B ? band->lo[i] - B : 0;
+      size_t phi = band->hi[i + A - 1 <= n ? i + A - 1 : n];
+      if (!pair_row_fill(c, &prs[s % A], s, plo, phi)) goto done;
+    }
+    double *row = rows[i % (A + 1)];
+    const size_t lo = band->lo[i], hi = band->hi[i];
+    for (size_t j = lo; j <= hi; j++) {
+      double best = INF;
+      uint8_t arg = 0xFF;
+      if (i == 0 && j == 0) best = 0;
+      for (size_t k = 0; k < c->ntypes; k++) {
+        size_t a = c->types[k].a, b = c->types[k].b;
+        if (a > i || b > j) continue;
+        size_t pi = i - a, pj = j - b;
+        if (pj < band->lo[pi] || pj > band->hi[pi]) continue;
+        double prev = rows[pi % (A + 1)][pj - band->lo[pi]];
+        if (prev >= INF) continue;
+        double reward = 0, nm = 0;
+        for (size_t s = pi; b && s < i; s++) {
+          const pair_row *r = &prs[s % A];
+          reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
+          nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
+        }
+        /* Cheapest terms first.  For a many-to-many bead the sum over its
+         * sentence pairs bounds its matches from above, so a bead that
+         * loses even so is dropped before its length is looked up and its
+         * keys are merged. */
+        double rest = bead_rest(c, pi, a, pj, b, reward, nm, NULL);
+        if (prev + rest >= best) continue;
+        double len = bead_length(c, pi, a, pj, b);
+        if (prev + rest + len >= best) continue;
+        if (a && b && a + b > 2) {
+          const uint32_t *ks = NULL, *kt = NULL;
+          const float *ws = NULL, *wt = NULL;
+          size_t ns = 1, nt = 1;
+          if (a == 1) {
+            const ta__sent_feat *sf = &c->src.f->s[pi];
+            ks = c->src.f->keys + sf->key_begin;
+            ws = c->src.f->weights + sf->key_begin;
+            ns = sf->nkeys;
+          } else {
+            ns = run_union_get(&su, c->src.f, i, a, &ks, &ws);
+          }
+          if (b == 1) {
+            const ta__sent_feat *tf = &c->tgt.f->s[pj];
+            kt = c->tgt.f->keys + tf->key_begin;
+            wt = c->tgt.f->weights + tf->key_begin;
+            nt = tf->nkeys;
+          } else {
+            nt = run_union_get(&tu, c->tgt.f, j, b, &kt, &wt);
+          }
+          ta__pair_match pm;
+          ta__keys_intersect(ks, ws, (uint32_t)ns, kt, wt, (uint32_t)nt, &pm);
+          rest = bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm),
+                           pm.numbers, NULL);
+        }
+        double cost = prev + rest + len;
+        if (cost < best) {
+          best = cost;
+          arg = (uint8_t)k;
+        }
+      }
+      row[j - lo] = best;
+      bp[off[i] + j - lo] = arg;
+    }
+  }
+
+  /* Backtrace from (n, m). */
+  c->nbeads = 0;
+  *any = false;
+  memset(touched, 0, n + 1);
+  size_t i = n, j = m;
+  while (i > 0 || j > 0) {
+    uint8_t k = bp[off[i] + j - band->lo[i]];
+    if (k == 0xFF) { /* cannot happen: 1-0 and 0-1 always connect */
+      st = TA_EINVAL;
+      goto done;
+    }
+    if ((j == band->lo[i] && band->lo[i] > 0) ||
+        (j == band->hi[i] && band->hi[i] < m)) {
+      touched[i] = 1;
+      *any = true;
+    }
+    size_t a = c->types[k].a, b = c->types[k].b;
+    if (c->nbeads == c->cap) {
+      size_t ncap = c->cap ? c->cap * 2 : 256;
+      ta_bead *nb = ta__realloc(c->beads, ncap * sizeof *nb);
+      if (!nb) goto done;
+      c->beads = nb;
+      c->cap = ncap;
+    }
+    ta_bead *bd = &c->beads[c->nbeads++];
+    memset(bd, 0, sizeof *bd);
+    bd->src_begin = i - a;
+    bd->src_len = a;
+    bd->tgt_begin = j - b;
+    bd->tgt_len = b;
+    i -= a;
+    j -= b;
+  }
+  for (size_t x = 0, y = c->nbeads ? c->nbeads - 1 : 0; x < y; x++, y--) {
+    ta_bead t = c->beads[x];
+    c->beads[x] = c->beads[y];
+    c->beads[y] = t;
+  }
+  st = TA_OK;
+done:
+  free(off);
+  free(bp);
+  for (size_t r = 0; r <= TA__MAX_SIDE; r++) free(rows[r]);
+  run_union_free(&su);
+  run_union_free(&tu);
+  for (size_t r = 0; r < TA__MAX_SIDE; r++) {
+    free(prs[r].reward);
+    free(prs[r].numbers);
+  }
+  return st;
+}
+

@@ -1,0 +1,465 @@
+/* The completeness checker's driver, its options, the summary and verdict,
+ * and the findings that come from the shape of the alignment: omissions
+ * (runs of 1-0 beads), additions (runs of 0-1 beads) and length outliers
+ * (a bead's z-score under the pair's own length model).  Partial omissions
+ * and moving a gap out of shifted pairs are check_partial.c; numbers,
+ * untranslated text and punctuation are per-bead checks in their own
+ * files; the writers are check_write.c and check_html.c.
+ *
+ * Order matters: first what is missing (gaps may move and mark the pairs
+ * the aligner shifted), then the per-bead checks on real pairs only.
+ * Does not align: the caller passes the alignment.  Memory: the findings,
+ * per-sentence lengths, per-bead flags and the anchor features. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check_int.h"
+
+static const char *const kind_names[TA_FINDING_KIND_COUNT] = {
+#define TA__FINDING_NAME(name, str) str,
+    TA_FINDING_KIND_MAP(TA__FINDING_NAME)
+#undef TA__FINDING_NAME
+};
+
+/* How serious each kind is: what is missing or wrong is an error, what may
+ * be a choice of the translator is a warning, cosmetics are info. */
+static const ta_severity kind_severity[TA_FINDING_KIND_COUNT] = {
+    [TA_FINDING_OMISSION] = TA_SEVERITY_ERROR,
+    [TA_FINDING_PARTIAL_OMISSION] = TA_SEVERITY_WARNING,
+    [TA_FINDING_ADDITION] = TA_SEVERITY_WARNING,
+    [TA_FINDING_NUMBER] = TA_SEVERITY_ERROR,
+    [TA_FINDING_UNTRANSLATED] = TA_SEVERITY_WARNING,
+    [TA_FINDING_LENGTH] = TA_SEVERITY_WARNING,
+    [TA_FINDING_PUNCTUATION] = TA_SEVERITY_INFO,
+};
+
+const char *ta_finding_kind_name(ta_finding_kind k) {
+  return (unsigned)k < TA_FINDING_KIND_COUNT ? kind_names[k] : "unknown";
+}
+
+const char *ta_severity_name(ta_severity s) {
+  static const char *const names[] = {"info", "warning", "error"};
+  return (unsigned)s < 3 ? names[s] : "unknown";
+}
+
+bool ta_finding_kind_parse(const char *name, ta_finding_kind *k) {
+  for (int i = 0; i < TA_FINDING_KIND_COUNT; i++)
+    if (!strcmp(name, kind_names[i])) {
+      *k = (ta_finding_kind)i;
+      return true;
+    }
+  return false;
+}
+
+void ta_check_opts_init(ta_check_opts *o) {
+  memset(o, 0, sizeof *o);
+  o->min_coverage = 0.98;
+  o->fail_on = TA_CHECK_KIND_BIT(TA_FINDING_OMISSION) |
+               TA_CHECK_KIND_BIT(TA_FINDING_PARTIAL_OMISSION) |
+               TA_CHECK_KIND_BIT(TA_FINDING_NUMBER);
+  o->kinds = (1u << TA_FINDING_KIND_COUNT) - 1;
+  o->length_z = 4.0;
+  o->partial_threshold = 3.0;
+  o->hint_threshold = 1.0;
+  o->untranslated_share = 0.8;
+  o->untranslated_min_words = 3;
+}
+
+void ta_check_align_opts_init(ta_align_opts *o) {
+  ta_align_opts_init(o);
+  o->max_bead = 4;
+}
+
+/* ---- helpers shared by the checks ---------------------------------------- */
+
+void ta__check_span(const ta_doc *d, size_t begin, size_t len,
+                    ta_check_span *out) {
+  size_t n = ta_doc_count(d);
+  memset(out, 0, sizeof *out);
+  out->begin = begin;
+  out->len = len;
+  if (begin < n) {
+    const ta_sentence *a = ta_doc_sentence(d, begin);
+    const ta_sentence *b = ta_doc_sentence(d, len ? begin + len - 1 : begin);
+    out->paragraph = a->paragraph;
+    out->line = a->line;
+    out->offset = a->offset;
+    out->end = len ? b->end : a->offset;
+  } else if (n) {
+    /* past the last sentence: the place is the end of the document */
+    const ta_sentence *z = ta_doc_sentence(d, n - 1);
+    out->paragraph = z->paragraph;
+    out->line = z->line;
+    out->offset = out->end = z->end;
+  } else {
+    out->line = 1;
+  }
+}
+
+double ta__check_z(const ta__check_ctx *c, double ls, double lt) {
+  double mean = (ls + lt / c->ratio) / 2;
+  if (mean < 1) mean = 1;
+  return (lt - c->ratio * ls) / sqrt(c->raw_var * mean);
+}
+
+char *ta__check_join(const ta_doc *d, size_t begin, size_t len) {
+  size_t total = 1;
+  for (size_t i = begin; i < begin + len; i++)
+    total += ta_doc_sentence(d, i)->len + 1;
+  char *s = ta__malloc(total), *p = s;
+  if (!s) return NULL;
+  for (size_t i = begin; i < begin + len; i++) {
+    const ta_sentence *t = ta_doc_sentence(d, i);
+    if (p != s) *p++ = ' ';
+    memcpy(p, t->text, t->len);
+    p += t->len;
+  }
+  *p = '\0';
+  return s;
+}
+
+ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
+                                size_t bead, size_t nbeads, double value,
+                                const char *fmt, ...) {
+  ta_check_report *r = c->r;
+  /* a kind not looked for is written to a scratch item nobody reads */
+  if (!(c->o->kinds & TA_CHECK_KIND_BIT(kind))) return &c->discard;
+  if (r->n == r->cap) {
+    size_t nc = r->cap ? r->cap * 2 : 32;
+    ta__finding_item *ni = ta__realloc(r->items, nc * sizeof *ni);
+    if (!ni) return NULL;
+    r->items = ni;
+    r->cap = nc;
+  }
+  ta__finding_item *it = &r->items[r->n++];
+  memset(it, 0, sizeof *it);
+  ta_finding *f = &it->pub;
+  f->kind = kind;
+  f->severity = kind_severity[kind];
+  f->bead = bead;
+  f->nbeads = nbeads;
+  f->value = value;
+  const ta_bead *a = ta_alignment_bead(c->al, bead);
+  const ta_bead *z = ta_alignment_bead(c->al, bead + nbeads - 1);
+  ta__check_span(c->src, a->src_begin, z->src_begin + z->src_len - a->src_begin,
+                 &f->src);
+  ta__check_span(c->tgt, a->tgt_begin, z->tgt_begin + z->tgt_len - a->tgt_begin,
+                 &f->tgt);
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(it->msg, sizeof it->msg, fmt, ap);
+  va_end(ap);
+  return it;
+}
+
+/* ---- shape of the alignment ------------------------------------------------
+ */
+
+static bool is_para_start(const ta_doc *d, size_t i) {
+  return i == 0 || ta_doc_sentence(d, i - 1)->paragraph !=
+                       ta_doc_sentence(d, i)->paragraph;
+}
+
+static bool is_para_end(const ta_doc *d, size_t i) {
+  return i + 1 >= ta_doc_count(d) || ta_doc_sentence(d, i + 1)->paragraph !=
+                                         ta_doc_sentence(d, i)->paragraph;
+}
+
+/* Runs of 1-0 beads (source = true) or 0-1 beads. */
+static ta_status check_runs(ta__check_ctx *c, bool source) {
+  size_t nb = ta_alignment_count(c->al);
+  for (size_t k = 0; k < nb;) {
+    const ta_bead *b = ta_alignment_bead(c->al, k);
+    bool lone =
+        source ? (b->src_len && !b->tgt_len) : (!b->src_len && b->tgt_len);
+    if (!lone) {
+      k++;
+      continue;
+    }
+    size_t e = k + 1;
+    while (e < nb) {
+      const ta_bead *n = ta_alignment_bead(c->al, e);
+      if (source ? (!n->src_len || n->tgt_len) : (n->src_len || !n->tgt_len))
+        break;
+      e++;
+    }
+    const ta_bead *last = ta_alignment_bead(c->al, e - 1);
+    const ta_doc *d = source ? c->src : c->tgt;
+    size_t first = source ? b->src_begin : b->tgt_begin;
+    size_t end = source ? last->src_begin + last->src_len
+                        : last->tgt_begin + last->tgt_len;
+    bool whole = is_para_start(d, first) && is_para_end(d, end - 1);
+    size_t p0 = ta_doc_sentence(d, first)->paragraph;
+    size_t p1 = ta_doc_sentence(d, end - 1)->paragraph;
+    char what[80];
+    if (whole && p0 == p1)
+      snprintf(what, sizeof what, "whole paragraph %zu (%zu sentence%s)",
+               p0 + 1, end - first, end - first > 1 ? "s" : "");
+    else if (whole)
+      snprintf(what, sizeof what, "whole paragraphs %zu-%zu (%zu sentences)",
+               p0 + 1, p1 + 1, end - first);
+    else
+      snprintf(what, sizeof what, "%zu sentence%s", end - first,
+               end - first > 1 ? "s" : "");
+    ta__finding_item *it = source
+                               ? ta__check_add(c, TA_FINDING_OMISSION, k, e - k,
+                                               0, "%s not translated", what)
+                               : ta__check_add(c, TA_FINDING_ADDITION, k, e - k,
+                                               0, "%s with no source", what);
+    if (!it) return TA_ENOMEM;
+    it->pub.whole_paragraph = whole;
+    if (source) ta__check_move_gap(c, it, k, e - 1, first, end - first);
+    if (source && it->pub.src.len == 1 && it->pub.kind == TA_FINDING_OMISSION &&
+        c->features && ta__check_speech_tag(c, it->pub.src.begin)) {
+      it->pub.severity = TA_SEVERITY_INFO;
+      size_t l = strlen(it->msg);
+      snprintf(it->msg + l, sizeof it->msg - l,
+               "; a speech tag, often folded into the quoted speech");
+    }
+    k = e;
+  }
+  return TA_OK;
+}
+
+static double span_chars(const size_t *chars, size_t begin, size_t len) {
+  double s = 0;
+  for (size_t i = begin; i < begin + len; i++) s += (double)chars[i];
+  return s;
+}
+
+/* A bead far from the length model: a truncated or padded translation.
+ * Beads with a partial omission are not judged again. */
+static ta_status check_length(ta__check_ctx *c, size_t k) {
+  const ta_bead *b = ta_alignment_bead(c->al, k);
+  if (!b->src_len || !b->tgt_len) return TA_OK;
+  double ls = span_chars(c->src_chars, b->src_begin, b->src_len);
+  double lt = span_chars(c->tgt_chars, b->tgt_begin, b->tgt_len);
+  double z = ta__check_z(c, ls, lt);
+  if (fabs(z) > c->o->length_z) {
+    double pct = c->ratio * ls > 0 ? 100.0 * (lt / (c->ratio * ls) - 1) : 0;
+    if (!ta__check_add(c, TA_FINDING_LENGTH, k, 1, z,
+                       "target %.0f%% %s than the length model predicts "
+                       "(z = %.1f)",
+                       fabs(pct), pct < 0 ? "shorter" : "longer", z))
+      return TA_ENOMEM;
+  }
+  return TA_OK;
+}
+
+/* ---- driver
+ * ------------------------------------------------------------------ */
+
+static size_t *count_chars(const ta_doc *d) {
+  size_t n = ta_doc_count(d);
+  size_t *out = ta__calloc(n ? n : 1, sizeof *out);
+  if (!out) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    const ta_sentence *s = ta_doc_sentence(d, i);
+    for (size_t j = 0; j < s->len; j++)
+      if (((unsigned char)s->text[j] & 0xC0) != 0x80) out[i]++;
+  }
+  return out;
+}
+
+static int cmp_finding(const void *x, const void *y) {
+  const ta_finding *a = *(const ta_finding *const *)x;
+  const ta_finding *b = *(const ta_finding *const *)y;
+  if (a->bead != b->bead) return a->bead < b->bead ? -1 : 1;
+  if (a->src.begin != b->src.begin) return a->src.begin < b->src.begin ? -1 : 1;
+  if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
+static ta_status summarise(ta__check_ctx *c) {
+  ta_check_report *r = c->r;
+  ta_check_summary *s = &r->summary;
+  size_t ns = ta_doc_count(c->src), nt = ta_doc_count(c->tgt);
+  s->src_sentences = ns;
+  s->tgt_sentences = nt;
+  s->src_chars = (size_t)span_chars(c->src_chars, 0, ns);
+  bool *lost = ta__calloc(ns ? ns : 1, 1);
+  if (!lost) return TA_ENOMEM;
+  for (size_t k = 0; k < ta_alignment_count(c->al); k++) {
+    const ta_bead *b = ta_alignment_bead(c->al, k);
+    if (!b->src_len) s->tgt_added += b->tgt_len;
+  }
+  /* the sentences omission findings name (moved gaps included) */
+  for (size_t i = 0; i < r->n; i++) {
+    const ta_finding *f = &r->items[i].pub;
+    s->by_kind[f->kind]++;
+    s->by_severity[f->severity]++;
+    bool gone = (f->kind == TA_FINDING_OMISSION ||
+                 f->kind == TA_FINDING_PARTIAL_OMISSION) &&
+                f->severity > TA_SEVERITY_INFO;
+    for (size_t j = f->src.begin; lost && gone && j < f->src.begin + f->src.len;
+         j++)
+      lost[j] = true;
+  }
+  s->src_translated = ns;
+  s->src_chars_translated = s->src_chars;
+  for (size_t i = 0; lost && i < ns; i++)
+    if (lost[i]) {
+      s->src_translated--;
+      s->src_chars_translated -= c->src_chars[i];
+    }
+  free(lost);
+  s->coverage = ns ? (double)s->src_translated / (double)ns : 1.0;
+  s->char_coverage =
+      s->src_chars ? (double)s->src_chars_translated / (double)s->src_chars
+                   : 1.0;
+  s->mean_confidence = ta_alignment_summary(c->al)->mean_score;
+  s->complete = s->coverage >= c->o->min_coverage;
+  for (size_t i = 0; i < r->n; i++) {
+    const ta_finding *f = &r->items[i].pub;
+    if (f->severity > TA_SEVERITY_INFO &&
+        (c->o->fail_on & TA_CHECK_KIND_BIT(f->kind)))
+      s->complete = false;
+  }
+  return TA_OK;
+}
+
+/* The alignment must be a partition of both documents, in order. */
+static bool alignment_fits(const ta_doc *src, const ta_doc *tgt,
+                           const ta_alignment *al) {
+  size_t i = 0, j = 0;
+  for (size_t k = 0; k < ta_alignment_count(al); k++) {
+    const ta_bead *b = ta_alignment_bead(al, k);
+    if (b->src_begin != i || b->tgt_begin != j) return false;
+    i += b->src_len;
+    j += b->tgt_len;
+  }
+  return i == ta_doc_count(src) && j == ta_doc_count(tgt);
+}
+
+static ta_status run_checks(ta__check_ctx *c) {
+  ta_status st = TA_OK;
+  if (c->o->kinds & TA_CHECK_KIND_BIT(TA_FINDING_PARTIAL_OMISSION))
+    st = ta__partial_init(c);
+  size_t nb = ta_alignment_count(c->al);
+  c->bead_flags = ta__calloc(nb ? nb : 1, 1);
+  if (!c->bead_flags) return TA_ENOMEM;
+  /* first what is missing (gaps may move and mark shifted beads), then
+   * the per-bead checks on the beads that are real pairs */
+  if (st == TA_OK) st = check_runs(c, true);
+  if (st == TA_OK) st = check_runs(c, false);
+  for (size_t k = 0; st == TA_OK && k < nb; k++) {
+    bool partial = false;
+    st = ta__check_partial(c, k, &partial);
+    if (partial) c->bead_flags[k] |= TA__BEAD_PARTIAL;
+  }
+  for (size_t k = 0; st == TA_OK && k < nb; k++) {
+    if (c->bead_flags[k] & TA__BEAD_SHIFTED) continue;
+    if (!(c->bead_flags[k] & TA__BEAD_PARTIAL)) st = check_length(c, k);
+    if (st == TA_OK) st = ta__check_numbers(c, k);
+    if (st == TA_OK) st = ta__check_untranslated(c, k);
+    if (st == TA_OK) st = ta__check_punctuation(c, k);
+  }
+  return st;
+}
+
+ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
+                   const ta_check_opts *o, ta_check_report **out,
+                   ta_error *err) {
+  if (!src || !tgt || !al || !out)
+    return ta__fail(err, TA_EINVAL, "check: missing document or alignment");
+  if (!alignment_fits(src, tgt, al))
+    return ta__fail(err, TA_EINVAL,
+                    "check: the alignment does not cover %s and %s",
+                    ta_doc_name(src), ta_doc_name(tgt));
+  ta_check_report *r = ta__calloc(1, sizeof *r);
+  if (!r) return ta__fail(err, TA_ENOMEM, "check: out of memory");
+  if (o)
+    r->opts = *o;
+  else
+    ta_check_opts_init(&r->opts);
+  const ta_align_summary *as = ta_alignment_summary(al);
+  ta__check_ctx c;
+  memset(&c, 0, sizeof c);
+  c.src = src;
+  c.tgt = tgt;
+  c.al = al;
+  c.o = &r->opts;
+  c.r = r;
+  c.src_chars = count_chars(src);
+  c.tgt_chars = count_chars(tgt);
+  c.ratio = as->length_ratio;
+  c.var = as->length_var;
+  if (!(c.ratio > 0)) c.ratio = 1;
+  if (!(c.var > 0)) c.var = 6.8;
+  c.raw_var = as->length_var_raw < 1 ? 1 : as->length_var_raw;
+  ta_status st = c.src_chars && c.tgt_chars ? run_checks(&c) : TA_ENOMEM;
+  if (st == TA_OK) {
+    r->order = ta__malloc((r->n ? r->n : 1) * sizeof *r->order);
+    if (!r->order) st = TA_ENOMEM;
+  }
+  if (st == TA_OK) {
+    for (size_t i = 0; i < r->n; i++) {
+      r->items[i].pub.message = r->items[i].msg;
+      r->order[i] = &r->items[i].pub;
+    }
+    if (r->n > 1) qsort(r->order, r->n, sizeof *r->order, cmp_finding);
+    st = summarise(&c);
+  }
+  free(c.src_chars);
+  free(c.tgt_chars);
+  ta__partial_free(&c);
+  free(c.bead_flags);
+  if (st != TA_OK) {
+    ta_check_report_free(r);
+    return ta__fail(err, st, "check %s with %s: %s", ta_doc_name(src),
+                    ta_doc_name(tgt), ta_strerror(st));
+  }
+  *out = r;
+  return TA_OK;
+}
+
+size_t ta_check_count(const ta_check_report *r) { return r ? r->n : 0; }
+
+const ta_finding *ta_check_finding(const ta_check_report *r, size_t i) {
+  return r && i < r->n ? r->order[i] : NULL;
+}
+
+const ta_check_summary *ta_check_summary_get(const ta_check_report *r) {
+  return r ? &r->summary : NULL;
+}
+
+const ta_check_opts *ta_check_report_opts(const ta_check_report *r) {
+  return r ? &r->opts : NULL;
+}
+
+ta_status ta_check_report_write(FILE *fp, ta_check_format format,
+                                const ta_doc *src, const ta_doc *tgt,
+                                const ta_alignment *al,
+                                const ta_check_report *r, ta_error *err) {
+  if (!fp || !src || !tgt || !al || !r)
+    return ta__fail(err, TA_EINVAL, "check report: missing argument");
+  ta_status st;
+  switch (format) {
+    case TA_CHECK_TEXT:
+    case TA_CHECK_TEXT_COLOR:
+      st = ta__check_write_text(fp, format == TA_CHECK_TEXT_COLOR, src, tgt, r);
+      break;
+    case TA_CHECK_JSON:
+      st = ta__check_write_json(fp, src, tgt, r);
+      break;
+    case TA_CHECK_HTML:
+      st = ta__check_write_html(fp, src, tgt, al, r);
+      break;
+    default:
+      return ta__fail(err, TA_EINVAL, "check report: unknown format %d",
+                      (int)format);
+  }
+  if (st == TA_OK && (fflush(fp) != 0 || ferror(fp))) st = TA_EIO;
+  if (st != TA_OK)
+    return ta__fail(err, st, "check report: %s", ta_strerror(st));
+  return TA_OK;
+}
+
+void ta_check_report_free(ta_check_report *r) {
+  if (!r) return;
+  free(r->items);
+  free(r->order);
+  free(r);
+}

@@ -1,0 +1,533 @@
+/* Numbers, dates and times written with digits, compared across a bead.
+ *
+ * Each number is read twice: with the decimal separator of the document's
+ * language ("1,5" is 1.5 in French, "1,500" is 1500 in English) and with the
+ * aligner's language-blind reading (ta__number_scan), so that a French text
+ * using English conventions is not a mismatch.  A scale word after it
+ * ("2,5 millions", "2.5 million") adds the scaled value.  Dates (18/01/2024,
+ * 2024-01-18, 01/18/2024) and times (14h30, 14:30, 2:30 p.m.) become one
+ * token each; a date with no twin is matched by its day and year against the
+ * other side's plain numbers ("18 janvier 2024").  Small numbers may be
+ * spelled out on the other side ("5 ans" / "five years"): a table of number
+ * words per language covers 0-20 and ordinals.
+ *
+ * Does not read numbers written in words on both sides, nor Roman numerals.
+ * A number missing from a bead but present in a neighbouring bead is an
+ * alignment boundary, not a mismatch, and is not reported. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check_int.h"
+#include "anchors/anchors.h"
+
+#define MAX_TOKENS 64
+#define MAX_CANDS 4
+#define CAND_LEN 40
+
+typedef enum { TOK_NUM, TOK_DATE, TOK_TIME } tok_type;
+
+typedef struct num_tok {
+  tok_type type;
+  int ncand;
+  char cand[MAX_CANDS][CAND_LEN]; /* canonical forms; equal = same value */
+  char shown[CAND_LEN];           /* as written, for messages */
+  int day, year;                  /* dates: for matching against numbers */
+  bool used;
+} num_tok;
+
+typedef struct tok_list {
+  num_tok t[MAX_TOKENS];
+  int n;
+} tok_list;
+
+/* Languages writing a decimal point; the others write a decimal comma. */
+static const char *const point_langs[] = {"en", "zh", "ja", "ko", "th",
+                                          "he", "hi", "ms", "ga", "mt"};
+
+static char decimal_of(const char *lang) {
+  for (size_t i = 0; i < sizeof point_langs / sizeof point_langs[0]; i++) {
+    size_t l = strlen(point_langs[i]);
+    if (!strncmp(lang, point_langs[i], l) && (!lang[l] || lang[l] == '-'))
+      return '.';
+  }
+  return ',';
+}
+
+static const struct {
+  const char *word;
+  const char *zeros;
+} scale_words[] = {
+    {"thousand", "000"},         {"million", "000000"},
+    {"millions", "000000"},      {"billion", "000000000"},
+    {"billions", "000000000"},   {"milliard", "000000000"},
+    {"milliards", "000000000"},  {"mio", "000000"},
+    {"mrd", "000000000"},        {"million", "000000"},
+    {"millionen", "000000"},     {"milliarde", "000000000"},
+    {"milliarden", "000000000"}, {"mille", "000"},
+    {"tausend", "000"},          {"millón", "000000"},
+    {"millones", "000000"},      {"milioni", "000000"},
+};
+
+/* Spelled-out numbers a translator may use instead of digits. */
+static const struct {
+  const char *word;
+  int value;
+} number_words[] = {
+    {"zero", 0},      {"one", 1},        {"two", 2},       {"three", 3},
+    {"four", 4},      {"five", 5},       {"six", 6},       {"seven", 7},
+    {"eight", 8},     {"nine", 9},       {"ten", 10},      {"eleven", 11},
+    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},   {"first", 1},      {"second", 2},    {"third", 3},
+    {"fourth", 4},    {"fifth", 5},      {"sixth", 6},     {"seventh", 7},
+    {"eighth", 8},    {"ninth", 9},      {"tenth", 10},    {"zéro", 0},
+    {"un", 1},        {"une", 1},        {"deux", 2},      {"trois", 3},
+    {"quatre", 4},    {"cinq", 5},       {"sept", 7},      {"huit", 8},
+    {"neuf", 9},      {"dix", 10},       {"onze", 11},     {"douze", 12},
+    {"treize", 13},   {"quatorze", 14},  {"quinze", 15},   {"seize", 16},
+    {"dix-sept", 17}, {"dix-huit", 18},  {"dix-neuf", 19}, {"vingt", 20},
+    {"premier", 1},   {"première", 1},   {"deuxième", 2},  {"second", 2},
+    {"seconde", 2},   {"troisième", 3},  {"quatrième", 4}, {"cinquième", 5},
+    {"null", 0},      {"eins", 1},       {"ein", 1},       {"eine", 1},
+    {"einen", 1},     {"einem", 1},      {"einer", 1},     {"zwei", 2},
+    {"drei", 3},      {"vier", 4},       {"fünf", 5},      {"sechs", 6},
+    {"sieben", 7},    {"acht", 8},       {"neun", 9},      {"zehn", 10},
+    {"elf", 11},      {"zwölf", 12},     {"zwanzig", 20},  {"erste", 1},
+    {"ersten", 1},    {"zweite", 2},     {"dritte", 3},    {"uno", 1},
+    {"dos", 2},       {"tres", 3},       {"cuatro", 4},    {"cinco", 5},
+    {"due", 2},       {"tre", 3},        {"quattro", 4},   {"dieci", 10},
+    {"a", 1},         {"an", 1},         {"hundred", 100}, {"cent", 100},
+    {"hundert", 100}, {"dozen", 12},     {"douzaine", 12}, {"dutzend", 12},
+};
+
+static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+static size_t digits(const char *s, size_t len) {
+  size_t n = 0;
+  while (n < len && is_digit(s[n])) n++;
+  return n;
+}
+
+/* Byte length of a space-like group separator at s (space, U+00A0,
+ * U+202F, U+2009), 0 if none. */
+static size_t space_at(const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (len >= 1 && u[0] == ' ') return 1;
+  if (len >= 2 && u[0] == 0xC2 && u[1] == 0xA0) return 2;
+  if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+      (u[2] == 0xAF || u[2] == 0x89))
+    return 3;
+  return 0;
+}
+
+static void add_cand(num_tok *t, const char *s) {
+  for (int i = 0; i < t->ncand; i++)
+    if (!strcmp(t->cand[i], s)) return;
+  if (t->ncand < MAX_CANDS) snprintf(t->cand[t->ncand++], CAND_LEN, "%s", s);
+}
+
+/* Read a number with decimal separator dec; canonical form to out. */
+static size_t read_number(const char *s, size_t len, char dec, char *out,
+                          size_t cap) {
+  char ip[32], fp[16];
+  size_t ni = 0, nf = 0, first = digits(s, len), pos = first;
+  for (size_t k = 0; k < first && ni < sizeof ip - 1; k++) ip[ni++] = s[k];
+  char group = 0;
+  for (;;) {
+    size_t sl = space_at(s + pos, len - pos);
+    char sep = sl ? ' ' : 0;
+    if (!sl && pos < len &&
+        (s[pos] == ',' || s[pos] == '.' || s[pos] == '\'') && s[pos] != dec) {
+      sl = 1;
+      sep = s[pos];
+    }
+    if (!sl || first > 3 || (group && group != sep)) break;
+    size_t g = digits(s + pos + sl, len - pos - sl);
+    if (g != 3) break;
+    group = sep;
+    for (size_t k = 0; k < 3 && ni < sizeof ip - 1; k++)
+      ip[ni++] = s[pos + sl + k];
+    pos += sl + 3;
+  }
+  if (pos + 1 < len && s[pos] == dec && is_digit(s[pos + 1])) {
+    size_t g = digits(s + pos + 1, len - pos - 1);
+    for (size_t k = 0; k < g && nf < sizeof fp - 1; k++)
+      fp[nf++] = s[pos + 1 + k];
+    pos += 1 + g;
+  }
+  size_t lead = 0;
+  while (lead + 1 < ni && ip[lead] == '0') lead++;
+  while (nf && fp[nf - 1] == '0') nf--;
+  snprintf(out, cap, "%.*s%s%.*s", (int)(ni - lead), ip + lead, nf ? "." : "",
+           (int)nf, fp);
+  return pos;
+}
+
+/* The lower-cased ASCII-or-UTF-8 word at s (letters, '-'), into w. */
+static size_t word_at(const char *s, size_t len, char *w, size_t cap) {
+  size_t n = 0, o = 0;
+  while (n < len && (isalpha((unsigned char)s[n]) || (s[n] & 0x80) ||
+                     (s[n] == '-' && n > 0 && n + 1 < len &&
+                      isalpha((unsigned char)s[n + 1])))) {
+    if (o + 1 < cap) w[o++] = (char)tolower((unsigned char)s[n]);
+    n++;
+  }
+  w[o] = '\0';
+  return n;
+}
+
+static size_t skip_spaces(const char *s, size_t len, size_t pos) {
+  size_t sl;
+  while (pos < len && (sl = space_at(s + pos, len - pos))) pos += sl;
+  return pos;
+}
+
+/* "a.m."/"am"/"p.m."/"pm" at s: 0 none, 1 am, 2 pm. */
+static int meridiem(const char *s, size_t len, size_t *used) {
+  char w[8];
+  size_t o = 0, n = 0;
+  while (n < len && o < 6 && (isalpha((unsigned char)s[n]) || s[n] == '.')) {
+    if (s[n] != '.') w[o++] = (char)tolower((unsigned char)s[n]);
+    n++;
+  }
+  w[o] = '\0';
+  *used = n;
+  if (!strcmp(w, "am")) return 1;
+  if (!strcmp(w, "pm")) return 2;
+  return 0;
+}
+
+static bool read_date(const char *s, size_t len, num_tok *t, size_t *used) {
+  int a, b, c, n = 0;
+  char s1, s2;
+  char buf[24];
+  size_t l = len < sizeof buf - 1 ? len : sizeof buf - 1;
+  memcpy(buf, s, l);
+  buf[l] = '\0';
+  if (sscanf(buf, "%4d-%2d-%2d%n", &a, &b, &c, &n) == 3 && n == 10 && b >= 1 &&
+      b <= 12 && c >= 1 && c <= 31) {
+    t->type = TOK_DATE;
+    snprintf(t->cand[0], CAND_LEN, "D%04d-%02d-%02d", a, b, c);
+    t->ncand = 1;
+    t->day = c;
+    t->year = a;
+    *used = 10;
+    return true;
+  }
+  if (sscanf(buf, "%2d%c%2d%c%4d%n", &a, &s1, &b, &s2, &c, &n) == 5 &&
+      s1 == s2 && (s1 == '/' || s1 == '.' || s1 == '-') && n >= 6 &&
+      (n == (int)l || !is_digit(buf[n])) && a >= 1 && b >= 1 &&
+      (a <= 12 || b <= 12) && a <= 31 && b <= 31) {
+    if (c < 100) c += c < 50 ? 2000 : 1900;
+    t->type = TOK_DATE;
+    t->ncand = 0;
+    char cand[CAND_LEN];
+    if (b <= 12) { /* day/month */
+      snprintf(cand, sizeof cand, "D%04d-%02d-%02d", c, b, a);
+      add_cand(t, cand);
+    }
+    if (a <= 12) { /* month/day */
+      snprintf(cand, sizeof cand, "D%04d-%02d-%02d", c, a, b);
+      add_cand(t, cand);
+    }
+    t->day = b <= 12 ? a : b;
+    t->year = c;
+    *used = (size_t)n;
+    return true;
+  }
+  return false;
+}
+
+/* " Uhr" follows at pos? */
+static bool uhr_at(const char *s, size_t len, size_t pos) {
+  size_t p = skip_spaces(s, len, pos);
+  char w[8];
+  return p > pos && word_at(s + p, len - p, w, sizeof w) == 3 &&
+         !strcmp(w, "uhr");
+}
+
+static bool read_time(const char *s, size_t len, num_tok *t, size_t *used) {
+  size_t h_len = digits(s, len);
+  if (h_len == 0 || h_len > 2) return false;
+  int h = atoi(s), m = 0;
+  size_t pos = h_len;
+  bool hour_mark = false;
+  /* "23 h 15", "15 h. 30": French hours with spaces */
+  size_t sp0 = skip_spaces(s, len, pos);
+  if (sp0 > pos && sp0 < len && s[sp0] == 'h' &&
+      (sp0 + 1 >= len || !isalpha((unsigned char)s[sp0 + 1]))) {
+    size_t q = sp0 + 1;
+    if (q < len && s[q] == '.') q++;
+    size_t q2 = skip_spaces(s, len, q);
+    if (digits(s + q2, len - q2) == 2) {
+      m = atoi(s + q2);
+      pos = q2 + 2;
+    } else {
+      pos = sp0 + 1;
+    }
+    if (h > 24 || m > 59) return false;
+    hour_mark = true;
+  } else if (pos + 3 < len && s[pos] == '.' &&
+             digits(s + pos + 1, len - pos - 1) == 2 &&
+             uhr_at(s, len, pos + 3)) {
+    /* German "16.30 Uhr" */
+    m = atoi(s + pos + 1);
+    pos += 3;
+    hour_mark = true;
+  } else if (pos < len && (s[pos] == ':' || s[pos] == 'h')) {
+    hour_mark = s[pos] == 'h';
+    size_t ml = digits(s + pos + 1, len - pos - 1);
+    if (ml == 2) {
+      m = atoi(s + pos + 1);
+      pos += 1 + ml;
+    } else if (hour_mark &&
+               (pos + 1 >= len || !isalpha((unsigned char)s[pos + 1]))) {
+      pos += 1; /* "14h" */
+    } else {
+      return false;
+    }
+  } else {
+    size_t sp = skip_spaces(s, len, pos), mu;
+    if (sp == pos || !meridiem(s + sp, len - sp, &mu)) return false;
+  }
+  size_t sp = skip_spaces(s, len, pos), mu = 0;
+  int mer = meridiem(s + sp, len - sp, &mu);
+  if (mer) pos = sp + mu;
+  if (h > 24 || m > 59 || (mer && (h == 0 || h > 12))) return false;
+  if (mer == 2 && h < 12) h += 12;
+  if (mer == 1 && h == 12) h = 0;
+  t->type = TOK_TIME;
+  t->ncand = 0;
+  char cand[CAND_LEN];
+  snprintf(cand, sizeof cand, "T%02d:%02d", h % 24, m);
+  add_cand(t, cand);
+  if (!mer && h >= 1 && h < 12) { /* "2:30" may be in the afternoon */
+    snprintf(cand, sizeof cand, "T%02d:%02d", h + 12, m);
+    add_cand(t, cand);
+  }
+  *used = pos;
+  return true;
+}
+
+static void read_scale(const char *s, size_t len, size_t *pos, num_tok *t) {
+  size_t p = skip_spaces(s, len, *pos);
+  if (p == *pos) return;
+  char w[24];
+  size_t wl = word_at(s + p, len - p, w, sizeof w);
+  if (!wl) return;
+  for (size_t i = 0; i < sizeof scale_words / sizeof scale_words[0]; i++) {
+    if (strcmp(w, scale_words[i].word)) continue;
+    /* scale the reading in the document's convention */
+    char scaled[CAND_LEN];
+    const char *v = t->cand[0], *dot = strchr(v, '.');
+    size_t zeros = strlen(scale_words[i].zeros);
+    size_t fl = dot ? strlen(dot + 1) : 0;
+    if (fl > zeros) return;
+    snprintf(scaled, sizeof scaled, "%.*s%s%.*s",
+             (int)(dot ? dot - v : (long)strlen(v)), v, dot ? dot + 1 : "",
+             (int)(zeros - fl), scale_words[i].zeros);
+    add_cand(t, scaled);
+    return;
+  }
+}
+
+static void tokenize(const char *s, size_t len, char dec, tok_list *out) {
+  out->n = 0;
+  size_t i = 0;
+  while (i < len && out->n < MAX_TOKENS) {
+    if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) {
+      i++;
+      continue;
+    }
+    num_tok *t = &out->t[out->n];
+    memset(t, 0, sizeof *t);
+    size_t used = 0;
+    if (!read_date(s + i, len - i, t, &used) &&
+        !read_time(s + i, len - i, t, &used)) {
+      char a[CAND_LEN], b[CAND_LEN];
+      used = read_number(s + i, len - i, dec, a, sizeof a);
+      size_t u2 = ta__number_scan(s + i, len - i, b, sizeof b);
+      t->type = TOK_NUM;
+      add_cand(t, a);
+      add_cand(t, b);
+      if (u2 > used) used = u2;
+      read_scale(s + i, len, &used, t);
+      t->year = -1;
+    }
+    size_t shown = used < CAND_LEN - 1 ? used : CAND_LEN - 1;
+    while (shown > 0 && (s[i + shown - 1] & 0xC0) == 0x80 &&
+           shown < used) /* do not cut a UTF-8 sequence */
+      shown--;
+    snprintf(t->shown, CAND_LEN, "%.*s", (int)shown, s + i);
+    out->n++;
+    i += used ? used : 1;
+  }
+}
+
+static bool same_value(const num_tok *a, const num_tok *b) {
+  for (int i = 0; i < a->ncand; i++)
+    for (int j = 0; j < b->ncand; j++)
+      if (!strcmp(a->cand[i], b->cand[j])) return true;
+  return false;
+}
+
+static bool has_plain(const tok_list *l, int value) {
+  char v[16];
+  snprintf(v, sizeof v, "%d", value);
+  for (int i = 0; i < l->n; i++)
+    if (!l->t[i].used && l->t[i].type == TOK_NUM && !strcmp(l->t[i].cand[0], v))
+      return true;
+  return false;
+}
+
+static void use_plain(tok_list *l, int value) {
+  char v[16];
+  snprintf(v, sizeof v, "%d", value);
+  for (int i = 0; i < l->n; i++)
+    if (!l->t[i].used && l->t[i].type == TOK_NUM &&
+        !strcmp(l->t[i].cand[0], v)) {
+      l->t[i].used = true;
+      return;
+    }
+}
+
+/* Mark matched tokens of both lists. */
+static void match(tok_list *a, tok_list *b) {
+  for (int i = 0; i < a->n; i++)
+    for (int j = 0; j < b->n && !a->t[i].used; j++)
+      if (!b->t[j].used && same_value(&a->t[i], &b->t[j]))
+        a->t[i].used = b->t[j].used = true;
+  /* a date against "18 janvier 2024": its day and year as numbers */
+  for (int pass = 0; pass < 2; pass++) {
+    tok_list *x = pass ? b : a, *y = pass ? a : b;
+    for (int i = 0; i < x->n; i++) {
+      num_tok *t = &x->t[i];
+      if (t->used || t->type != TOK_DATE) continue;
+      if (has_plain(y, t->day) && has_plain(y, t->year)) {
+        use_plain(y, t->day);
+        use_plain(y, t->year);
+        t->used = true;
+      }
+    }
+  }
+}
+
+/* Is the integer value of t spelled out as a word in text? */
+static bool spelled_in(const num_tok *t, const char *text, size_t len) {
+  if (t->type != TOK_NUM) return false;
+  char *end;
+  long v = strtol(t->cand[0], &end, 10);
+  if (*end || v < 0 || v > 100) return false;
+  for (size_t i = 0; i < len;) {
+    char w[32];
+    size_t wl = word_at(text + i, len - i, w, sizeof w);
+    if (!wl) {
+      i++;
+      continue;
+    }
+    for (size_t k = 0; k < sizeof number_words / sizeof number_words[0]; k++)
+      if (number_words[k].value == v && !strcmp(w, number_words[k].word))
+        return true;
+    i += wl;
+  }
+  return false;
+}
+
+/* Does a token of value t appear in the neighbouring text? */
+static bool in_text(const num_tok *t, const char *text, char dec) {
+  tok_list *l = ta__malloc(sizeof *l);
+  bool found = false;
+  if (!l) return false;
+  tokenize(text, strlen(text), dec, l);
+  for (int i = 0; i < l->n && !found; i++) found = same_value(t, &l->t[i]);
+  free(l);
+  return found;
+}
+
+static char *neighbour_text(const ta__check_ctx *c, size_t bead, bool source,
+                            int delta) {
+  if ((delta < 0 && bead == 0) ||
+      (delta > 0 && bead + 1 >= ta_alignment_count(c->al)))
+    return NULL;
+  const ta_bead *b = ta_alignment_bead(c->al, (size_t)((long)bead + delta));
+  return source ? ta__check_join(c->src, b->src_begin, b->src_len)
+                : ta__check_join(c->tgt, b->tgt_begin, b->tgt_len);
+}
+
+/* Unmatched tokens of l that are not an alignment boundary nor spelled
+ * out in other: listed in buf, counted in the return value. */
+static int unexplained(const ta__check_ctx *c, size_t bead, tok_list *l,
+                       bool source, const char *other, char dec_other,
+                       char *buf, size_t cap) {
+  int count = 0;
+  size_t o = 0;
+  buf[0] = '\0';
+  char *prev = neighbour_text(c, bead, !source, -1);
+  char *next = neighbour_text(c, bead, !source, +1);
+  for (int i = 0; i < l->n; i++) {
+    num_tok *t = &l->t[i];
+    if (t->used || spelled_in(t, other, strlen(other))) continue;
+    if ((prev && in_text(t, prev, dec_other)) ||
+        (next && in_text(t, next, dec_other)))
+      continue;
+    count++;
+    int w = snprintf(buf + o, cap - o, "%s%s", o ? ", " : "", t->shown);
+    if (w > 0 && (size_t)w < cap - o) o += (size_t)w;
+  }
+  free(prev);
+  free(next);
+  return count;
+}
+
+static const char *token_word(const tok_list *l) {
+  bool date = false, time = false;
+  for (int i = 0; i < l->n; i++)
+    if (!l->t[i].used) {
+      date |= l->t[i].type == TOK_DATE;
+      time |= l->t[i].type == TOK_TIME;
+    }
+  return date ? "date" : time ? "time" : "number";
+}
+
+ta_status ta__check_numbers(ta__check_ctx *c, size_t bead) {
+  const ta_bead *b = ta_alignment_bead(c->al, bead);
+  if (!b->src_len || !b->tgt_len) return TA_OK;
+  char ds = decimal_of(ta_doc_lang(c->src)),
+       dt = decimal_of(ta_doc_lang(c->tgt));
+  char *st = ta__check_join(c->src, b->src_begin, b->src_len);
+  char *tt = ta__check_join(c->tgt, b->tgt_begin, b->tgt_len);
+  tok_list *ls = ta__malloc(sizeof *ls), *lt = ta__malloc(sizeof *lt);
+  ta_status rc = TA_ENOMEM;
+  if (!st || !tt || !ls || !lt) goto done;
+  tokenize(st, strlen(st), ds, ls);
+  tokenize(tt, strlen(tt), dt, lt);
+  rc = TA_OK;
+  if (!ls->n && !lt->n) goto done;
+  match(ls, lt);
+  char miss[160], extra[160];
+  int nm = unexplained(c, bead, ls, true, tt, dt, miss, sizeof miss);
+  int ne = unexplained(c, bead, lt, false, st, ds, extra, sizeof extra);
+  ta__finding_item *it = NULL;
+  const char *what = token_word(nm ? ls : lt);
+  if (nm && ne)
+    it = ta__check_add(c, TA_FINDING_NUMBER, bead, 1, nm + ne,
+                       "%s differs: source has %s, target %s", what, miss,
+                       extra);
+  else if (nm)
+    it = ta__check_add(c, TA_FINDING_NUMBER, bead, 1, nm,
+                       "source %s %s not in the target", what, miss);
+  else if (ne)
+    it = ta__check_add(c, TA_FINDING_NUMBER, bead, 1, ne,
+                       "target %s %s not in the source", what, extra);
+  if ((nm || ne) && !it) rc = TA_ENOMEM;
+  /* a number only in the target may be the translator's gloss */
+  if (it && !nm) it->pub.severity = TA_SEVERITY_WARNING;
+done:
+  free(st);
+  free(tt);
+  free(ls);
+  free(lt);
+  return rc;
+}

@@ -1,0 +1,267 @@
+/* Loading a document: read the file, check the options and the language
+ * tag, decode (decode.c), cut plain text into paragraphs (blank lines) or
+ * presplit segments (one per line), run the splitter (split.c) and store
+ * the sentences with their original byte offsets and lines.  HTML goes to
+ * html.c instead.
+ * Does not: decide sentence boundaries or normalise text (split.c).
+ * Memory: the file is read whole (its size is known from stat, so no
+ * doubling); the document holds every sentence; the splitter's working
+ * memory is bounded by max_sentence_bytes. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <unicode/uloc.h>
+
+#include "text/text_int.h"
+
+void ta_split_opts_init(ta_split_opts *o) {
+  memset(o, 0, sizeof *o);
+  o->input = TA_INPUT_AUTO;
+  o->max_input_bytes = (size_t)1 << 30;
+  o->max_sentence_bytes = (size_t)1 << 20;
+}
+
+void ta__warnf(const ta_split_opts *o, const char *fmt, ...) {
+  if (!o->warn) return;
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  o->warn(o->warn_user, msg);
+}
+
+/* Where sentences of the current paragraph go. */
+typedef struct sink_ctx {
+  ta_doc *d;
+  const ta__text *t;
+  const ta_split_opts *o;
+  size_t para_base;      /* text position of the paragraph */
+  size_t para;           /* its index */
+  size_t line_pos, line; /* line counting cursor, moves forward only */
+} sink_ctx;
+
+static ta_status add_sentence(void *vctx, const char *text, size_t len,
+                              size_t b, size_t e, bool cut) {
+  sink_ctx *c = vctx;
+  size_t u = c->para_base + b;
+  /* Sentences arrive in order, so lines are counted once overall. */
+  while (c->line_pos < u) {
+    const char *nl = memchr(c->t->p + c->line_pos, '\n', u - c->line_pos);
+    if (!nl) {
+      c->line_pos = u;
+      break;
+    }
+    c->line++;
+    c->line_pos = (size_t)(nl - c->t->p) + 1;
+  }
+  size_t off = ta__text_orig(c->t, u);
+  if (cut)
+    ta__warnf(c->o, "%s: byte %zu: sentence longer than %zu bytes cut "
+              "(max_sentence_bytes)", c->d->name, off,
+              c->o->max_sentence_bytes);
+  return ta__doc_add(c->d, text, len, off,
+                     ta__text_orig(c->t, c->para_base + e), c->line, c->para);
+}
+
+static bool blank(const char *p, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if (!strchr(" \t\r\f\v", p[i])) return false;
+  return true;
+}
+
+static ta_status split_text(ta__splitter *sp, sink_ctx *c, bool presplit,
+                            ta_error *err) {
+  const char *p = c->t->p;
+  size_t len = c->t->len, i = 0, start = 0, end = 0;
+  bool in_para = false;
+  while (i <= len) {
+    const char *nl = i < len ? memchr(p + i, '\n', len - i) : NULL;
+    size_t j = nl ? (size_t)(nl - p) : len;
+    bool is_blank = blank(p + i, j - i);
+    ta_status st = TA_OK;
+    if (presplit && !is_blank) {
+      if (j - i > c->o->max_sentence_bytes) {
+        size_t line = 1;
+        for (const char *q = p; (q = memchr(q, '\n', (size_t)(p + i - q)));
+             q++)
+          line++;
+        return ta__fail(err, TA_ETOOBIG, "%s: byte %zu: line %zu: segment "
+                        "longer than %zu bytes (max_sentence_bytes)",
+                        c->d->name, ta__text_orig(c->t, i), line,
+                        c->o->max_sentence_bytes);
+      }
+      c->para_base = i;
+      size_t before = c->d->count;
+      st = ta__splitter_segment(sp, p + i, j - i, add_sentence, c);
+      in_para = in_para || c->d->count > before;
+    } else if (!presplit && !is_blank) {
+      if (!in_para) start = i;
+      in_para = true;
+      end = j;
+    }
+    if (st == TA_OK && (is_blank || j == len) && in_para) {
+      size_t before = c->d->count;
+      if (!presplit) {
+        c->para_base = start;
+        st = ta__splitter_run(sp, p + start, end - start, add_sentence, c);
+      }
+      if (c->d->count > before || presplit) c->para++;
+      in_para = false;
+    }
+    if (st != TA_OK) return st;
+    i = j + 1;
+  }
+  return TA_OK;
+}
+
+static bool is_html_name(const char *name) {
+  static const char *const exts[] = {".html", ".htm", ".xhtml"};
+  size_t n = strlen(name);
+  for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+    size_t k = strlen(exts[i]);
+    if (n >= k && !strcasecmp(name + n - k, exts[i])) return true;
+  }
+  return false;
+}
+
+static ta_status load_text(const char *name, const unsigned char *data,
+                           size_t len, const ta_split_opts *o,
+                           ta__splitter *sp, ta_doc *d, ta_error *err) {
+  ta__text t;
+  ta_status st = ta__decode(name, data, len, o, &t, err);
+  if (st != TA_OK) {
+    ta__text_free(&t); /* a failed transcoding may leave a partial map */
+    return st;
+  }
+  st = ta__doc_set_encoding(d, t.encoding);
+  /* The sentence texts are at most the text plus a NUL each: reserve that
+   * once (pages never written cost nothing) instead of doubling. */
+  size_t guess = t.len + t.len / 16 + 64;
+  char *arena = st == TA_OK && !d->arena ? ta__malloc(guess) : NULL;
+  if (arena) {
+    d->arena = arena;
+    d->arena_cap = guess;
+  }
+  sink_ctx c = {d, &t, o, 0, 0, 0, 1};
+  if (st == TA_OK)
+    st = split_text(sp, &c, o->input == TA_INPUT_PRESPLIT, err);
+  if (st != TA_OK && st != TA_ETOOBIG)
+    ta__fail(err, st, "%s: %s", name, ta_strerror(st));
+  ta__text_free(&t);
+  return st;
+}
+
+ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
+                          const ta_split_opts *o, ta_doc **out,
+                          ta_error *err) {
+  if (!name) name = "<memory>";
+  if (!out || (!data && len))
+    return ta__fail(err, TA_EINVAL, "%s: no input given", name);
+  if (!o || !o->lang || !o->lang[0])
+    return ta__fail(err, TA_EINVAL,
+                    "%s: no language given (a BCP-47 tag such as fr, en)",
+                    name);
+  char icu[ULOC_FULLNAME_CAPACITY], bcp[ULOC_FULLNAME_CAPACITY];
+  ta_status st = ta__lang_resolve(o->lang, icu, sizeof icu, bcp, sizeof bcp,
+                                  err);
+  if (st != TA_OK) return st;
+  size_t max = o->max_input_bytes ? o->max_input_bytes : (size_t)1 << 30;
+  if (len > max)
+    return ta__fail(err, TA_ETOOBIG, "%s: %zu bytes exceeds the limit of %zu "
+                    "(max_input_bytes)", name, len, max);
+  ta_doc *d = NULL;
+  ta__splitter *sp = NULL;
+  if (ta__doc_new(name, bcp, &d) != TA_OK)
+    return ta__fail(err, TA_ENOMEM, "%s: out of memory", name);
+  st = ta__splitter_new(icu, o->max_sentence_bytes, &sp, err);
+  ta_input_kind kind = o->input;
+  if (kind == TA_INPUT_AUTO)
+    kind = is_html_name(name) ? TA_INPUT_HTML : TA_INPUT_TEXT;
+  ta_split_opts oo = *o;
+  oo.input = kind;
+  oo.max_input_bytes = max;
+  if (!oo.max_sentence_bytes) oo.max_sentence_bytes = (size_t)1 << 20;
+  if (st == TA_OK && kind == TA_INPUT_HTML) {
+    d->html = true;
+    st = ta__html_load(name, data, len, &oo, sp, d, err);
+  } else if (st == TA_OK) {
+    st = load_text(name, data, len, &oo, sp, d, err);
+  }
+  ta__splitter_free(sp);
+  if (st != TA_OK) {
+    ta_doc_free(d);
+    return st;
+  }
+  if (!d->count) ta__warnf(o, "%s: empty input: no sentences", name);
+  ta__doc_finish(d);
+  *out = d;
+  return TA_OK;
+}
+
+/* Read a whole file; regular files in one allocation of their size. */
+ta_status ta__read_file(const char *path, size_t max, const char *limit,
+                        char **buf, size_t *len, ta_error *err) {
+  struct stat sb;
+  if (stat(path, &sb) != 0 && errno == ENOENT)
+    return ta__fail(err, TA_ENOENT, "%s: no such file", path);
+  if (stat(path, &sb) != 0)
+    return ta__fail(err, TA_EIO, "%s: %s", path, strerror(errno));
+  if (S_ISDIR(sb.st_mode))
+    return ta__fail(err, TA_EISDIR, "%s: is a directory, not a text file",
+                    path);
+  if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > max)
+    return ta__fail(err, TA_ETOOBIG, "%s: %lld bytes exceeds the limit of "
+                    "%zu (%s)", path, (long long)sb.st_size, max, limit);
+  FILE *fp = fopen(path, "rb");
+  if (!fp)
+    return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", path,
+                    strerror(errno));
+  size_t cap = S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 1 << 16, n = 0;
+  char *p = ta__malloc(cap);
+  ta_status st = p ? TA_OK : TA_ENOMEM;
+  while (st == TA_OK) {
+    if (n == cap) {
+      char *np = cap > max ? NULL : ta__realloc(p, cap * 2);
+      if (!np) {
+        st = cap > max ? TA_ETOOBIG : TA_ENOMEM;
+        break;
+      }
+      p = np;
+      cap *= 2;
+    }
+    size_t got = fread(p + n, 1, cap - n, fp);
+    n += got;
+    if (!got) break;
+  }
+  if (st == TA_OK && ferror(fp)) st = TA_EIO;
+  fclose(fp);
+  if (st != TA_OK) {
+    free(p);
+    return ta__fail(err, st, "%s: %s", path,
+                    st == TA_EIO ? "read error" : ta_strerror(st));
+  }
+  *buf = p;
+  *len = n;
+  return TA_OK;
+}
+
+ta_status ta_doc_load_file(const char *path, const ta_split_opts *o,
+                           ta_doc **out, ta_error *err) {
+  if (!path || !o)
+    return ta__fail(err, TA_EINVAL, "no file or options given");
+  size_t max = o->max_input_bytes ? o->max_input_bytes : (size_t)1 << 30;
+  char *buf = NULL;
+  size_t n = 0;
+  ta_status st = ta__read_file(path, max, "max_input_bytes", &buf, &n, err);
+  if (st != TA_OK) return st;
+  st = ta_doc_load_mem(path, buf, n, o, out, err);
+  free(buf);
+  return st;
+}

@@ -1,0 +1,118 @@
+/* Internals of the input pipeline, shared by input.c, decode.c, html.c and
+ * split.c; never installed.
+ *
+ *   bytes --decode.c--> UTF-8 + offset map --input.c--> paragraphs
+ *         --split.c--> sentences (NFC, whitespace collapsed) --> ta_doc
+ *   HTML bytes --html.c (libxml2)--> paragraphs --split.c--> ...
+ *
+ * split.c works on one paragraph of valid UTF-8 at a time and reports
+ * sentences as byte ranges of that paragraph; the caller maps them to the
+ * original input (decode map for text, element range for HTML). */
+#ifndef TMXALIGN_INPUT_H
+#define TMXALIGN_INPUT_H
+
+#include "base/base.h"
+
+/* ---- language tags (split.c) ---- */
+
+/* Validate a BCP-47 tag; fill icu (ICU locale id) and bcp (canonical tag).
+ * TA_ELANG with a message naming the tag when ICU does not know it. */
+ta_status ta__lang_resolve(const char *tag, char *icu, size_t icu_cap,
+                           char *bcp, size_t bcp_cap, ta_error *err);
+
+/* ---- per-language rules (rules.c) ---- */
+
+#include <unicode/uchar.h>
+
+typedef struct ta__rules ta__rules;
+
+/* The rules for an ICU locale id (languages without a table get ICU's own
+ * behaviour); static, never freed. */
+const ta__rules *ta__rules_for(const char *icu_locale);
+/* Whether ICU's CLDR suppressions (@ss=standard) are used. */
+bool ta__rules_icu_ss(const ta__rules *r);
+/* Should ICU's break at b in UTF-16 t[0, n) be vetoed? */
+bool ta__rules_veto(const ta__rules *r, const UChar *t, size_t n, size_t b);
+/* Where the break ICU put at b belongs (after spaced closing quotes). */
+size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n,
+                      size_t b);
+/* First break ICU missed inside t[a, z) (after "…"), or z. */
+size_t ta__rules_forced(const ta__rules *r, const UChar *t, size_t a,
+                        size_t z);
+
+/* Whitespace that is collapsed and trimmed.  No-break spaces are kept:
+ * French puts them before ; : ! ? and inside guillemets. */
+static inline bool ta__is_space(UChar32 c) {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  if (c == 0xA0 || c == 0x2007 || c == 0x202F) return false;
+  return u_isUWhiteSpace(c);
+}
+
+/* ---- the sentence splitter (split.c) ---- */
+
+typedef struct ta__splitter ta__splitter;
+
+/* Receives one sentence: text[0, len) is collapsed NFC UTF-8, valid during
+ * the call only and not NUL-terminated; [b, e) are byte positions in the
+ * paragraph given to ta__splitter_run; cut is true when the sentence was
+ * cut at max_sentence_bytes. */
+typedef ta_status (*ta__sink)(void *ctx, const char *text, size_t len,
+                              size_t b, size_t e, bool cut);
+
+ta_status ta__splitter_new(const char *icu_locale, size_t max_sentence,
+                           ta__splitter **out, ta_error *err);
+void ta__splitter_free(ta__splitter *s);
+
+/* Split the valid UTF-8 paragraph p[0, len) into sentences.  Memory used
+ * is bounded by a window of about 2 * max_sentence bytes, whatever len. */
+ta_status ta__splitter_run(ta__splitter *s, const char *p, size_t len,
+                           ta__sink sink, void *ctx);
+
+/* Report p[0, len) as one segment (presplit): NFC, collapsed, trimmed. */
+ta_status ta__splitter_segment(ta__splitter *s, const char *p, size_t len,
+                               ta__sink sink, void *ctx);
+
+/* ---- decoding (decode.c) ---- */
+
+/* One run of code points that all have the same UTF-8 width and source
+ * width: position u8 + k*u8w in the text came from src + k*srcw. */
+typedef struct ta__run {
+  size_t u8, src;
+  unsigned char u8w, srcw;
+} ta__run;
+
+/* Input decoded to valid UTF-8.  When runs is NULL the text is the input
+ * itself (UTF-8) shifted by base bytes (the BOM). */
+typedef struct ta__text {
+  const char *p;
+  size_t len;
+  char *owned;       /* p when the text was transcoded */
+  size_t base;
+  ta__run *runs;
+  size_t nruns, runs_cap;
+  size_t orig_len;
+  char encoding[64];
+} ta__text;
+
+/* Decode data per o (encoding, warn) into t; name is used in messages. */
+ta_status ta__decode(const char *name, const unsigned char *data, size_t len,
+                     const ta_split_opts *o, ta__text *t, ta_error *err);
+/* Original byte offset of text position u. */
+size_t ta__text_orig(const ta__text *t, size_t u);
+void ta__text_free(ta__text *t);
+
+/* Byte offset of the first invalid UTF-8 sequence in p, or len. */
+size_t ta__utf8_check(const unsigned char *p, size_t len);
+
+/* ---- HTML (html.c) ---- */
+
+/* Parse HTML bytes and feed each block's text to the splitter, adding the
+ * sentences to d. */
+ta_status ta__html_load(const char *name, const unsigned char *data,
+                        size_t len, const ta_split_opts *o, ta__splitter *sp,
+                        ta_doc *d, ta_error *err);
+
+/* Emit a warning through o->warn (no-op without a callback). */
+void ta__warnf(const ta_split_opts *o, const char *fmt, ...) TA__PRINTF(2, 3);
+
+#endif
