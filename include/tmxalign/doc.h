@@ -81,7 +81,8 @@ TA_EXPORT void ta_split_opts_init(ta_split_opts *o);
 
 typedef struct ta_doc ta_doc;
 
-/** Read and split path.  name in messages is the path.  Errors: TA_ENOENT,
+/** Read and split path ("-": standard input, named "<stdin>").  name in
+ * messages is the path.  Errors: TA_ENOENT,
  * TA_EISDIR, TA_EIO, TA_EENCODING (invalid bytes, undetectable or unknown
  * encoding), TA_EPARSE (NUL byte in UTF-8 input: "a.txt: byte 17: NUL
  * byte; ..."), TA_ETOOBIG (max_input_bytes; a presplit line over

@@ -29,7 +29,8 @@ extern "C" {
   XX(EINVAL, "invalid argument")                                       \
   XX(ELANG, "unknown or unsupported language tag")                     \
   XX(EICU, "ICU library error")                                        \
-  XX(EXML, "XML library error")
+  XX(EXML, "XML library error")                                        \
+  XX(EINTERNAL, "internal error in tmxalign (a bug: please report it)")
 
 typedef enum ta_status {
 #define TA__STATUS_ENUM(name, msg) TA_##name,
@@ -50,6 +51,15 @@ typedef struct ta_error {
   ta_status status;
   char message[512];
 } ta_error;
+
+/** Where the library's notes go: it never prints.  Notes are one line,
+ * such as "a.txt: detected windows-1252 (confidence 0.62)".  A note with
+ * fn NULL is silent. */
+typedef void (*ta_note_fn)(void *user, const char *message);
+typedef struct ta_note {
+  ta_note_fn fn;
+  void *user;
+} ta_note;
 
 /** Clear err (no-op on NULL). */
 TA_EXPORT void ta_error_clear(ta_error *err);

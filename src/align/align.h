@@ -1,8 +1,11 @@
-/* State shared by the aligner's modules (align.c, band.c). */
+/* The aligner's internals: shared by its files (align.c, dp.c, band.c,
+ * confidence.c, lexicon_pass.c, align_write.c) and read by the layers
+ * above (the bead array of a ta_alignment). */
 #ifndef TMXALIGN_ALIGN_INTERNAL_H
 #define TMXALIGN_ALIGN_INTERNAL_H
 
 #include "anchors/anchors.h"
+#include "lexicon/lexicon.h"
 
 /* A paragraph boundary crossed on one side only, when both sides have the
  * same number of paragraphs: high enough to act as a wall, finite so that
@@ -95,5 +98,11 @@ struct ta_alignment {
   size_t n;
   ta_align_summary summary;
 };
+
+/* Self-training and lexicon keys between the passes of align.c: learns a
+ * table from c->beads if asked, adds TA_ANCHOR_LEXICON keys to both
+ * sides' features and re-weighs them, for the next pass. */
+ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
+                             const ta_doc *tgt);
 
 #endif

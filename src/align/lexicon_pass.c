@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexicon/lexicon.h"
+#include "align/align.h"
 
 static uint32_t lex_key(const char *s, size_t len) {
   uint32_t h = 2166136261u ^ 0x4c; /* 'L' */

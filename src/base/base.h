@@ -58,11 +58,20 @@ void ta__alloc_off(void);
 void ta__alloc_resume(void); /* after ta__alloc_off: as before it */
 unsigned long ta__alloc_failures(void);
 
-/* Read the whole file at path into a malloc'd buffer (caller frees), at most
- * max bytes (limit names that bound in the message).  Errors: TA_ENOENT,
- * TA_EISDIR, TA_ETOOBIG, TA_EIO, TA_ENOMEM. */
-ta_status ta__read_file(const char *path, size_t max, const char *limit,
-                        char **buf, size_t *len, ta_error *err);
+/* Read the whole file at path ("-": standard input) into a malloc'd,
+ * NUL-terminated buffer (caller frees), at most max bytes; limit names
+ * that bound (and what raises it) in the message.  With TA__READ_GZIP a
+ * gzip file is decompressed and max counts the decompressed bytes; plain
+ * files read as they are.  Errors: TA_ENOENT, TA_EISDIR, TA_ETOOBIG,
+ * TA_EIO, TA_ENOMEM. */
+#define TA__READ_GZIP 1u
+ta_status ta__read_file(const char *path, unsigned flags, size_t max,
+                        const char *limit, char **buf, size_t *len,
+                        ta_error *err);
+
+/* Format a note and hand it to fn (nothing when fn is NULL). */
+void ta__notef(ta_note_fn fn, void *user, const char *fmt, ...)
+    TA__PRINTF(3, 4);
 
 #include <stdio.h>
 /* Write s[0..len) as a JSON string literal (UTF-8 passed through). */

@@ -173,7 +173,7 @@ ta_status ta_batch_manifest_load(const char *path, ta_batch_list **out,
     slash[slash == dir ? 1 : 0] = '\0'; /* "/m.tsv": the root */
   else
     dir[0] = '\0';
-  ta_status st = ta__read_file(path, MANIFEST_MAX, "256 MiB for a manifest",
+  ta_status st = ta__read_file(path, 0, MANIFEST_MAX, "256 MiB for a manifest",
                                &data, &len, err);
   if (st == TA_OK) st = ta_batch_manifest_parse(path, data, len, dir, out, err);
   free(data);

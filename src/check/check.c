@@ -4,54 +4,18 @@
  * (a bead's z-score under the pair's own length model).  Partial omissions
  * and moving a gap out of shifted pairs are check_partial.c; numbers,
  * untranslated text and punctuation are per-bead checks in their own
- * files; the writers are check_write.c and check_html.c.
+ * files; the writers are check_write.c and check_html.c; the findings
+ * list and its helpers are findings.c.
  *
  * Order matters: first what is missing (gaps may move and mark the pairs
  * the aligner shifted), then the per-bead checks on real pairs only.
  * Does not align: the caller passes the alignment.  Memory: the findings,
  * per-sentence lengths, per-bead flags and the anchor features. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check/check_int.h"
-
-static const char *const kind_names[TA_FINDING_KIND_COUNT] = {
-#define TA__FINDING_NAME(name, str) str,
-    TA_FINDING_KIND_MAP(TA__FINDING_NAME)
-#undef TA__FINDING_NAME
-};
-
-/* How serious each kind is: what is missing or wrong is an error, what may
- * be a choice of the translator is a warning, cosmetics are info. */
-static const ta_severity kind_severity[TA_FINDING_KIND_COUNT] = {
-    [TA_FINDING_OMISSION] = TA_SEVERITY_ERROR,
-    [TA_FINDING_PARTIAL_OMISSION] = TA_SEVERITY_WARNING,
-    [TA_FINDING_ADDITION] = TA_SEVERITY_WARNING,
-    [TA_FINDING_NUMBER] = TA_SEVERITY_ERROR,
-    [TA_FINDING_UNTRANSLATED] = TA_SEVERITY_WARNING,
-    [TA_FINDING_LENGTH] = TA_SEVERITY_WARNING,
-    [TA_FINDING_PUNCTUATION] = TA_SEVERITY_INFO,
-};
-
-const char *ta_finding_kind_name(ta_finding_kind k) {
-  return (unsigned)k < TA_FINDING_KIND_COUNT ? kind_names[k] : "unknown";
-}
-
-const char *ta_severity_name(ta_severity s) {
-  static const char *const names[] = {"info", "warning", "error"};
-  return (unsigned)s < 3 ? names[s] : "unknown";
-}
-
-bool ta_finding_kind_parse(const char *name, ta_finding_kind *k) {
-  for (int i = 0; i < TA_FINDING_KIND_COUNT; i++)
-    if (!strcmp(name, kind_names[i])) {
-      *k = (ta_finding_kind)i;
-      return true;
-    }
-  return false;
-}
 
 void ta_check_opts_init(ta_check_opts *o) {
   memset(o, 0, sizeof *o);
@@ -70,88 +34,6 @@ void ta_check_opts_init(ta_check_opts *o) {
 void ta_check_align_opts_init(ta_align_opts *o) {
   ta_align_opts_init(o);
   o->max_bead = 4;
-}
-
-/* ---- helpers shared by the checks ---------------------------------------- */
-
-void ta__check_span(const ta_doc *d, size_t begin, size_t len,
-                    ta_check_span *out) {
-  size_t n = ta_doc_count(d);
-  memset(out, 0, sizeof *out);
-  out->begin = begin;
-  out->len = len;
-  if (begin < n) {
-    const ta_sentence *a = ta_doc_sentence(d, begin);
-    const ta_sentence *b = ta_doc_sentence(d, len ? begin + len - 1 : begin);
-    out->paragraph = a->paragraph;
-    out->line = a->line;
-    out->offset = a->offset;
-    out->end = len ? b->end : a->offset;
-  } else if (n) {
-    /* past the last sentence: the place is the end of the document */
-    const ta_sentence *z = ta_doc_sentence(d, n - 1);
-    out->paragraph = z->paragraph;
-    out->line = z->line;
-    out->offset = out->end = z->end;
-  } else {
-    out->line = 1;
-  }
-}
-
-double ta__check_z(const ta__check_ctx *c, double ls, double lt) {
-  double mean = (ls + lt / c->ratio) / 2;
-  if (mean < 1) mean = 1;
-  return (lt - c->ratio * ls) / sqrt(c->raw_var * mean);
-}
-
-char *ta__check_join(const ta_doc *d, size_t begin, size_t len) {
-  size_t total = 1;
-  for (size_t i = begin; i < begin + len; i++)
-    total += ta_doc_sentence(d, i)->len + 1;
-  char *s = ta__malloc(total), *p = s;
-  if (!s) return NULL;
-  for (size_t i = begin; i < begin + len; i++) {
-    const ta_sentence *t = ta_doc_sentence(d, i);
-    if (p != s) *p++ = ' ';
-    memcpy(p, t->text, t->len);
-    p += t->len;
-  }
-  *p = '\0';
-  return s;
-}
-
-ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
-                                size_t bead, size_t nbeads, double value,
-                                const char *fmt, ...) {
-  ta_check_report *r = c->r;
-  /* a kind not looked for is written to a scratch item nobody reads */
-  if (!(c->o->kinds & TA_CHECK_KIND_BIT(kind))) return &c->discard;
-  if (r->n == r->cap) {
-    size_t nc = r->cap ? r->cap * 2 : 32;
-    ta__finding_item *ni = ta__realloc(r->items, nc * sizeof *ni);
-    if (!ni) return NULL;
-    r->items = ni;
-    r->cap = nc;
-  }
-  ta__finding_item *it = &r->items[r->n++];
-  memset(it, 0, sizeof *it);
-  ta_finding *f = &it->pub;
-  f->kind = kind;
-  f->severity = kind_severity[kind];
-  f->bead = bead;
-  f->nbeads = nbeads;
-  f->value = value;
-  const ta_bead *a = ta_alignment_bead(c->al, bead);
-  const ta_bead *z = ta_alignment_bead(c->al, bead + nbeads - 1);
-  ta__check_span(c->src, a->src_begin, z->src_begin + z->src_len - a->src_begin,
-                 &f->src);
-  ta__check_span(c->tgt, a->tgt_begin, z->tgt_begin + z->tgt_len - a->tgt_begin,
-                 &f->tgt);
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(it->msg, sizeof it->msg, fmt, ap);
-  va_end(ap);
-  return it;
 }
 
 /* ---- shape of the alignment ------------------------------------------------

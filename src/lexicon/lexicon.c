@@ -362,47 +362,12 @@ static ta_status parse_lines(ta_lexicon *lx, const char *path, const char *buf,
   return st;
 }
 
-/* Read a whole file, gzip-compressed or not (zlib reads both). */
-ta_status ta__lex_read_all(const char *path, char **out, size_t *len,
-                          ta_error *err) {
-  gzFile g = gzopen(path, "rb");
-  if (!g)
-    return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO,
-                    "%s: cannot open", path);
-  size_t cap = 1 << 16, n = 0;
-  char *buf = ta__malloc(cap);
-  ta_status st = buf ? TA_OK : TA_ENOMEM;
-  while (st == TA_OK) {
-    if (cap - n < 65536) {
-      char *nb = ta__realloc(buf, cap * 2);
-      if (!nb) {
-        st = TA_ENOMEM;
-        break;
-      }
-      buf = nb;
-      cap *= 2;
-    }
-    int r = gzread(g, buf + n, 65536);
-    if (r < 0) st = ta__fail(err, TA_EIO, "%s: byte %zu: read failed", path, n);
-    if (r <= 0) break;
-    n += (size_t)r;
-  }
-  gzclose(g);
-  if (st != TA_OK) {
-    free(buf);
-    return st;
-  }
-  buf[n] = '\0';
-  *out = buf;
-  *len = n;
-  return TA_OK;
-}
-
 ta_status ta__lexicon_load_lines(ta_lexicon *lx, const char *path,
                                  const ta__strtab *filter, ta_error *err) {
   char *buf;
   size_t len;
-  ta_status st = ta__lex_read_all(path, &buf, &len, err);
+  ta_status st = ta__read_file(path, TA__READ_GZIP, TA__DICT_MAX,
+                               "1 GiB for a dictionary", &buf, &len, err);
   if (st != TA_OK) return st;
   /* hunalign if the first entry line has " @ " and no tab */
   bool hunalign = false;

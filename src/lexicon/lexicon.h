@@ -1,12 +1,12 @@
 /* State shared by the lexicon modules: lexicon.c (table, TSV, hunalign),
- * lexicon_dictd.c (dictd/FreeDict), lexicon_train.c (IBM Model 1) and
- * lexicon_align.c (keys for the aligner). */
+ * lexicon_dictd.c (dictd/FreeDict) and lexicon_train.c (IBM Model 1),
+ * and for the layers above that use a table: align/lexicon_pass.c (keys
+ * for the aligner) and check/check_lexicon.c. */
 #ifndef TMXALIGN_LEXICON_INTERNAL_H
 #define TMXALIGN_LEXICON_INTERNAL_H
 
 #include <stdint.h>
 
-#include "align/align.h"
 #include "base/base.h"
 #include "anchors/anchors.h"
 
@@ -74,9 +74,8 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
  * TA__LEX_PREFIX_MIN letters or more (for dictionary filtering). */
 ta_status ta__lex_doc_words(const ta_doc *d, ta__folder *f, ta__strtab *out);
 
-/* Read a whole file, gzip-compressed or not; NUL-terminated. */
-ta_status ta__lex_read_all(const char *path, char **out, size_t *len,
-                           ta_error *err);
+/* Largest dictionary or saved table read, decompressed. */
+#define TA__DICT_MAX ((size_t)1 << 30)
 
 /* TSV or hunalign lines (detected from the first entry line). */
 ta_status ta__lexicon_load_lines(ta_lexicon *lx, const char *path,
@@ -109,11 +108,5 @@ size_t ta__lex_confident(const ta_bead *beads, size_t n, size_t *idx,
 ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
                               const ta_doc *tgt, const ta_bead *beads,
                               size_t n, size_t *used);
-
-/* Self-training and lexicon keys between the passes of align.c: learns a
- * table from c->beads if asked, adds TA_ANCHOR_LEXICON keys to both
- * sides' features and re-weighs them, for the next pass. */
-ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
-                             const ta_doc *tgt);
 
 #endif

@@ -4,8 +4,8 @@
  * does for his lexical pass).  Both directions are trained and only the
  * pairs they agree on are kept.
  *
- * Does not align: the caller (lexicon_align.c, ta_lexicon_learn) gives
- * the beads.  Memory: one entry per co-occurring (source, target) word
+ * Does not align: the caller (align/lexicon_pass.c, which also has
+ * ta_lexicon_learn) gives the beads.  Memory: one entry per co-occurring (source, target) word
  * pair of the training beads, which are capped at TA__LEX_TRAIN_MAX and
  * TA__LEX_SENT_WORDS words a sentence. */
 #include <math.h>
@@ -313,32 +313,4 @@ ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
   free(a);
   free(b);
   return st;
-}
-
-ta_status ta_lexicon_learn(const ta_doc *src, const ta_doc *tgt,
-                           const ta_align_opts *o, ta_lexicon **out,
-                           size_t *beads_used, ta_error *err) {
-  ta_align_opts opts;
-  if (o)
-    opts = *o;
-  else
-    ta_align_opts_init(&opts);
-  opts.lexicon = NULL;
-  opts.self_train = false;
-  ta_alignment *al = NULL;
-  ta_lexicon *lx = NULL;
-  size_t used = 0;
-  ta_status st = ta_align(src, tgt, &opts, &al, err);
-  if (st == TA_OK) st = ta_lexicon_new(&lx);
-  if (st == TA_OK)
-    st = ta__lex_learn_beads(lx, src, tgt, al->beads, al->n, &used);
-  ta_alignment_free(al);
-  if (st != TA_OK) {
-    ta_lexicon_free(lx);
-    if (st == TA_ENOMEM) ta__fail(err, st, "lexicon: out of memory");
-    return st;
-  }
-  if (beads_used) *beads_used = used;
-  *out = lx;
-  return TA_OK;
 }

@@ -27,16 +27,6 @@ void ta_split_opts_init(ta_split_opts *o) {
   o->max_sentence_bytes = (size_t)1 << 20;
 }
 
-void ta__warnf(const ta_split_opts *o, const char *fmt, ...) {
-  if (!o->warn) return;
-  char msg[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  o->warn(o->warn_user, msg);
-}
-
 /* Where sentences of the current paragraph go. */
 typedef struct sink_ctx {
   ta_doc *d;
@@ -205,53 +195,6 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
   return TA_OK;
 }
 
-/* Read a whole file; regular files in one allocation of their size. */
-ta_status ta__read_file(const char *path, size_t max, const char *limit,
-                        char **buf, size_t *len, ta_error *err) {
-  struct stat sb;
-  if (stat(path, &sb) != 0 && errno == ENOENT)
-    return ta__fail(err, TA_ENOENT, "%s: no such file", path);
-  if (stat(path, &sb) != 0)
-    return ta__fail(err, TA_EIO, "%s: %s", path, strerror(errno));
-  if (S_ISDIR(sb.st_mode))
-    return ta__fail(err, TA_EISDIR, "%s: is a directory, not a text file",
-                    path);
-  if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > max)
-    return ta__fail(err, TA_ETOOBIG, "%s: %lld bytes exceeds the limit of "
-                    "%zu (%s)", path, (long long)sb.st_size, max, limit);
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", path,
-                    strerror(errno));
-  size_t cap = S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 1 << 16, n = 0;
-  char *p = ta__malloc(cap);
-  ta_status st = p ? TA_OK : TA_ENOMEM;
-  while (st == TA_OK) {
-    if (n == cap) {
-      char *np = cap > max ? NULL : ta__realloc(p, cap * 2);
-      if (!np) {
-        st = cap > max ? TA_ETOOBIG : TA_ENOMEM;
-        break;
-      }
-      p = np;
-      cap *= 2;
-    }
-    size_t got = fread(p + n, 1, cap - n, fp);
-    n += got;
-    if (!got) break;
-  }
-  if (st == TA_OK && ferror(fp)) st = TA_EIO;
-  fclose(fp);
-  if (st != TA_OK) {
-    free(p);
-    return ta__fail(err, st, "%s: %s", path,
-                    st == TA_EIO ? "read error" : ta_strerror(st));
-  }
-  *buf = p;
-  *len = n;
-  return TA_OK;
-}
-
 ta_status ta_doc_load_file(const char *path, const ta_split_opts *o,
                            ta_doc **out, ta_error *err) {
   if (!path || !o)
@@ -259,9 +202,11 @@ ta_status ta_doc_load_file(const char *path, const ta_split_opts *o,
   size_t max = o->max_input_bytes ? o->max_input_bytes : (size_t)1 << 30;
   char *buf = NULL;
   size_t n = 0;
-  ta_status st = ta__read_file(path, max, "max_input_bytes", &buf, &n, err);
+  ta_status st = ta__read_file(path, 0, max, "max_input_bytes", &buf, &n, err);
   if (st != TA_OK) return st;
-  st = ta_doc_load_mem(path, buf, n, o, out, err);
+  /* "-" is standard input, named as the CLI has always named it. */
+  st = ta_doc_load_mem(strcmp(path, "-") ? path : "<stdin>", buf, n, o, out,
+                       err);
   free(buf);
   return st;
 }

@@ -113,6 +113,6 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
                         ta_doc *d, ta_error *err);
 
 /* Emit a warning through o->warn (no-op without a callback). */
-void ta__warnf(const ta_split_opts *o, const char *fmt, ...) TA__PRINTF(2, 3);
+#define ta__warnf(o, ...) ta__notef((o)->warn, (o)->warn_user, __VA_ARGS__)
 
 #endif
