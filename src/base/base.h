@@ -69,6 +69,30 @@ ta_status ta__read_file(const char *path, unsigned flags, size_t max,
                         const char *limit, char **buf, size_t *len,
                         ta_error *err);
 
+/* Room for need items in *arr, an array of *cap items of size bytes
+ * (realloc'd by doubling, from min items or 16): TA_OK, or TA_ENOMEM when
+ * the allocation fails or need * size does not fit in a size_t, with
+ * *arr and *cap unchanged.  ta__reserve(&arr, &cap, need) for any T *arr. */
+ta_status ta__reserve_(void **arr, size_t *cap, size_t need, size_t size,
+                       size_t min);
+#define ta__reserve(arr, cap, need) \
+  ta__reserve_((void **)(arr), (cap), (need), sizeof **(arr), 0)
+
+/* A growable byte buffer with a hard cap (curl's dynbuf): appending past
+ * max fails with TA_ETOOBIG instead of growing without bound.  Always
+ * NUL-terminated once anything was appended. */
+typedef struct ta__buf {
+  char *p;
+  size_t len, cap, max;
+} ta__buf;
+
+void ta__buf_init(ta__buf *b, size_t max);
+/* TA_ENOMEM or TA_ETOOBIG (len would pass max). */
+ta_status ta__buf_add(ta__buf *b, const char *s, size_t n);
+ta_status ta__buf_addc(ta__buf *b, char c);
+void ta__buf_reset(ta__buf *b);
+void ta__buf_free(ta__buf *b);
+
 /* Format a note and hand it to fn (nothing when fn is NULL). */
 void ta__notef(ta_note_fn fn, void *user, const char *fmt, ...)
     TA__PRINTF(3, 4);

@@ -17,13 +17,13 @@ void ta_tmx_align_opts_init(ta_tmx_align_opts *o) {
 }
 
 /* Sentences [begin, begin+len) of d joined by one space into b. */
-static ta_status join(const ta_doc *d, size_t begin, size_t len, ta__tbuf *b) {
-  ta__tbuf_reset(b);
-  ta_status st = ta__tbuf_add(b, "", 0);
+static ta_status join(const ta_doc *d, size_t begin, size_t len, ta__buf *b) {
+  ta__buf_reset(b);
+  ta_status st = ta__buf_add(b, "", 0);
   for (size_t i = 0; st == TA_OK && i < len; i++) {
     const ta_sentence *s = ta_doc_sentence(d, begin + i);
-    if (i) st = ta__tbuf_addc(b, ' ');
-    if (st == TA_OK) st = ta__tbuf_add(b, s->text, s->len);
+    if (i) st = ta__buf_addc(b, ' ');
+    if (st == TA_OK) st = ta__buf_add(b, s->text, s->len);
   }
   return st;
 }
@@ -50,8 +50,8 @@ typedef struct bead_unit {
 
 static void fill_unit(bead_unit *bu, size_t tuid, const ta_bead *b,
                       const char *document, const ta_doc *src,
-                      const ta_doc *tgt, const ta__tbuf *st,
-                      const ta__tbuf *tt) {
+                      const ta_doc *tgt, const ta__buf *st,
+                      const ta__buf *tt) {
   size_t np = 0, nv = 0;
   snprintf(bu->tuid, sizeof bu->tuid, "%zu", tuid);
   snprintf(bu->score, sizeof bu->score, "%.4f", b->score);
@@ -105,9 +105,9 @@ ta_status ta__tmx_add_beads(ta_tmx_writer *w, const ta_doc *src,
   ta_status st = check_beads(src, tgt, bead, ctx, n, document, err);
   if (st != TA_OK) return st;
   ta_tmx_align_stats s = {0, 0, 0};
-  ta__tbuf stext, ttext;
-  ta__tbuf_init(&stext, (size_t)1 << 30);
-  ta__tbuf_init(&ttext, (size_t)1 << 30);
+  ta__buf stext, ttext;
+  ta__buf_init(&stext, (size_t)1 << 30);
+  ta__buf_init(&ttext, (size_t)1 << 30);
   bead_unit bu;
   for (size_t i = 0; st == TA_OK && i < n; i++) {
     const ta_bead *b = bead(ctx, i);
@@ -130,8 +130,8 @@ ta_status ta__tmx_add_beads(ta_tmx_writer *w, const ta_doc *src,
     st = ta_tmx_writer_add(w, &bu.unit, err);
     if (st == TA_OK) s.units++;
   }
-  ta__tbuf_free(&stext);
-  ta__tbuf_free(&ttext);
+  ta__buf_free(&stext);
+  ta__buf_free(&ttext);
   if (stats) *stats = s;
   return st;
 }
@@ -212,11 +212,11 @@ static ta_status common_cuts(multi_target *t, size_t nt, size_t nsrc,
 }
 
 /* Target k's text for source run [a, b): its beads starting inside. */
-static ta_status target_part(multi_target *t, size_t b, ta__tbuf *text,
+static ta_status target_part(multi_target *t, size_t b, ta__buf *text,
                              size_t *tb, size_t *tl, double *score,
                              size_t *unaligned) {
-  ta__tbuf_reset(text);
-  ta_status st = ta__tbuf_add(text, "", 0);
+  ta__buf_reset(text);
+  ta_status st = ta__buf_add(text, "", 0);
   *tl = 0;
   for (; st == TA_OK && t->cursor < t->n; t->cursor++) {
     const ta_bead *bd = t->bead(t->ctx, t->cursor);
@@ -228,8 +228,8 @@ static ta_status target_part(multi_target *t, size_t b, ta__tbuf *text,
     if (bd->score < *score) *score = bd->score;
     for (size_t i = 0; st == TA_OK && i < bd->tgt_len; i++) {
       const ta_sentence *s = ta_doc_sentence(t->doc, bd->tgt_begin + i);
-      if (text->len) st = ta__tbuf_addc(text, ' ');
-      if (st == TA_OK) st = ta__tbuf_add(text, s->text, s->len);
+      if (text->len) st = ta__buf_addc(text, ' ');
+      if (st == TA_OK) st = ta__buf_add(text, s->text, s->len);
     }
     if (bd->tgt_len && !*tl) *tb = bd->tgt_begin;
     if (bd->tgt_len) *tl = bd->tgt_begin + bd->tgt_len - *tb;
@@ -238,7 +238,7 @@ static ta_status target_part(multi_target *t, size_t b, ta__tbuf *text,
 }
 
 typedef struct multi_unit {
-  ta__tbuf text[TA_TMX_MAX_TARGETS + 1];
+  ta__buf text[TA_TMX_MAX_TARGETS + 1];
   ta_tmx_variant vars[TA_TMX_MAX_TARGETS + 1];
   ta_tmx_prop props[5];
   char tuid[32], score[32], bead[16 * (TA_TMX_MAX_TARGETS + 1)];
@@ -334,7 +334,7 @@ static ta_status write_multi(const char *path, const ta_doc *src,
     free(m);
     return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);
   }
-  for (size_t k = 0; k <= nt; k++) ta__tbuf_init(&m->text[k], (size_t)1 << 30);
+  for (size_t k = 0; k <= nt; k++) ta__buf_init(&m->text[k], (size_t)1 << 30);
   ta_tmx_header h;
   ta_tmx_header_init(&h);
   h.srclang = ta_doc_lang(src);
@@ -353,7 +353,7 @@ static ta_status write_multi(const char *path, const ta_doc *src,
   for (size_t k = 0; k < nt; k++) s.unaligned += t[k].n - t[k].cursor;
   if (st == TA_OK) st = ta_tmx_writer_close(w, err);
   ta_tmx_writer_free(w);
-  for (size_t k = 0; k <= nt; k++) ta__tbuf_free(&m->text[k]);
+  for (size_t k = 0; k <= nt; k++) ta__buf_free(&m->text[k]);
   free(m);
   free(cuts);
   if (st == TA_OK && stats) *stats = s;

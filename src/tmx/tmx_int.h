@@ -8,26 +8,11 @@
 #include "base/base.h"
 #include "tmxalign/tmx.h"
 
-/* A growable byte buffer with a hard cap (curl's dynbuf): appending past
- * cap fails instead of growing without bound.  Always NUL-terminated once
- * anything was appended. */
-typedef struct ta__tbuf {
-  char *p;
-  size_t len, cap, max;
-} ta__tbuf;
-
-void ta__tbuf_init(ta__tbuf *b, size_t max);
-/* TA_ENOMEM or TA_ETOOBIG (len would pass max). */
-ta_status ta__tbuf_add(ta__tbuf *b, const char *s, size_t n);
-ta_status ta__tbuf_addc(ta__tbuf *b, char c);
-void ta__tbuf_reset(ta__tbuf *b);
-void ta__tbuf_free(ta__tbuf *b);
-
 /* Append to out the UTF-8 text in[0..n) without what XML 1.0 forbids:
  * invalid UTF-8 (overlongs, encoded surrogates, > U+10FFFF), C0 controls
  * other than TAB LF CR, U+FFFE and U+FFFF.  *removed counts dropped
  * characters/bytes. */
-ta_status ta__tmx_clean_text(const char *in, size_t n, ta__tbuf *out,
+ta_status ta__tmx_clean_text(const char *in, size_t n, ta__buf *out,
                              size_t *removed);
 
 /* Fill buf (size >= 17) with the creation date: SOURCE_DATE_EPOCH when set

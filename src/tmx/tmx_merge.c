@@ -44,7 +44,7 @@ typedef struct merge {
   char langs[MAX_LANGS][LANG_MAX]; /* every language of the first input */
   size_t nlangs;
   /* Scratch for the digest. */
-  ta__tbuf ws;
+  ta__buf ws;
   UChar *u16, *nfc;
   int32_t u16cap, nfccap;
   const UNormalizer2 *norm;
@@ -78,17 +78,17 @@ static bool is_space(char c) {
 
 /* Collapse whitespace runs to one space, trim, NFC; hash as UTF-16. */
 static ta_status hash_text(merge *m, digest *d, const char *text) {
-  ta__tbuf_reset(&m->ws);
-  ta_status st = ta__tbuf_add(&m->ws, "", 0);
+  ta__buf_reset(&m->ws);
+  ta_status st = ta__buf_add(&m->ws, "", 0);
   bool pending = false;
   for (const char *p = text; st == TA_OK && *p; p++) {
     if (is_space(*p)) {
       pending = m->ws.len > 0;
       continue;
     }
-    if (pending) st = ta__tbuf_addc(&m->ws, ' ');
+    if (pending) st = ta__buf_addc(&m->ws, ' ');
     pending = false;
-    if (st == TA_OK) st = ta__tbuf_addc(&m->ws, *p);
+    if (st == TA_OK) st = ta__buf_addc(&m->ws, *p);
   }
   if (st != TA_OK) return st;
   if (m->ws.len > INT32_MAX / 2) return TA_ETOOBIG;
@@ -307,7 +307,7 @@ ta_status ta_tmx_merge(const char *const *inputs, size_t n, const char *out,
   memset(&m, 0, sizeof m);
   m.inputs = inputs;
   m.n = n;
-  ta__tbuf_init(&m.ws, SIZE_MAX);
+  ta__buf_init(&m.ws, SIZE_MAX);
   UErrorCode ue = U_ZERO_ERROR;
   m.norm = unorm2_getNFCInstance(&ue);
   ta_tmx_merge_stats s = {0, 0, 0};
@@ -345,7 +345,7 @@ ta_status ta_tmx_merge(const char *const *inputs, size_t n, const char *out,
   free(m.table);
   free(m.u16);
   free(m.nfc);
-  ta__tbuf_free(&m.ws);
+  ta__buf_free(&m.ws);
   if (st == TA_OK && stats) *stats = s;
   return st;
 }

@@ -46,7 +46,7 @@ struct ta_tmx_reader {
   ta_status xml_status;
   char xml_msg[320];
   /* Current unit: every string in data, NUL-separated, by offset. */
-  ta__tbuf data;
+  ta__buf data;
   off_pair *voff, *poff;
   size_t nv, np, vcap, pcap;
   ta_tmx_variant *vars;
@@ -203,7 +203,7 @@ static ta_status reader_new(const char *name, const ta_tmx_read_opts *o,
     r->o = *o;
   else
     ta_tmx_read_opts_init(&r->o);
-  ta__tbuf_init(&r->data, SIZE_MAX);
+  ta__buf_init(&r->data, SIZE_MAX);
   *out = r;
   return TA_OK;
 }
@@ -281,8 +281,8 @@ const ta_tmx_header *ta_tmx_reader_header(const ta_tmx_reader *r) {
 /* Append an attribute value (or "" when absent) to data, return offset. */
 static ta_status add_string(ta_tmx_reader *r, const char *s, size_t *off) {
   *off = r->data.len;
-  ta_status st = ta__tbuf_add(&r->data, s ? s : "", s ? strlen(s) : 0);
-  if (st == TA_OK) st = ta__tbuf_addc(&r->data, '\0');
+  ta_status st = ta__buf_add(&r->data, s ? s : "", s ? strlen(s) : 0);
+  if (st == TA_OK) st = ta__buf_addc(&r->data, '\0');
   return st;
 }
 
@@ -316,7 +316,7 @@ static ta_status add_text(ta_tmx_reader *r, const char *s, size_t seg_start,
   size_t n = strlen(s);
   if (r->data.len - seg_start + n > r->o.max_seg_bytes)
     return fail_here(r, err, TA_ETOOBIG, "segment longer than max_seg_bytes");
-  ta_status st = ta__tbuf_add(&r->data, s, n);
+  ta_status st = ta__buf_add(&r->data, s, n);
   if (st != TA_OK) return fail_here(r, err, st, "out of memory");
   return TA_OK;
 }
@@ -361,7 +361,7 @@ static ta_status read_seg(ta_tmx_reader *r, size_t *off, ta_error *err) {
     }
     if (st != TA_OK) return st;
   }
-  st = ta__tbuf_addc(&r->data, '\0');
+  st = ta__buf_addc(&r->data, '\0');
   return st == TA_OK ? TA_OK : fail_here(r, err, st, "out of memory");
 }
 
@@ -437,7 +437,7 @@ static ta_status publish(ta_tmx_reader *r, ta_error *err) {
 }
 
 static ta_status read_tu(ta_tmx_reader *r, ta_error *err) {
-  ta__tbuf_reset(&r->data);
+  ta__buf_reset(&r->data);
   r->nv = r->np = 0;
   r->tuid = r->srclang = SIZE_MAX;
   ta_status st = TA_OK;
@@ -513,7 +513,7 @@ void ta_tmx_reader_free(ta_tmx_reader *r) {
   else if (r->own_fp && r->fp)
     fclose(r->fp);
   for (size_t i = 0; i < NHEADER; i++) xmlFree(r->hvals[i]);
-  ta__tbuf_free(&r->data);
+  ta__buf_free(&r->data);
   free(r->voff);
   free(r->poff);
   free(r->vars);

@@ -9,40 +9,6 @@
 
 #include "tmx/tmx_int.h"
 
-void ta__tbuf_init(ta__tbuf *b, size_t max) {
-  b->p = NULL;
-  b->len = b->cap = 0;
-  b->max = max;
-}
-
-ta_status ta__tbuf_add(ta__tbuf *b, const char *s, size_t n) {
-  if (n > b->max - b->len) return TA_ETOOBIG;
-  if (b->len + n + 1 > b->cap) {
-    size_t ncap = b->cap ? b->cap : 256;
-    while (ncap < b->len + n + 1) ncap *= 2;
-    char *np = ta__realloc(b->p, ncap);
-    if (!np) return TA_ENOMEM;
-    b->p = np;
-    b->cap = ncap;
-  }
-  if (n) memcpy(b->p + b->len, s, n);
-  b->len += n;
-  b->p[b->len] = '\0';
-  return TA_OK;
-}
-
-ta_status ta__tbuf_addc(ta__tbuf *b, char c) { return ta__tbuf_add(b, &c, 1); }
-
-void ta__tbuf_reset(ta__tbuf *b) {
-  b->len = 0;
-  if (b->p) b->p[0] = '\0';
-}
-
-void ta__tbuf_free(ta__tbuf *b) {
-  free(b->p);
-  ta__tbuf_init(b, b->max);
-}
-
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid;
  * *cp receives the code point. */
 static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp) {
@@ -76,7 +42,7 @@ static bool xml_char(unsigned c) {
   return c != 0xFFFE && c != 0xFFFF;
 }
 
-ta_status ta__tmx_clean_text(const char *in, size_t n, ta__tbuf *out,
+ta_status ta__tmx_clean_text(const char *in, size_t n, ta__buf *out,
                              size_t *removed) {
   const unsigned char *s = (const unsigned char *)in;
   size_t i = 0, run = 0;
@@ -89,7 +55,7 @@ ta_status ta__tmx_clean_text(const char *in, size_t n, ta__tbuf *out,
       continue;
     }
     /* Flush the valid run before the bad character, then skip it. */
-    ta_status st = ta__tbuf_add(out, in + run, i - run);
+    ta_status st = ta__buf_add(out, in + run, i - run);
     if (st != TA_OK) return st;
     if (len) {
       i += len;
@@ -103,7 +69,7 @@ ta_status ta__tmx_clean_text(const char *in, size_t n, ta__tbuf *out,
     run = i;
     (*removed)++;
   }
-  return ta__tbuf_add(out, in + run, n - run);
+  return ta__buf_add(out, in + run, n - run);
 }
 
 bool ta__tmx_date_ok(const char *s) {

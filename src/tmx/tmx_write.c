@@ -30,8 +30,8 @@ struct ta_tmx_writer {
   bool failed;
   bool closed;
   size_t count;
-  ta__tbuf text;
-  ta__tbuf attr; /* cleaned attribute value */
+  ta__buf text;
+  ta__buf attr; /* cleaned attribute value */
 };
 
 void ta_tmx_header_init(ta_tmx_header *h) {
@@ -86,7 +86,7 @@ static int raw(ta_tmx_writer *w, const char *s) {
  * the value, not the segment, is at fault and stays recognisable. */
 static int attr(ta_tmx_writer *w, const char *name, const char *value) {
   size_t removed = 0;
-  ta__tbuf_reset(&w->attr);
+  ta__buf_reset(&w->attr);
   ta_status st = ta__tmx_clean_text(value, strlen(value), &w->attr, &removed);
   if (st != TA_OK) {
     w->inner = st;
@@ -117,7 +117,7 @@ static ta_status text_element(ta_tmx_writer *w, const char *name,
                               const char *tuid, const char *where,
                               ta_error *err) {
   size_t removed = 0;
-  ta__tbuf_reset(&w->text);
+  ta__buf_reset(&w->text);
   ta_status st = ta__tmx_clean_text(text, strlen(text), &w->text, &removed);
   if (st != TA_OK) {
     w->failed = true;
@@ -208,8 +208,8 @@ ta_status ta_tmx_writer_open(const char *path, const ta_tmx_header *h,
     w->o = *o;
   else
     ta_tmx_write_opts_init(&w->o);
-  ta__tbuf_init(&w->text, (size_t)1 << 30);
-  ta__tbuf_init(&w->attr, (size_t)1 << 20);
+  ta__buf_init(&w->text, (size_t)1 << 30);
+  ta__buf_init(&w->attr, (size_t)1 << 20);
   ta_status st = ta_tmx_lang_normalize(h->srclang, w->srclang, LANG_MAX);
   if (st != TA_OK) {
     free(w);
@@ -336,7 +336,7 @@ void ta_tmx_writer_free(ta_tmx_writer *w) {
   if (!w) return;
   if (w->xw) xmlFreeTextWriter(w->xw); /* may flush into the temp file */
   ta_outfile_abort(w->of);
-  ta__tbuf_free(&w->text);
-  ta__tbuf_free(&w->attr);
+  ta__buf_free(&w->text);
+  ta__buf_free(&w->attr);
   free(w);
 }
