@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   o.input = kinds[(sel >> 2) & 3];
   o.encoding = encodings[(sel >> 4) & 3];
   o.max_sentence_bytes = (sel & 0x40) ? 64 : 4096; /* exercise cutting */
-  o.warn = ignore;
+  o.note.fn = ignore;
   ta_doc *d = NULL;
   ta_error err;
   if (ta_doc_load_mem("fuzz", data + 1, size - 1, &o, &d, &err) == TA_OK) {

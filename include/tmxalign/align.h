@@ -55,8 +55,7 @@ typedef struct ta_align_opts {
   const ta_lexicon *lexicon; /**< dictionary table, borrowed; may be NULL */
   bool self_train;         /**< learn a table from the pair's confident
                                 beads when there are enough (default true) */
-  ta_warn_fn warn;         /**< notes on the lexicon; may be NULL */
-  void *warn_user;
+  ta_note note;            /**< notes on the lexicon; fn may be NULL */
 } ta_align_opts;
 
 TA_EXPORT void ta_align_opts_init(ta_align_opts *o);
@@ -102,11 +101,11 @@ TA_EXPORT const ta_bead *ta_alignment_bead(const ta_alignment *a, size_t i);
 TA_EXPORT const ta_align_summary *ta_alignment_summary(const ta_alignment *a);
 
 typedef enum ta_align_format {
-  TA_FORMAT_TSV = 0, /**< source TAB target TAB score, sentences of a side
+  TA_ALIGN_FORMAT_TSV = 0, /**< source TAB target TAB score, sentences of a side
                           joined by a space; tabs/newlines become spaces */
-  TA_FORMAT_JSONL,   /**< one JSON object a bead: type, indices, byte
+  TA_ALIGN_FORMAT_JSONL,   /**< one JSON object a bead: type, indices, byte
                           offsets, texts, score and cost components */
-  TA_FORMAT_BEADS    /**< "[0, 1]:[0]:0.93", the gold-standard format */
+  TA_ALIGN_FORMAT_BEADS    /**< "[0, 1]:[0]:0.93", the gold-standard format */
 } ta_align_format;
 
 /** Write the alignment to fp in format.  Errors: TA_EIO (write failed). */

@@ -82,9 +82,8 @@ TA_EXPORT ta_status ta_batch_manifest_load(const char *path,
  * directory, unreadable), TA_EINVAL (a language missing or equal), TA_ENOMEM.
  * Finding no pair is not an error: the list is empty. */
 TA_EXPORT ta_status ta_batch_pair_dir(const char *dir, const char *src_lang,
-                                      const char *tgt_lang, ta_warn_fn note,
-                                      void *note_user, ta_batch_list **out,
-                                      ta_error *err);
+                                      const char *tgt_lang, ta_note note,
+                                      ta_batch_list **out, ta_error *err);
 
 /** Number of pairs in l (0 for NULL). */
 TA_EXPORT size_t ta_batch_list_count(const ta_batch_list *l);
@@ -99,9 +98,9 @@ TA_EXPORT void ta_batch_list_free(ta_batch_list *l);
 /* ---- aligning --------------------------------------------------------- */
 
 typedef enum ta_batch_format {
-  TA_BATCH_TMX = 0, /**< one TMX 1.4b memory (ta_tmx_writer_add_beads) */
-  TA_BATCH_TSV,     /**< the rows of TA_FORMAT_TSV, pair after pair */
-  TA_BATCH_JSONL    /**< the objects of TA_FORMAT_JSONL, each starting
+  TA_BATCH_FORMAT_TMX = 0, /**< one TMX 1.4b memory (ta_tmx_writer_add_beads) */
+  TA_BATCH_FORMAT_TSV,     /**< the rows of TA_ALIGN_FORMAT_TSV, pair after pair */
+  TA_BATCH_FORMAT_JSONL    /**< the objects of TA_ALIGN_FORMAT_JSONL, each starting
                          with "pair" (1-based) and "document" members */
 } ta_batch_format;
 
@@ -131,15 +130,15 @@ typedef void (*ta_batch_error_fn)(void *user, size_t index,
 typedef struct ta_batch_opts {
   const char *src_lang;   /**< required, BCP-47 */
   const char *tgt_lang;   /**< required, BCP-47 */
-  ta_split_opts split;    /**< how documents are read; lang, warn and
-                               warn_user are set by the batch */
-  ta_align_opts align;    /**< align.warn (may be NULL) gets the
-                               aligner's notes, like warn on the calling
-                               thread in list order, with align.warn_user */
+  ta_split_opts split;    /**< how documents are read; lang and note are
+                               set by the batch */
+  ta_align_opts align;    /**< align.note.fn (may be NULL) gets the
+                               aligner's notes, like note on the calling
+                               thread in list order, with align.note.user */
   ta_tmx_align_opts tmx;  /**< TMX only; document is set per pair to the
-                               pair's src_name; write.warn is ignored (see
-                               warn) */
-  ta_batch_format format; /**< default TA_BATCH_TMX */
+                               pair's src_name; write.note is ignored (see
+                               note) */
+  ta_batch_format format; /**< default TA_BATCH_FORMAT_TMX */
   unsigned threads;       /**< worker threads; default 1; 0: one per online
                                processor (sysconf); never more than pairs */
   size_t max_pending;     /**< pairs held in memory at once; 0 (default):
@@ -149,10 +148,10 @@ typedef struct ta_batch_opts {
                                status is returned, the output not written */
   ta_batch_progress_fn progress; /**< may be NULL */
   ta_batch_error_fn on_error;    /**< may be NULL */
-  ta_warn_fn warn;               /**< notes from loading and writing (detected
+  ta_note note;                  /**< notes from loading and writing (detected
                                       encoding, removed characters), in list
-                                      order; may be NULL */
-  void *user;                    /**< passed to the three callbacks */
+                                      order; fn may be NULL */
+  void *user;                    /**< passed to progress and on_error */
 } ta_batch_opts;
 
 /** Fill o with the defaults above and those of ta_split_opts_init(),

@@ -149,20 +149,20 @@ TA_EXPORT ta_status ta_check(const ta_doc *src, const ta_doc *tgt,
                              ta_check_report **out, ta_error *err);
 
 /** Findings, ordered by position in the source (then the target). */
-TA_EXPORT size_t ta_check_count(const ta_check_report *r);
-TA_EXPORT const ta_finding *ta_check_finding(const ta_check_report *r,
+TA_EXPORT size_t ta_check_report_count(const ta_check_report *r);
+TA_EXPORT const ta_finding *ta_check_report_finding(const ta_check_report *r,
                                              size_t i);
-TA_EXPORT const ta_check_summary *ta_check_summary_get(
+TA_EXPORT const ta_check_summary *ta_check_report_summary(
     const ta_check_report *r);
 /** The options the report was made with (thresholds appear in reports). */
 TA_EXPORT const ta_check_opts *ta_check_report_opts(const ta_check_report *r);
 
 typedef enum ta_check_format {
-  TA_CHECK_TEXT = 0,   /**< "file:line: kind: severity: message: texts", one
+  TA_CHECK_FORMAT_TEXT = 0,   /**< "file:line: kind: severity: message: texts", one
                             finding a line after a summary; no colour */
-  TA_CHECK_TEXT_COLOR, /**< the same with ANSI colours (for terminals) */
-  TA_CHECK_JSON,       /**< the versioned schema of docs/check-schema.md */
-  TA_CHECK_HTML        /**< one self-contained page: summary with links,
+  TA_CHECK_FORMAT_TEXT_COLOR, /**< the same with ANSI colours (for terminals) */
+  TA_CHECK_FORMAT_JSON,       /**< the versioned schema of docs/check-schema.md */
+  TA_CHECK_FORMAT_HTML        /**< one self-contained page: summary with links,
                             then both documents side by side, aligned */
 } ta_check_format;
 

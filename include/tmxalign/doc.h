@@ -45,9 +45,6 @@ typedef enum ta_input_kind {
                           separate paragraphs and are not segments */
 } ta_input_kind;
 
-/** Warning sink: the library never prints; notes such as "detected
- * windows-1252" go here. */
-typedef void (*ta_warn_fn)(void *user, const char *message);
 
 /** Splitting options.  Sentences come from ICU's sentence break iterator
  * for the language (with CLDR's abbreviation suppressions, @ss=standard,
@@ -72,8 +69,8 @@ typedef struct ta_split_opts {
   size_t max_input_bytes;  /**< default 1 GiB; larger input is TA_ETOOBIG */
   size_t max_sentence_bytes; /**< default 1 MiB; longer runs without a
                                   break are cut there (with a warning) */
-  ta_warn_fn warn;         /**< may be NULL */
-  void *warn_user;
+  ta_note note;            /**< notes (encoding detected, sentence cut,
+                                empty input); fn may be NULL */
 } ta_split_opts;
 
 /** Fill o with the documented defaults (lang NULL: must be set). */
@@ -114,11 +111,11 @@ TA_EXPORT bool ta_doc_is_html(const ta_doc *d);
 TA_EXPORT const char *ta_doc_encoding(const ta_doc *d);
 
 typedef enum ta_doc_format {
-  TA_DOC_LINES = 0, /**< one sentence a line, a blank line between
+  TA_DOC_FORMAT_LINES = 0, /**< one sentence a line, a blank line between
                          paragraphs: reads back with TA_INPUT_PRESPLIT */
-  TA_DOC_JSONL,     /**< one object a sentence: paragraph, sentence,
+  TA_DOC_FORMAT_JSONL,     /**< one object a sentence: paragraph, sentence,
                          offset, end, line, text */
-  TA_DOC_JSON       /**< the same objects in one array */
+  TA_DOC_FORMAT_JSON       /**< the same objects in one array */
 } ta_doc_format;
 
 /** Write the sentences of d to fp.  Errors: TA_EIO, TA_EINVAL. */

@@ -97,8 +97,7 @@ typedef struct ta_tmx_write_opts {
   bool doctype;    /**< write <!DOCTYPE tmx SYSTEM "tmx14.dtd">; default
                         true (readers never fetch it: the DTD is only for
                         validators) */
-  ta_warn_fn warn; /**< removed characters are reported here; may be NULL */
-  void *warn_user;
+  ta_note note; /**< removed characters are reported here; fn may be NULL */
 } ta_tmx_write_opts;
 
 TA_EXPORT void ta_tmx_write_opts_init(ta_tmx_write_opts *o);
@@ -237,8 +236,7 @@ typedef struct ta_tmx_read_opts {
   ta_tmx_inline inline_codes; /**< default TA_TMX_INLINE_NATIVE */
   size_t max_seg_bytes;       /**< default 16 MiB; longer is TA_ETOOBIG */
   size_t max_variants;        /**< default 1024 <tuv> per <tu> */
-  ta_warn_fn warn;            /**< parser warnings; may be NULL */
-  void *warn_user;
+  ta_note note;               /**< parser warnings; fn may be NULL */
 } ta_tmx_read_opts;
 
 TA_EXPORT void ta_tmx_read_opts_init(ta_tmx_read_opts *o);
@@ -315,15 +313,15 @@ TA_EXPORT ta_status ta_tmx_merge(const char *const *inputs, size_t n,
                                  const char *out, const ta_tmx_merge_opts *o,
                                  ta_tmx_merge_stats *stats, ta_error *err);
 
-typedef enum ta_tmx_format {
-  TA_TMX_TSV = 0, /**< source TAB target NL; \ TAB NL CR escaped as
+typedef enum ta_tmx_convert_format {
+  TA_TMX_CONVERT_FORMAT_TSV = 0, /**< source TAB target NL; \ TAB NL CR escaped as
                        \\ \t \n \r */
-  TA_TMX_JSONL    /**< {"tuid","srclang","tgtlang","source","target",
+  TA_TMX_CONVERT_FORMAT_JSONL    /**< {"tuid","srclang","tgtlang","source","target",
                        "score"} per line; score null when absent */
-} ta_tmx_format;
+} ta_tmx_convert_format;
 
 typedef struct ta_tmx_convert_opts {
-  ta_tmx_format format;
+  ta_tmx_convert_format format;
   const char *srclang;   /**< default: header srclang (first variant when
                               "*all*" or absent) */
   const char *tgtlang;   /**< default: the first variant not in srclang */

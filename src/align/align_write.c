@@ -70,16 +70,16 @@ ta_status ta_alignment_write(FILE *fp, ta_align_format format,
   for (size_t k = 0; k < a->n; k++) {
     const ta_bead *b = &a->beads[k];
     switch (format) {
-      case TA_FORMAT_TSV:
+      case TA_ALIGN_FORMAT_TSV:
         write_side_tsv(fp, src, b->src_begin, b->src_len);
         fputc('\t', fp);
         write_side_tsv(fp, tgt, b->tgt_begin, b->tgt_len);
         fprintf(fp, "\t%.4f\n", b->score);
         break;
-      case TA_FORMAT_JSONL:
+      case TA_ALIGN_FORMAT_JSONL:
         write_jsonl(fp, src, tgt, b);
         break;
-      case TA_FORMAT_BEADS:
+      case TA_ALIGN_FORMAT_BEADS:
         write_indices(fp, b->src_begin, b->src_len);
         fputc(':', fp);
         write_indices(fp, b->tgt_begin, b->tgt_len);

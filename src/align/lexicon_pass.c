@@ -32,11 +32,11 @@ static void note(const ta__ctx *c, const char *fmt, ...) TA__PRINTF(2, 3);
 static void note(const ta__ctx *c, const char *fmt, ...) {
   char msg[256];
   va_list ap;
-  if (!c->opts.warn) return;
+  if (!c->opts.note.fn) return;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  c->opts.warn(c->opts.warn_user, msg);
+  c->opts.note.fn(c->opts.note.user, msg);
 }
 
 /* Set of uint32 keys (open addressing; key 0 is never a lexicon key). */

@@ -38,7 +38,7 @@ void ta_batch_opts_init(ta_batch_opts *o) {
   ta_split_opts_init(&o->split);
   ta_align_opts_init(&o->align);
   ta_tmx_align_opts_init(&o->tmx);
-  o->format = TA_BATCH_TMX;
+  o->format = TA_BATCH_FORMAT_TMX;
   o->threads = 1;
 }
 
@@ -50,7 +50,7 @@ typedef struct slot {
   ta_alignment *al;
   struct {
     char *text;
-    bool align; /* from the aligner: for o->align.warn, else o->warn */
+    bool align; /* from the aligner: for o->align.note.fn, else o->note.fn */
   } notes[NOTES_MAX];
   size_t nnotes, dropped;
 } slot;
@@ -95,8 +95,8 @@ static void slot_clear(slot *s) {
 static void run_pair(const pool *p, size_t i, slot *s) {
   const ta_batch_pair *pr = &p->pairs[i];
   ta_split_opts so = p->o->split;
-  so.warn = collect_note;
-  so.warn_user = s;
+  so.note.fn = collect_note;
+  so.note.user = s;
   ta_error_clear(&s->err);
   so.lang = p->o->src_lang;
   s->st = ta_doc_load_file(pr->src, &so, &s->src, &s->err);
@@ -105,9 +105,9 @@ static void run_pair(const pool *p, size_t i, slot *s) {
     s->st = ta_doc_load_file(pr->tgt, &so, &s->tgt, &s->err);
   }
   ta_align_opts ao = p->o->align;
-  if (ao.warn) {
-    ao.warn = collect_align_note;
-    ao.warn_user = s;
+  if (ao.note.fn) {
+    ao.note.fn = collect_align_note;
+    ao.note.user = s;
   }
   if (s->st == TA_OK) s->st = ta_align(s->src, s->tgt, &ao, &s->al, &s->err);
   if (s->st != TA_OK) {
@@ -151,7 +151,7 @@ typedef struct output {
 } output;
 
 static ta_status output_open(output *out, const ta_doc *src, ta_error *err) {
-  if (out->o->format != TA_BATCH_TMX)
+  if (out->o->format != TA_BATCH_FORMAT_TMX)
     return ta_outfile_open(out->path, &out->of, err);
   ta_tmx_header h;
   ta_tmx_header_init(&h);
@@ -159,8 +159,8 @@ static ta_status output_open(output *out, const ta_doc *src, ta_error *err) {
    * header serves every pair: plaintext. */
   h.srclang = ta_doc_lang(src);
   ta_tmx_write_opts wo = out->o->tmx.write;
-  wo.warn = out->o->warn;
-  wo.warn_user = out->o->user;
+  wo.note.fn = out->o->note.fn;
+  wo.note.user = out->o->note.user;
   return ta_tmx_writer_open(out->path, &h, &wo, &out->tmx, err);
 }
 
@@ -173,7 +173,7 @@ static ta_status write_jsonl(FILE *fp, size_t index, const ta_batch_pair *pr,
   FILE *mem = open_memstream(&buf, &len);
   if (!mem) return ta__fail(err, TA_ENOMEM, "batch: out of memory");
   ta_status st =
-      ta_alignment_write(mem, TA_FORMAT_JSONL, s->src, s->tgt, s->al, err);
+      ta_alignment_write(mem, TA_ALIGN_FORMAT_JSONL, s->src, s->tgt, s->al, err);
   if (fclose(mem) != 0 && st == TA_OK)
     st = ta__fail(err, TA_ENOMEM, "batch: out of memory");
   const char *name = pr->src_name ? pr->src_name : pr->src;
@@ -198,7 +198,7 @@ static ta_status output_pair(output *out, size_t index, const ta_batch_pair *pr,
   if (!out->tmx && !out->of) st = output_open(out, s->src, err);
   if (st != TA_OK) return st;
   size_t nb = ta_alignment_count(s->al);
-  if (o->format == TA_BATCH_TMX) {
+  if (o->format == TA_BATCH_FORMAT_TMX) {
     const ta_bead *beads = s->al->beads;
     ta_tmx_align_opts to = o->tmx;
     to.document = pr->src_name ? pr->src_name : pr->src;
@@ -211,10 +211,10 @@ static ta_status output_pair(output *out, size_t index, const ta_batch_pair *pr,
     return st;
   }
   FILE *fp = ta_outfile_fp(out->of);
-  if (o->format == TA_BATCH_JSONL)
+  if (o->format == TA_BATCH_FORMAT_JSONL)
     st = write_jsonl(fp, index, pr, s, err);
   else
-    st = ta_alignment_write(fp, TA_FORMAT_TSV, s->src, s->tgt, s->al, err);
+    st = ta_alignment_write(fp, TA_ALIGN_FORMAT_TSV, s->src, s->tgt, s->al, err);
   if (st == TA_OK && ferror(fp))
     st = ta__fail(err, TA_EIO, "%s: write error", out->path);
   if (st == TA_OK) stats->units += nb;
@@ -278,15 +278,15 @@ static void report_pair(run *r, size_t i, const slot *s) {
   const ta_batch_opts *o = r->p.o;
   for (size_t k = 0; k < s->nnotes; k++) {
     if (s->notes[k].align)
-      o->align.warn(o->align.warn_user, s->notes[k].text);
-    else if (o->warn)
-      o->warn(o->user, s->notes[k].text);
+      o->align.note.fn(o->align.note.user, s->notes[k].text);
+    else if (o->note.fn)
+      o->note.fn(o->note.user, s->notes[k].text);
   }
-  if (o->warn && s->dropped) {
+  if (o->note.fn && s->dropped) {
     char msg[128];
     snprintf(msg, sizeof msg, "pair %zu: %zu more notes not shown", i + 1,
              s->dropped);
-    o->warn(o->user, msg);
+    o->note.fn(o->note.user, msg);
   }
   if (s->st == TA_OK) return;
   if (!r->stats.pairs_failed++)
@@ -334,8 +334,8 @@ static ta_status check_opts(const ta_batch_opts *o, const ta_batch_pair *pairs,
     return ta__fail(err, TA_EINVAL, "batch: missing argument");
   if (!o->src_lang || !o->tgt_lang || !*o->src_lang || !*o->tgt_lang)
     return ta__fail(err, TA_EINVAL, "batch: both languages are required");
-  if (o->format != TA_BATCH_TMX && o->format != TA_BATCH_TSV &&
-      o->format != TA_BATCH_JSONL)
+  if (o->format != TA_BATCH_FORMAT_TMX && o->format != TA_BATCH_FORMAT_TSV &&
+      o->format != TA_BATCH_FORMAT_JSONL)
     return ta__fail(err, TA_EINVAL, "batch: unknown format %d", (int)o->format);
   if (!n) return ta__fail(err, TA_EINVAL, "batch: no document pairs");
   for (size_t i = 0; i < n; i++)

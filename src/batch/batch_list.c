@@ -246,7 +246,7 @@ static bool same_doc(const dir_file *a, const dir_file *b) {
 }
 
 static void note_unpaired(const char *dir, const dir_file *f,
-                          const char *other_lang, ta_warn_fn note, void *user) {
+                          const char *other_lang, ta_note_fn note, void *user) {
   if (!note) return;
   char msg[1024];
   snprintf(msg, sizeof msg, "%s: %s has no %.*s.%s.%s", dir, f->file,
@@ -257,7 +257,7 @@ static void note_unpaired(const char *dir, const dir_file *f,
 /* Pair the sorted files; unpaired ones go to note. */
 static ta_status pair_files(const char *dir, dir_file *files, size_t n,
                             const char *slang, const char *tlang,
-                            ta_warn_fn note, void *user, ta_batch_list *l) {
+                            ta_note_fn note, void *user, ta_batch_list *l) {
   if (n > 1) qsort(files, n, sizeof *files, cmp_files);
   for (size_t i = 0; i < n; i++) {
     const dir_file *f = &files[i];
@@ -321,9 +321,8 @@ static ta_status scan_dir(const char *dir, const char *slang, const char *tlang,
 }
 
 ta_status ta_batch_pair_dir(const char *dir, const char *src_lang,
-                            const char *tgt_lang, ta_warn_fn note,
-                            void *note_user, ta_batch_list **out,
-                            ta_error *err) {
+                            const char *tgt_lang, ta_note note,
+                            ta_batch_list **out, ta_error *err) {
   if (!dir || !out) return ta__fail(err, TA_EINVAL, "batch: missing argument");
   if (!src_lang || !tgt_lang || !*src_lang || !*tgt_lang ||
       ta_tmx_lang_equal(src_lang, tgt_lang))
@@ -336,7 +335,7 @@ ta_status ta_batch_pair_dir(const char *dir, const char *src_lang,
   ta_batch_list *l = NULL;
   st = list_new(&l, err);
   if (st == TA_OK) {
-    st = pair_files(dir, files, n, src_lang, tgt_lang, note, note_user, l);
+    st = pair_files(dir, files, n, src_lang, tgt_lang, note.fn, note.user, l);
     if (st != TA_OK) ta__fail(err, st, "%s: out of memory", dir);
   }
   for (size_t i = 0; i < n; i++) free((char *)files[i].file);

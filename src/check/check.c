@@ -297,13 +297,13 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
   return TA_OK;
 }
 
-size_t ta_check_count(const ta_check_report *r) { return r ? r->n : 0; }
+size_t ta_check_report_count(const ta_check_report *r) { return r ? r->n : 0; }
 
-const ta_finding *ta_check_finding(const ta_check_report *r, size_t i) {
+const ta_finding *ta_check_report_finding(const ta_check_report *r, size_t i) {
   return r && i < r->n ? r->order[i] : NULL;
 }
 
-const ta_check_summary *ta_check_summary_get(const ta_check_report *r) {
+const ta_check_summary *ta_check_report_summary(const ta_check_report *r) {
   return r ? &r->summary : NULL;
 }
 
@@ -319,14 +319,14 @@ ta_status ta_check_report_write(FILE *fp, ta_check_format format,
     return ta__fail(err, TA_EINVAL, "check report: missing argument");
   ta_status st;
   switch (format) {
-    case TA_CHECK_TEXT:
-    case TA_CHECK_TEXT_COLOR:
-      st = ta__check_write_text(fp, format == TA_CHECK_TEXT_COLOR, src, tgt, r);
+    case TA_CHECK_FORMAT_TEXT:
+    case TA_CHECK_FORMAT_TEXT_COLOR:
+      st = ta__check_write_text(fp, format == TA_CHECK_FORMAT_TEXT_COLOR, src, tgt, r);
       break;
-    case TA_CHECK_JSON:
+    case TA_CHECK_FORMAT_JSON:
       st = ta__check_write_json(fp, src, tgt, r);
       break;
-    case TA_CHECK_HTML:
+    case TA_CHECK_FORMAT_HTML:
       st = ta__check_write_html(fp, src, tgt, al, r);
       break;
     default:

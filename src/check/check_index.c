@@ -130,14 +130,14 @@ ta_status ta_check_index_write(FILE *fp, ta_check_format format,
     return ta__fail(err, TA_EINVAL, "check index: missing argument");
   if (n > 1) qsort(entries, n, sizeof *entries, cmp_entry);
   switch (format) {
-    case TA_CHECK_TEXT:
-    case TA_CHECK_TEXT_COLOR:
+    case TA_CHECK_FORMAT_TEXT:
+    case TA_CHECK_FORMAT_TEXT_COLOR:
       write_text(fp, entries, n);
       break;
-    case TA_CHECK_JSON:
+    case TA_CHECK_FORMAT_JSON:
       write_json(fp, entries, n);
       break;
-    case TA_CHECK_HTML:
+    case TA_CHECK_FORMAT_HTML:
       write_html(fp, entries, n);
       break;
     default:

@@ -60,8 +60,8 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
                               const ta_doc *tgt, ta_align_opts *o,
                               bool verbose) {
   if (verbose) {
-    o->warn = cli_warn;
-    o->warn_user = NULL;
+    o->note.fn = cli_warn;
+    o->note.user = NULL;
   }
   if (l->off) {
     o->lexicon = NULL;

@@ -153,9 +153,9 @@ int cmd_align(int argc, char **argv) {
   const char *slang = NULL;
   char *tlangs = NULL;
   bool presplit = false, format_given = false;
-  align_job job = {.out_path = "-", .format = TA_FORMAT_TSV};
+  align_job job = {.out_path = "-", .format = TA_ALIGN_FORMAT_TSV};
   ta_tmx_align_opts_init(&job.tmx);
-  job.tmx.write.warn = cli_warn;
+  job.tmx.write.note.fn = cli_warn;
   ta_align_opts ao;
   ta_align_opts_init(&ao);
   cli_lexicon lex = {0};
@@ -173,9 +173,9 @@ int cmd_align(int argc, char **argv) {
       case 'h': align_help(stdout); return CLI_OK;
       case 'f':
         format_given = true;
-        if (!strcmp(optarg, "tsv")) job.format = TA_FORMAT_TSV;
-        else if (!strcmp(optarg, "jsonl")) job.format = TA_FORMAT_JSONL;
-        else if (!strcmp(optarg, "beads")) job.format = TA_FORMAT_BEADS;
+        if (!strcmp(optarg, "tsv")) job.format = TA_ALIGN_FORMAT_TSV;
+        else if (!strcmp(optarg, "jsonl")) job.format = TA_ALIGN_FORMAT_JSONL;
+        else if (!strcmp(optarg, "beads")) job.format = TA_ALIGN_FORMAT_BEADS;
         else if (!strcmp(optarg, "tmx")) job.format = FORMAT_TMX;
         else return cli_usage_error("align", "--format must be tsv, jsonl, beads or tmx");
         break;
@@ -240,7 +240,7 @@ int cmd_align(int argc, char **argv) {
 
   ta_split_opts so;
   ta_split_opts_init(&so);
-  so.warn = cli_warn;
+  so.note.fn = cli_warn;
   if (presplit) so.input = TA_INPUT_PRESPLIT;
   ta_doc *src = NULL, *tgts[TA_TMX_MAX_TARGETS] = {NULL};
   ta_alignment *als[TA_TMX_MAX_TARGETS] = {NULL};

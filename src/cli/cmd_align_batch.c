@@ -136,7 +136,7 @@ static void print_summary(const ta_batch_stats *s, const char *out,
           "sentences (%zu + %zu) in %.2f s (%.1f pairs/s, %.0f sentences/s)"
           " -> %s\n",
           s->pairs, s->pairs_ok, s->pairs_failed, s->units,
-          format == TA_BATCH_TMX ? "units" : "rows", sent, s->src_sentences,
+          format == TA_BATCH_FORMAT_TMX ? "units" : "rows", sent, s->src_sentences,
           s->tgt_sentences, s->seconds,
           s->seconds > 0 ? (double)s->pairs_done / s->seconds : 0.0,
           s->seconds > 0 ? (double)sent / s->seconds : 0.0,
@@ -339,11 +339,11 @@ int cmd_align_batch(int argc, char **argv) {
   ui u = {.bar = !a.quiet && isatty(STDERR_FILENO)};
   o.progress = on_progress;
   o.on_error = on_error;
-  o.warn = on_note;
+  o.note = (ta_note){on_note, &u};
   o.user = &u;
   if (a.verbose) {
-    o.align.warn = on_note;
-    o.align.warn_user = &u;
+    o.align.note.fn = on_note;
+    o.align.note.user = &u;
   }
   if (prepare_lexicon(&a, &o) != TA_OK) return CLI_ERROR;
   ta_error err;
@@ -355,7 +355,7 @@ int cmd_align_batch(int argc, char **argv) {
   else if (a.manifest)
     st = ta_batch_manifest_load(a.manifest, &list, &err);
   else
-    st = ta_batch_pair_dir(a.dir, o.src_lang, o.tgt_lang, cli_warn, NULL, &list,
+    st = ta_batch_pair_dir(a.dir, o.src_lang, o.tgt_lang, (ta_note){cli_warn, NULL}, &list,
                            &err);
   if (st != TA_OK) {
     cli_lexicon_free(&a.lex);

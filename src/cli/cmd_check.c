@@ -173,7 +173,7 @@ static ta_status check_pair(check_run *cr, const char *src_path,
     st = ta_outfile_commit(of, err);
     of = NULL;
   }
-  if (st == TA_OK) *sum = *ta_check_summary_get(rep);
+  if (st == TA_OK) *sum = *ta_check_report_summary(rep);
   ta_outfile_abort(of);
   ta_lexicon_free(learned);
   ta_check_report_free(rep);
@@ -184,7 +184,7 @@ static ta_status check_pair(check_run *cr, const char *src_path,
 }
 
 static const char *format_ext(ta_check_format f) {
-  return f == TA_CHECK_JSON ? "json" : f == TA_CHECK_HTML ? "html" : "txt";
+  return f == TA_CHECK_FORMAT_JSON ? "json" : f == TA_CHECK_FORMAT_HTML ? "html" : "txt";
 }
 
 /* "dir/a b/story.fr.txt" -> "dir_a_b_story.fr.txt.check.html" */
@@ -223,7 +223,7 @@ static int write_index(const check_run *cr, const char *outdir,
   if (st == TA_OK)
     st = ta_check_index_write(
         ta_outfile_fp(of),
-        cr->format == TA_CHECK_TEXT_COLOR ? TA_CHECK_TEXT : cr->format, ent, n,
+        cr->format == TA_CHECK_FORMAT_TEXT_COLOR ? TA_CHECK_FORMAT_TEXT : cr->format, ent, n,
         &err);
   if (st == TA_OK) {
     st = ta_outfile_commit(of, &err);
@@ -334,9 +334,9 @@ int cmd_check(int argc, char **argv) {
   check_run cr;
   memset(&cr, 0, sizeof cr);
   ta_split_opts_init(&cr.so);
-  cr.so.warn = cli_warn;
+  cr.so.note.fn = cli_warn;
   ta_check_opts_init(&cr.co);
-  cr.format = TA_CHECK_TEXT;
+  cr.format = TA_CHECK_FORMAT_TEXT;
   const char *out_path = NULL, *batch = NULL, *color = "auto";
   int ch;
   optind = 1;
@@ -361,11 +361,11 @@ int cmd_check(int argc, char **argv) {
         return CLI_OK;
       case 'f':
         if (!strcmp(optarg, "text"))
-          cr.format = TA_CHECK_TEXT;
+          cr.format = TA_CHECK_FORMAT_TEXT;
         else if (!strcmp(optarg, "json"))
-          cr.format = TA_CHECK_JSON;
+          cr.format = TA_CHECK_FORMAT_JSON;
         else if (!strcmp(optarg, "html"))
-          cr.format = TA_CHECK_HTML;
+          cr.format = TA_CHECK_FORMAT_HTML;
         else
           return cli_usage_error("check",
                                  "--format must be text, json or html");
@@ -436,9 +436,9 @@ int cmd_check(int argc, char **argv) {
     return cli_usage_error("check", "expected two files, SRC and TGT");
   if (!out_path) out_path = "-";
   bool to_tty = !strcmp(out_path, "-") && isatty(STDOUT_FILENO);
-  if (cr.format == TA_CHECK_TEXT &&
+  if (cr.format == TA_CHECK_FORMAT_TEXT &&
       (!strcmp(color, "always") || (!strcmp(color, "auto") && to_tty)))
-    cr.format = TA_CHECK_TEXT_COLOR;
+    cr.format = TA_CHECK_FORMAT_TEXT_COLOR;
   ta_error err;
   ta_error_clear(&err);
   ta_check_summary sum;

@@ -51,7 +51,7 @@ int cmd_convert(int argc, char **argv) {
       {NULL, 0, NULL, 0}};
   ta_tmx_convert_opts o;
   ta_tmx_convert_opts_init(&o);
-  o.read.warn = cli_warn;
+  o.read.note.fn = cli_warn;
   const char *out = "-";
   int c;
   optind = 1;
@@ -59,9 +59,9 @@ int cmd_convert(int argc, char **argv) {
     switch (c) {
       case 'T':
         if (!strcmp(optarg, "tsv"))
-          o.format = TA_TMX_TSV;
+          o.format = TA_TMX_CONVERT_FORMAT_TSV;
         else if (!strcmp(optarg, "jsonl"))
-          o.format = TA_TMX_JSONL;
+          o.format = TA_TMX_CONVERT_FORMAT_JSONL;
         else
           return cli_usage_error("convert", "--to takes tsv or jsonl");
         break;

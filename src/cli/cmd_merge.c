@@ -63,7 +63,7 @@ int cmd_merge(int argc, char **argv) {
     return cli_usage_error("merge", "expected at least one input file");
   ta_tmx_merge_opts o;
   ta_tmx_merge_opts_init(&o);
-  o.write.warn = cli_warn;
+  o.write.note.fn = cli_warn;
   ta_error err;
   ta_error_clear(&err);
   ta_tmx_merge_stats s;

@@ -63,7 +63,7 @@ static const struct option long_opts[] = {
 static const struct named {
   const char *name;
   int value;
-} formats[] = {{"lines", TA_DOC_LINES}, {"jsonl", TA_DOC_JSONL}, {"json", TA_DOC_JSON}},
+} formats[] = {{"lines", TA_DOC_FORMAT_LINES}, {"jsonl", TA_DOC_FORMAT_JSONL}, {"json", TA_DOC_FORMAT_JSON}},
   inputs[] = {{"text", TA_INPUT_TEXT}, {"html", TA_INPUT_HTML},
               {"presplit", TA_INPUT_PRESPLIT}};
 
@@ -87,8 +87,8 @@ static bool parse_size(const char *s, size_t *out) {
 int cmd_split(int argc, char **argv) {
   ta_split_opts o;
   ta_split_opts_init(&o);
-  o.warn = cli_warn;
-  int fmt = TA_DOC_LINES, kind = TA_INPUT_AUTO, c;
+  o.note.fn = cli_warn;
+  int fmt = TA_DOC_FORMAT_LINES, kind = TA_INPUT_AUTO, c;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":l:h", long_opts, NULL)) != -1) {
     switch (c) {

@@ -112,7 +112,7 @@ ta_status ta__html_load(const char *name, const unsigned char *data,
                         size_t len, const ta_split_opts *o, ta__splitter *sp,
                         ta_doc *d, ta_error *err);
 
-/* Emit a warning through o->warn (no-op without a callback). */
-#define ta__warnf(o, ...) ta__notef((o)->warn, (o)->warn_user, __VA_ARGS__)
+/* Emit a warning through o->note.fn (no-op without a callback). */
+#define ta__warnf(o, ...) ta__notef((o)->note.fn, (o)->note.user, __VA_ARGS__)
 
 #endif

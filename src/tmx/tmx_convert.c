@@ -10,7 +10,7 @@
 
 void ta_tmx_convert_opts_init(ta_tmx_convert_opts *o) {
   memset(o, 0, sizeof *o);
-  o->format = TA_TMX_TSV;
+  o->format = TA_TMX_CONVERT_FORMAT_TSV;
   ta_tmx_read_opts_init(&o->read);
 }
 
@@ -117,7 +117,7 @@ ta_status ta_tmx_convert(const char *in, const char *out,
       s.skipped++;
       continue;
     }
-    if (o->format == TA_TMX_JSONL) {
+    if (o->format == TA_TMX_CONVERT_FORMAT_JSONL) {
       put_jsonl(fp, u, sv, tv);
     } else {
       put_tsv(fp, sv->text);

@@ -313,8 +313,8 @@ ta_status ta_tmx_merge(const char *const *inputs, size_t n, const char *out,
   ta_tmx_merge_stats s = {0, 0, 0};
   ta_tmx_read_opts ro;
   ta_tmx_read_opts_init(&ro);
-  ro.warn = o->write.warn;
-  ro.warn_user = o->write.warn_user;
+  ro.note.fn = o->write.note.fn;
+  ro.note.user = o->write.note.user;
   ta_status st = U_FAILURE(ue) ? ta__fail(err, TA_EICU, "merge: no NFC data")
                                : grow_table(&m);
   for (size_t i = 0; st == TA_OK && i < n; i++) st = scan(&m, i, &ro, &s, err);

@@ -101,10 +101,10 @@ static void on_xml_error(void *ctx, xmlErrorPtr e) {
   for (char *p = msg; *p; p++) /* messages are one line */
     if (*p == '\n') *p = ' ';
   if (e->level == XML_ERR_WARNING) {
-    if (r->o.warn) {
+    if (r->o.note.fn) {
       char w[400];
       snprintf(w, sizeof w, "%s: line %d: %s", r->path, e->line, msg);
-      r->o.warn(r->o.warn_user, w);
+      r->o.note.fn(r->o.note.user, w);
     }
     return;
   }

@@ -99,7 +99,7 @@ static int attr(ta_tmx_writer *w, const char *name, const char *value) {
 /* Warn about removed characters, naming the unit and the variant. */
 static void warn_removed(ta_tmx_writer *w, const char *tuid, const char *where,
                          size_t removed) {
-  if (!removed || !w->o.warn) return;
+  if (!removed || !w->o.note.fn) return;
   char msg[256];
   snprintf(msg, sizeof msg,
            "tu %s (%s): removed %zu character%s not allowed in XML 1.0", tuid,
@@ -108,7 +108,7 @@ static void warn_removed(ta_tmx_writer *w, const char *tuid, const char *where,
    * terminal through the message. */
   for (char *p = msg; *p; p++)
     if ((unsigned char)*p < 0x20) *p = '?';
-  w->o.warn(w->o.warn_user, msg);
+  w->o.note.fn(w->o.note.user, msg);
 }
 
 /* Write element name with the cleaned text as its only content. */

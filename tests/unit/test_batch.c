@@ -106,7 +106,7 @@ static void opts(ta_batch_opts *o, seen *s, unsigned threads) {
   o->threads = threads;
   o->on_error = on_error;
   o->progress = on_progress;
-  o->warn = on_note;
+  o->note = (ta_note){on_note, s};
   o->user = s;
   memset(s, 0, sizeof *s);
   s->done_increasing = true;
@@ -262,7 +262,7 @@ static void pair_dir_by_name(void **state) {
   notes ns = {0};
   ta_batch_list *l = NULL;
   ta_error err;
-  assert_int_equal(ta_batch_pair_dir(dir, "fr", "en", collect, &ns, &l, &err),
+  assert_int_equal(ta_batch_pair_dir(dir, "fr", "en", (ta_note){collect, &ns}, &l, &err),
                    TA_OK);
   static const char *const want[][2] = {{"a.fr.txt", "a.en.txt"},
                                         {"d.fr.html", "d.en.html"},
@@ -287,9 +287,9 @@ static void pair_dir_by_name(void **state) {
   ta_batch_list_free(l);
   /* Errors: no such directory, same language twice. */
   assert_int_equal(
-      ta_batch_pair_dir(path_in(dir, "nope"), "fr", "en", NULL, NULL, &l, &err),
+      ta_batch_pair_dir(path_in(dir, "nope"), "fr", "en", (ta_note){NULL, NULL}, &l, &err),
       TA_ENOENT);
-  assert_int_equal(ta_batch_pair_dir(dir, "fr", "FR", NULL, NULL, &l, &err),
+  assert_int_equal(ta_batch_pair_dir(dir, "fr", "FR", (ta_note){NULL, NULL}, &l, &err),
                    TA_EINVAL);
   rm_tree(dir);
   free(dir);
@@ -480,7 +480,7 @@ static void tsv_and_jsonl_rows(void **state) {
   ta_batch_stats st;
   ta_error err;
   opts(&o, &s, 2);
-  o.format = TA_BATCH_TSV;
+  o.format = TA_BATCH_FORMAT_TSV;
   assert_int_equal(
       ta_batch_align(&o, ps.p, ps.n, path_in(dir, "m.tsv"), &st, &err), TA_OK);
   char *tsv = slurp(path_in(dir, "m.tsv"), NULL);
@@ -489,7 +489,7 @@ static void tsv_and_jsonl_rows(void **state) {
   free(tsv);
   size_t rows = st.units;
   opts(&o, &s, 2);
-  o.format = TA_BATCH_JSONL;
+  o.format = TA_BATCH_FORMAT_JSONL;
   assert_int_equal(
       ta_batch_align(&o, ps.p, ps.n, path_in(dir, "m.jsonl"), &st, &err),
       TA_OK);
@@ -507,7 +507,7 @@ static void tsv_and_jsonl_rows(void **state) {
   free(dir);
 }
 
-/* Aligner notes go to align.warn, loader notes to warn: on the calling
+/* Aligner notes go to align.note.fn, loader notes to note: on the calling
  * thread, pair after pair. */
 typedef struct thread_notes {
   pthread_t caller;
@@ -542,12 +542,12 @@ static void notes_on_calling_thread(void **state) {
   ta_batch_opts o;
   seen s;
   opts(&o, &s, 3);
-  o.warn = split_note;
-  o.user = &t; /* the user of every callback: the others are not used */
+  o.note = (ta_note){split_note, &t};
+  o.user = &t;
   o.progress = NULL;
   o.on_error = NULL;
-  o.align.warn = align_note;
-  o.align.warn_user = &t;
+  o.align.note.fn = align_note;
+  o.align.note.user = &t;
   ta_batch_stats st;
   ta_error err;
   assert_int_equal(
@@ -577,7 +577,7 @@ static void output_errors(void **state) {
   seen s;
   ta_batch_stats st;
   ta_error err;
-  static const ta_batch_format formats[] = {TA_BATCH_TMX, TA_BATCH_TSV};
+  static const ta_batch_format formats[] = {TA_BATCH_FORMAT_TMX, TA_BATCH_FORMAT_TSV};
   for (size_t f = 0; f < 2; f++) {
     opts(&o, &s, 2);
     o.format = formats[f];

@@ -87,21 +87,21 @@ static void free_pair(pair *p) {
 
 static size_t count_kind(const ta_check_report *r, ta_finding_kind k) {
   size_t n = 0;
-  for (size_t i = 0; i < ta_check_count(r); i++)
-    if (ta_check_finding(r, i)->kind == k) n++;
+  for (size_t i = 0; i < ta_check_report_count(r); i++)
+    if (ta_check_report_finding(r, i)->kind == k) n++;
   return n;
 }
 
 static const ta_finding *find_kind(const ta_check_report *r,
                                    ta_finding_kind k) {
-  for (size_t i = 0; i < ta_check_count(r); i++)
-    if (ta_check_finding(r, i)->kind == k) return ta_check_finding(r, i);
+  for (size_t i = 0; i < ta_check_report_count(r); i++)
+    if (ta_check_report_finding(r, i)->kind == k) return ta_check_report_finding(r, i);
   return NULL;
 }
 
 static void print_findings(const ta_check_report *r) {
-  for (size_t i = 0; i < ta_check_count(r); i++) {
-    const ta_finding *f = ta_check_finding(r, i);
+  for (size_t i = 0; i < ta_check_report_count(r); i++) {
+    const ta_finding *f = ta_check_report_finding(r, i);
     print_message("  %s src %zu+%zu tgt %zu+%zu: %s\n",
                   ta_finding_kind_name(f->kind), f->src.begin, f->src.len,
                   f->tgt.begin, f->tgt.len, f->message);
@@ -113,8 +113,8 @@ static void faithful_fr_en_has_no_finding(void **state) {
   pair p;
   make_pair(&p, "fr", fr_text, NPAIR, "en", en_text, NPAIR, NULL);
   print_findings(p.rep);
-  assert_int_equal(ta_check_count(p.rep), 0);
-  const ta_check_summary *s = ta_check_summary_get(p.rep);
+  assert_int_equal(ta_check_report_count(p.rep), 0);
+  const ta_check_summary *s = ta_check_report_summary(p.rep);
   assert_true(s->complete);
   assert_true(s->coverage == 1.0);
   assert_int_equal(s->src_translated, NPAIR);
@@ -169,8 +169,8 @@ static ta_doc *story_without(const ta_doc *en, size_t drop, size_t n) {
 
 /* Omission findings name sentence s? */
 static bool names(const ta_check_report *r, size_t s) {
-  for (size_t i = 0; i < ta_check_count(r); i++) {
-    const ta_finding *f = ta_check_finding(r, i);
+  for (size_t i = 0; i < ta_check_report_count(r); i++) {
+    const ta_finding *f = ta_check_report_finding(r, i);
     if ((f->kind == TA_FINDING_OMISSION ||
          f->kind == TA_FINDING_PARTIAL_OMISSION) &&
         s >= f->src.begin && s < f->src.begin + f->src.len)
@@ -198,12 +198,12 @@ static void story_long_sentence_omissions(void **state) {
    * entiers..." (source sentence 16) has no English */
   assert_non_null(strstr(ta_doc_sentence(fr, 16)->text, "Et elle pleurait"));
   assert_true(names(rep, 16));
-  assert_false(ta_check_summary_get(rep)->complete);
+  assert_false(ta_check_report_summary(rep)->complete);
   /* and at most one false omission warning (a dialogue line the English
    * translates inside the next sentence) */
   size_t serious = 0;
-  for (size_t i = 0; i < ta_check_count(rep); i++) {
-    const ta_finding *f = ta_check_finding(rep, i);
+  for (size_t i = 0; i < ta_check_report_count(rep); i++) {
+    const ta_finding *f = ta_check_report_finding(rep, i);
     serious += (f->kind == TA_FINDING_OMISSION ||
                 f->kind == TA_FINDING_PARTIAL_OMISSION) &&
                f->severity > TA_SEVERITY_INFO;
@@ -223,8 +223,8 @@ static void story_long_sentence_omissions(void **state) {
     tried++;
     if (names(rep, b->src_begin)) {
       named++;
-      assert_false(ta_check_summary_get(rep)->complete);
-      assert_true(ta_check_summary_get(rep)->coverage < 1.0);
+      assert_false(ta_check_report_summary(rep)->complete);
+      assert_true(ta_check_report_summary(rep)->coverage < 1.0);
     } else {
       print_message("not named: source %zu\n", b->src_begin);
     }
@@ -357,7 +357,7 @@ static void addition_in_target(void **state) {
   assert_int_equal(f->src.len, 0);
   assert_int_equal(count_kind(p.rep, TA_FINDING_OMISSION), 0);
   /* additions do not fail the default verdict */
-  assert_true(ta_check_summary_get(p.rep)->complete);
+  assert_true(ta_check_report_summary(p.rep)->complete);
   free_pair(&p);
 }
 
@@ -415,7 +415,7 @@ static void numbers_compare_by_value(void **state) {
     if (c->mismatch) {
       const ta_finding *f = find_kind(p.rep, TA_FINDING_NUMBER);
       assert_int_equal(f->severity, TA_SEVERITY_ERROR);
-      assert_false(ta_check_summary_get(p.rep)->complete);
+      assert_false(ta_check_report_summary(p.rep)->complete);
     }
     free_pair(&p);
   }
@@ -431,7 +431,7 @@ static void number_in_faithful_text_with_changed_digit(void **state) {
   pair p;
   make_pair(&p, "fr", fr_text, NPAIR, "en", t, NPAIR, NULL);
   print_findings(p.rep);
-  assert_int_equal(ta_check_count(p.rep), 1);
+  assert_int_equal(ta_check_report_count(p.rep), 1);
   const ta_finding *f = find_kind(p.rep, TA_FINDING_NUMBER);
   assert_non_null(f);
   assert_int_equal(f->src.begin, 1);
@@ -633,7 +633,7 @@ static void german_french_pair(void **state) {
   pair p;
   make_pair(&p, "de", de_text, n, "fr", fr_de_text, n, NULL);
   print_findings(p.rep);
-  assert_int_equal(ta_check_count(p.rep), 0);
+  assert_int_equal(ta_check_report_count(p.rep), 0);
   free_pair(&p);
   const char *t[16];
   size_t nt = without(fr_de_text, n, 7, t);
@@ -645,7 +645,7 @@ static void german_french_pair(void **state) {
   assert_int_equal(f->src.begin, 7);
   assert_int_equal(f->src.len, 1);
   /* the pairs the aligner shifted around the gap report nothing else */
-  assert_int_equal(ta_check_count(p.rep), 1);
+  assert_int_equal(ta_check_report_count(p.rep), 1);
   free_pair(&p);
   /* 6000 m became 6500 m */
   memcpy(t, fr_de_text, n * sizeof *t);
@@ -653,7 +653,7 @@ static void german_french_pair(void **state) {
       "À la fin du mois, le troisième camp était installé vers 6500 m, au "
       "pied de la grande barrière rocheuse.";
   make_pair(&p, "de", de_text, n, "fr", t, n, NULL);
-  assert_int_equal(ta_check_count(p.rep), 1);
+  assert_int_equal(ta_check_report_count(p.rep), 1);
   f = find_kind(p.rep, TA_FINDING_NUMBER);
   assert_non_null(f);
   assert_int_equal(f->tgt.begin, 4);
@@ -674,7 +674,7 @@ static void thresholds_and_verdict(void **state) {
   o.min_coverage = 0.85;
   pair p;
   make_pair(&p, "fr", fr_text, NPAIR, "en", t, nt, &o);
-  const ta_check_summary *s = ta_check_summary_get(p.rep);
+  const ta_check_summary *s = ta_check_report_summary(p.rep);
   assert_true(s->coverage < 0.95 && s->coverage > 0.85);
   assert_true(s->complete);
   assert_true(ta_check_report_opts(p.rep)->min_coverage == 0.85);
@@ -682,12 +682,12 @@ static void thresholds_and_verdict(void **state) {
   /* the same with the coverage threshold at 0.95: incomplete */
   o.min_coverage = 0.95;
   make_pair(&p, "fr", fr_text, NPAIR, "en", t, nt, &o);
-  assert_false(ta_check_summary_get(p.rep)->complete);
+  assert_false(ta_check_report_summary(p.rep)->complete);
   free_pair(&p);
   /* kinds not looked for are not reported */
   o.kinds = TA_CHECK_KIND_BIT(TA_FINDING_NUMBER);
   make_pair(&p, "fr", fr_text, NPAIR, "en", t, nt, &o);
-  assert_int_equal(ta_check_count(p.rep), 0);
+  assert_int_equal(ta_check_report_count(p.rep), 0);
   free_pair(&p);
 }
 
@@ -719,8 +719,8 @@ static void names_and_errors(void **state) {
   ta_doc_free(shorter);
   free_pair(&p);
   ta_check_report_free(NULL);
-  assert_int_equal(ta_check_count(NULL), 0);
-  assert_null(ta_check_finding(NULL, 0));
+  assert_int_equal(ta_check_report_count(NULL), 0);
+  assert_null(ta_check_report_finding(NULL, 0));
 }
 
 int main(void) {

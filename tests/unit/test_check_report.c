@@ -108,7 +108,7 @@ static bool has_element(xmlNode *n, const char *name) {
 
 static void findings_expected(void **state) {
   fixture *f = *state;
-  const ta_check_summary *s = ta_check_summary_get(f->rep);
+  const ta_check_summary *s = ta_check_report_summary(f->rep);
   assert_int_equal(s->by_kind[TA_FINDING_NUMBER], 1);
   assert_int_equal(s->by_kind[TA_FINDING_ADDITION], 1);
   assert_int_equal(s->by_kind[TA_FINDING_PUNCTUATION], 1);
@@ -118,7 +118,7 @@ static void findings_expected(void **state) {
 static void html_parses_and_links_findings(void **state) {
   fixture *f = *state;
   size_t len;
-  char *html = render(f, TA_CHECK_HTML, &len);
+  char *html = render(f, TA_CHECK_FORMAT_HTML, &len);
   html_errors = 0;
   xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)count_error);
   htmlDocPtr doc = htmlReadMemory(html, (int)len, "report.html", "UTF-8", 0);
@@ -134,7 +134,7 @@ static void html_parses_and_links_findings(void **state) {
   assert_non_null(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
   assert_non_null(strstr(html, "&lt;primaire&gt; &amp; du gymnase"));
   /* every finding has an anchor and a link from the summary */
-  for (size_t i = 1; i <= ta_check_count(f->rep); i++) {
+  for (size_t i = 1; i <= ta_check_report_count(f->rep); i++) {
     char id[32], href[32];
     snprintf(id, sizeof id, "id=\"f%zu\"", i);
     snprintf(href, sizeof href, "href=\"#f%zu\"", i);
@@ -161,7 +161,7 @@ static void html_parses_and_links_findings(void **state) {
 static void text_is_one_line_a_finding(void **state) {
   fixture *f = *state;
   size_t len;
-  char *text = render(f, TA_CHECK_TEXT, &len);
+  char *text = render(f, TA_CHECK_FORMAT_TEXT, &len);
   assert_null(strchr(text, '\033'));
   size_t lines = 0, summary = 0;
   for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
@@ -174,16 +174,16 @@ static void text_is_one_line_a_finding(void **state) {
                 !strncmp(line, "council.en.txt:", 15));
   }
   assert_int_equal(summary, 3);
-  assert_int_equal(lines, ta_check_count(f->rep));
+  assert_int_equal(lines, ta_check_report_count(f->rep));
   free(text);
-  text = render(f, TA_CHECK_TEXT, &len);
+  text = render(f, TA_CHECK_FORMAT_TEXT, &len);
   assert_non_null(strstr(text,
                          "council.fr.txt:2: number: error: number differs: "
                          "source has 1 250 000, target 1,350,000"));
   assert_non_null(strstr(text, "council.en.txt:8: addition: warning:"));
   assert_non_null(strstr(text, "# verdict: incomplete"));
   free(text);
-  text = render(f, TA_CHECK_TEXT_COLOR, &len);
+  text = render(f, TA_CHECK_FORMAT_TEXT_COLOR, &len);
   assert_non_null(strchr(text, '\033'));
   free(text);
 }
@@ -191,7 +191,7 @@ static void text_is_one_line_a_finding(void **state) {
 static void json_has_schema_and_locations(void **state) {
   fixture *f = *state;
   size_t len;
-  char *json = render(f, TA_CHECK_JSON, &len);
+  char *json = render(f, TA_CHECK_FORMAT_JSON, &len);
   assert_true(
       !strncmp(json, "{\"schema\":\"tmxalign-check\",\"version\":1,", 39));
   assert_non_null(strstr(json, "\"verdict\":\"incomplete\""));
@@ -208,7 +208,7 @@ static void write_errors_are_reported(void **state) {
   assert_non_null(fp);
   ta_error err;
   ta_error_clear(&err);
-  assert_int_equal(ta_check_report_write(fp, TA_CHECK_HTML, f->src, f->tgt,
+  assert_int_equal(ta_check_report_write(fp, TA_CHECK_FORMAT_HTML, f->src, f->tgt,
                                          f->al, f->rep, &err),
                    TA_EIO);
   assert_non_null(strstr(err.message, "check report"));
@@ -237,7 +237,7 @@ static void index_sorts_worst_first(void **state) {
   size_t len;
   FILE *fp = open_memstream(&buf, &len);
   ta_error err;
-  assert_int_equal(ta_check_index_write(fp, TA_CHECK_TEXT, e, 4, &err), TA_OK);
+  assert_int_equal(ta_check_index_write(fp, TA_CHECK_FORMAT_TEXT, e, 4, &err), TA_OK);
   fclose(fp);
   const char *d = strstr(buf, "error\t"), *c = strstr(buf, "\tc.fr"),
              *b = strstr(buf, "\tb.fr"), *a = strstr(buf, "\ta.fr");
@@ -245,7 +245,7 @@ static void index_sorts_worst_first(void **state) {
   assert_true(d < c && c < b && b < a);
   free(buf);
   fp = open_memstream(&buf, &len);
-  assert_int_equal(ta_check_index_write(fp, TA_CHECK_HTML, e, 4, &err), TA_OK);
+  assert_int_equal(ta_check_index_write(fp, TA_CHECK_FORMAT_HTML, e, 4, &err), TA_OK);
   fclose(fp);
   html_errors = 0;
   xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)count_error);

@@ -30,7 +30,7 @@ static ta_status load(const char *name, const char *data, size_t len,
   o.lang = lang;
   o.input = kind;
   o.encoding = encoding;
-  o.warn = keep_warning;
+  o.note.fn = keep_warning;
   warnings = 0;
   last_warning[0] = '\0';
   ta_error_clear(err);

@@ -282,8 +282,8 @@ static ta_status job_check(void *state) {
     assert_null(rep);
     return st;
   }
-  static const ta_check_format formats[] = {TA_CHECK_TEXT, TA_CHECK_JSON,
-                                            TA_CHECK_HTML};
+  static const ta_check_format formats[] = {TA_CHECK_FORMAT_TEXT, TA_CHECK_FORMAT_JSON,
+                                            TA_CHECK_FORMAT_HTML};
   for (size_t i = 0; i < 3 && st == TA_OK; i++) {
     FILE *fp = tmpfile();
     assert_non_null(fp);

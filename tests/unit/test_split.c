@@ -280,7 +280,7 @@ static void overlong_sentence_is_cut(void **state) {
   ta_split_opts_init(&o);
   o.lang = "en";
   o.max_sentence_bytes = 1000;
-  o.warn = count_warn;
+  o.note.fn = count_warn;
   warnings = 0;
   ta_doc *d = NULL;
   ta_error err;

@@ -150,7 +150,7 @@ static void convert_tsv_and_jsonl(void **state) {
                       "Tab\\there, back\\\\slash\tLine\\nbreak \"quoted\"\n"
                       "No score.\tPas de score.\n");
   free(got);
-  o.format = TA_TMX_JSONL;
+  o.format = TA_TMX_CONVERT_FORMAT_JSONL;
   assert_int_equal(ta_tmx_convert(in, out, &o, &s, NULL), TA_OK);
   got = slurp(out, NULL);
   assert_string_equal(
@@ -163,7 +163,7 @@ static void convert_tsv_and_jsonl(void **state) {
       "\"score\":null}\n");
   free(got);
   /* Reversed direction, and a language that is not there. */
-  o.format = TA_TMX_TSV;
+  o.format = TA_TMX_CONVERT_FORMAT_TSV;
   o.srclang = "FR";
   o.tgtlang = "en_gb";
   assert_int_equal(ta_tmx_convert(in, out, &o, &s, NULL), TA_OK);

@@ -288,7 +288,7 @@ static ta_status write_units(const char *path, const char *srclang,
   h.srclang = srclang;
   ta_tmx_write_opts o;
   ta_tmx_write_opts_init(&o);
-  o.warn = on_warn;
+  o.note.fn = on_warn;
   ta_tmx_writer *w = NULL;
   ta_status st = ta_tmx_writer_open(path, &h, &o, &w, err);
   for (size_t i = 0; st == TA_OK && i < n; i++)
