@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       ta_lexicon *lx = NULL;
       ta_error err;
       snprintf(p, sizeof p, "%s/%s", dir, names[i]);
-      if (ta_lexicon_new(&lx) != TA_OK) abort();
+      if (ta_lexicon_new(&lx, NULL) != TA_OK) abort();
       ta_lexicon_load_dict(lx, p, rev ? "de" : "fr", rev ? "fr" : "de", NULL,
                            &err);
       ta_lexicon_free(lx);

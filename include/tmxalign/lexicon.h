@@ -34,13 +34,14 @@ extern "C" {
 #endif
 
 /** An empty table.  Errors: TA_ENOMEM. */
-TA_EXPORT ta_status ta_lexicon_new(ta_lexicon **out);
+TA_EXPORT ta_status ta_lexicon_new(ta_lexicon **out, ta_error *err);
 
 /** Add src -> tgt with probability p (0 < p <= 1); both are normalised
  * first.  A pair already present keeps the larger p.  Words that normalise
- * to nothing (digits, punctuation) are ignored.  Errors: TA_ENOMEM. */
+ * to nothing (digits, punctuation) are ignored.  Errors: TA_EINVAL,
+ * TA_ENOMEM. */
 TA_EXPORT ta_status ta_lexicon_add(ta_lexicon *lx, const char *src,
-                                   const char *tgt, double p);
+                                   const char *tgt, double p, ta_error *err);
 
 /** Load a bilingual dictionary, its format detected from the content:
  *  - dictd / FreeDict: path is the .index, the .dict or the .dict.dz (the
@@ -79,7 +80,8 @@ TA_EXPORT ta_status ta_lexicon_save(const ta_lexicon *lx, const char *path,
                                     ta_error *err);
 
 /** Add every entry of from to lx (larger p wins).  Errors: TA_ENOMEM. */
-TA_EXPORT ta_status ta_lexicon_merge(ta_lexicon *lx, const ta_lexicon *from);
+TA_EXPORT ta_status ta_lexicon_merge(ta_lexicon *lx, const ta_lexicon *from,
+                                     ta_error *err);
 
 /** Number of (source, target) entries. */
 TA_EXPORT size_t ta_lexicon_count(const ta_lexicon *lx);
@@ -110,7 +112,7 @@ TA_EXPORT ta_status ta_lexicon_learn(const ta_doc *src, const ta_doc *tgt,
 TA_EXPORT ta_status ta_lexicon_train(ta_lexicon *lx,
                                      const char *const *src_sents,
                                      const char *const *tgt_sents, size_t n,
-                                     int iters, double min_p);
+                                     int iters, double min_p, ta_error *err);
 
 /** No-op on NULL. */
 TA_EXPORT void ta_lexicon_free(ta_lexicon *lx);

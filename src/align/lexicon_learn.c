@@ -19,7 +19,7 @@ ta_status ta_lexicon_learn(const ta_doc *src, const ta_doc *tgt,
   ta_lexicon *lx = NULL;
   size_t used = 0;
   ta_status st = ta_align(src, tgt, &opts, &al, err);
-  if (st == TA_OK) st = ta_lexicon_new(&lx);
+  if (st == TA_OK) st = ta_lexicon_new(&lx, err);
   if (st == TA_OK)
     st = ta__lex_learn_beads(lx, src, tgt, al->beads, al->n, &used);
   ta_alignment_free(al);

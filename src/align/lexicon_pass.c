@@ -254,7 +254,7 @@ ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
     /* Learn into an empty table and add the given one only when something
      * was learned: copying a whole dictionary for every short pair of a
      * batch made it four times slower. */
-    st = ta_lexicon_new(&own);
+    st = ta_lexicon_new(&own, NULL);
     if (st == TA_OK)
       st = ta__lex_learn_beads(own, src, tgt, c->beads, c->nbeads, &used);
     if (st != TA_OK) goto done;
@@ -266,7 +266,7 @@ ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
       note(c, "lexicon: %zu confident beads, fewer than %d: nothing learned",
            used, TA_LEXICON_MIN_BEADS);
     if (learned) {
-      if (use) st = ta_lexicon_merge(own, use);
+      if (use) st = ta_lexicon_merge(own, use, NULL);
       if (st != TA_OK) goto done;
       use = own;
     }

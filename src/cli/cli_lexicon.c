@@ -77,7 +77,7 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
   }
   ta_lexicon_free(l->table);
   l->table = NULL;
-  ta_status st = ta_lexicon_new(&l->table);
+  ta_status st = ta_lexicon_new(&l->table, NULL);
   if (st == TA_OK)
     st = cli_lexicon_load_dicts(l, ta_doc_lang(src), ta_doc_lang(tgt), src,
                                 verbose);
@@ -93,7 +93,7 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
   size_t used = 0;
   st = ta_lexicon_learn(src, tgt, o, &learned, &used, &err);
   if (st == TA_OK) st = ta_lexicon_save(learned, l->save, &err);
-  if (st == TA_OK) st = ta_lexicon_merge(l->table, learned);
+  if (st == TA_OK) st = ta_lexicon_merge(l->table, learned, NULL);
   if (st == TA_OK && verbose)
     fprintf(stderr, "tmxalign: lexicon: %zu entries learned from %zu "
             "confident beads, saved to %s\n", ta_lexicon_count(learned),

@@ -290,7 +290,7 @@ static ta_status prepare_lexicon(batch_args *a, ta_batch_opts *o) {
   }
   if (l->no_train) o->align.self_train = false;
   if (!l->ndicts && !l->load) return TA_OK;
-  ta_status st = ta_lexicon_new(&l->table);
+  ta_status st = ta_lexicon_new(&l->table, NULL);
   if (st != TA_OK) return cli_fail(st, NULL), st;
   st = cli_lexicon_load_dicts(l, o->src_lang, o->tgt_lang, NULL, a->verbose);
   if (st != TA_OK) return st;

@@ -156,7 +156,7 @@ static ta_status check_pair(check_run *cr, const char *src_path,
   ta_check_opts co = cr->co;
   if (st == TA_OK && ao.self_train && !cr->lex.off) {
     st = ta_lexicon_learn(src, tgt, &ao, &learned, NULL, err);
-    if (st == TA_OK && ao.lexicon) st = ta_lexicon_merge(learned, ao.lexicon);
+    if (st == TA_OK && ao.lexicon) st = ta_lexicon_merge(learned, ao.lexicon, NULL);
     if (st == TA_OK) {
       ao.lexicon = learned;
       ao.self_train = false;

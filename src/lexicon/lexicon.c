@@ -194,7 +194,7 @@ ta_status ta__lex_doc_words(const ta_doc *d, ta__folder *f, ta__strtab *out) {
 
 /* ---- the table --------------------------------------------------------- */
 
-ta_status ta_lexicon_new(ta_lexicon **out) {
+static ta_status lexicon_new(ta_lexicon **out) {
   *out = ta__calloc(1, sizeof **out);
   return *out ? TA_OK : TA_ENOMEM;
 }
@@ -242,7 +242,7 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
   return TA_OK;
 }
 
-ta_status ta_lexicon_add(ta_lexicon *lx, const char *src, const char *tgt,
+static ta_status lexicon_add(ta_lexicon *lx, const char *src, const char *tgt,
                          double p) {
   if (!lx || !src || !tgt || !(p > 0)) return TA_EINVAL;
   ta__folder *f = ta__folder_new();
@@ -277,7 +277,7 @@ double ta_lexicon_prob(const ta_lexicon *lx, const char *src,
   return 0;
 }
 
-ta_status ta_lexicon_merge(ta_lexicon *lx, const ta_lexicon *from) {
+static ta_status lexicon_merge(ta_lexicon *lx, const ta_lexicon *from) {
   if (!lx || !from) return TA_EINVAL;
   for (size_t s = 0; s < from->nheads; s++) {
     const ta__lex_head *h = &from->heads[s];
@@ -426,4 +426,27 @@ ta_status ta_lexicon_save(const ta_lexicon *lx, const char *path,
   }
   free(rows);
   return st;
+}
+
+/* The public calls: the work above, and a message saying what failed. */
+static ta_status lexicon_failed(ta_status st, const char *what, ta_error *err) {
+  if (st == TA_OK) return st;
+  return ta__fail(err, st, "lexicon: %s: %s", what,
+                  st == TA_EINVAL ? "missing table or word, or p not in (0, 1]"
+                                  : ta_strerror(st));
+}
+
+ta_status ta_lexicon_new(ta_lexicon **out, ta_error *err) {
+  if (!out) return lexicon_failed(TA_EINVAL, "new", err);
+  return lexicon_failed(lexicon_new(out), "new table", err);
+}
+
+ta_status ta_lexicon_add(ta_lexicon *lx, const char *src, const char *tgt,
+                         double p, ta_error *err) {
+  return lexicon_failed(lexicon_add(lx, src, tgt, p), "add", err);
+}
+
+ta_status ta_lexicon_merge(ta_lexicon *lx, const ta_lexicon *from,
+                           ta_error *err) {
+  return lexicon_failed(lexicon_merge(lx, from), "merge", err);
 }

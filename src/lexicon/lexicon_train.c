@@ -181,9 +181,9 @@ static ta_status extract(ta_lexicon *lx, const pair_tab *p,
   return st;
 }
 
-ta_status ta_lexicon_train(ta_lexicon *lx, const char *const *src_sents,
-                           const char *const *tgt_sents, size_t n, int iters,
-                           double min_p) {
+static ta_status train(ta_lexicon *lx, const char *const *src_sents,
+                       const char *const *tgt_sents, size_t n, int iters,
+                       double min_p) {
   if (!lx || (n && (!src_sents || !tgt_sents))) return TA_EINVAL;
   ta__strtab vs = {0}, vt = {0};
   sent *S = ta__calloc(n ? n : 1, sizeof *S), *T = ta__calloc(n ? n : 1, sizeof *T);
@@ -232,6 +232,16 @@ done:
   ta__strtab_free(&vs);
   ta__strtab_free(&vt);
   return st;
+}
+
+ta_status ta_lexicon_train(ta_lexicon *lx, const char *const *src_sents,
+                           const char *const *tgt_sents, size_t n, int iters,
+                           double min_p, ta_error *err) {
+  ta_status st = train(lx, src_sents, tgt_sents, n, iters, min_p);
+  if (st == TA_OK) return st;
+  return ta__fail(err, st, "lexicon: training on %zu sentence pairs: %s", n,
+                  st == TA_EINVAL ? "missing table or sentences"
+                                  : ta_strerror(st));
 }
 
 /* ---- which beads to learn from ---------------------------------------- */
@@ -301,10 +311,10 @@ ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
       b[k] = ta_doc_sentence(tgt, beads[idx[k]].tgt_begin)->text;
     }
     ta_lexicon *f = NULL, *r = NULL;
-    st = ta_lexicon_new(&f);
-    if (st == TA_OK) st = ta_lexicon_new(&r);
-    if (st == TA_OK) st = ta_lexicon_train(f, a, b, m, 5, TA__LEX_LEARN_MIN_P);
-    if (st == TA_OK) st = ta_lexicon_train(r, b, a, m, 5, TA__LEX_LEARN_MIN_P);
+    st = ta_lexicon_new(&f, NULL);
+    if (st == TA_OK) st = ta_lexicon_new(&r, NULL);
+    if (st == TA_OK) st = train(f, a, b, m, 5, TA__LEX_LEARN_MIN_P);
+    if (st == TA_OK) st = train(r, b, a, m, 5, TA__LEX_LEARN_MIN_P);
     if (st == TA_OK) st = intersect(lx, f, r);
     ta_lexicon_free(f);
     ta_lexicon_free(r);

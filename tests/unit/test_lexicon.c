@@ -51,7 +51,7 @@ static ta_lexicon *load(const char *name, const char *sl, const char *tl,
                         const ta_doc *filter) {
   ta_lexicon *lx = NULL;
   ta_error err;
-  assert_int_equal(ta_lexicon_new(&lx), TA_OK);
+  assert_int_equal(ta_lexicon_new(&lx, NULL), TA_OK);
   ta_status st =
       ta_lexicon_load_dict(lx, data_path(name), sl, tl, filter, &err);
   if (st != TA_OK) fail_msg("%s: %s", name, err.message);
@@ -153,7 +153,7 @@ static void test_errors(void **state) {
   char p[700];
   ta_lexicon *lx = NULL;
   ta_error err;
-  assert_int_equal(ta_lexicon_new(&lx), TA_OK);
+  assert_int_equal(ta_lexicon_new(&lx, NULL), TA_OK);
   static const struct {
     const char *name, *content;
     ta_status st;
@@ -221,14 +221,14 @@ static void test_save_load(void **state) {
   snprintf(p, sizeof p, "%s/saved.tsv", dir);
   ta_lexicon *a = load("freedict-deu-fra.index", "de", "fr", NULL), *b = NULL;
   assert_int_equal(ta_lexicon_save(a, p, NULL), TA_OK);
-  assert_int_equal(ta_lexicon_new(&b), TA_OK);
+  assert_int_equal(ta_lexicon_new(&b, NULL), TA_OK);
   assert_int_equal(ta_lexicon_load(b, p, NULL), TA_OK);
   assert_int_equal(ta_lexicon_count(a), ta_lexicon_count(b));
   assert_true(fabs(ta_lexicon_prob(b, "Berg", "mont") - 1.0 / 3) < 1e-4);
   assert_true(fabs(ta_lexicon_prob(b, "Haus", "maison") - 0.5) < 1e-4);
   /* merge keeps the larger probability */
-  assert_int_equal(ta_lexicon_add(b, "Haus", "maison", 0.9), TA_OK);
-  assert_int_equal(ta_lexicon_merge(b, a), TA_OK);
+  assert_int_equal(ta_lexicon_add(b, "Haus", "maison", 0.9, NULL), TA_OK);
+  assert_int_equal(ta_lexicon_merge(b, a, NULL), TA_OK);
   assert_true(fabs(ta_lexicon_prob(b, "Haus", "maison") - 0.9) < 1e-6);
   assert_int_equal(ta_lexicon_count(a), ta_lexicon_count(b));
   ta_lexicon_free(a);
@@ -245,8 +245,8 @@ static void test_model1(void **state) {
   const char *de[] = {"das Haus", "das Buch", "ein Buch"};
   const char *en[] = {"the house", "the book", "one book"};
   ta_lexicon *lx = NULL;
-  assert_int_equal(ta_lexicon_new(&lx), TA_OK);
-  assert_int_equal(ta_lexicon_train(lx, de, en, 3, 20, 0.1), TA_OK);
+  assert_int_equal(ta_lexicon_new(&lx, NULL), TA_OK);
+  assert_int_equal(ta_lexicon_train(lx, de, en, 3, 20, 0.1, NULL), TA_OK);
   double the = ta_lexicon_prob(lx, "das", "the");
   double book = ta_lexicon_prob(lx, "Buch", "book");
   assert_true(the > 0.6);
@@ -257,8 +257,8 @@ static void test_model1(void **state) {
   assert_true(ta_lexicon_prob(lx, "Haus", "house") == 0);
   /* one iteration is not yet converged: the same pair scores lower */
   ta_lexicon *one = NULL;
-  assert_int_equal(ta_lexicon_new(&one), TA_OK);
-  assert_int_equal(ta_lexicon_train(one, de, en, 3, 1, 0.1), TA_OK);
+  assert_int_equal(ta_lexicon_new(&one, NULL), TA_OK);
+  assert_int_equal(ta_lexicon_train(one, de, en, 3, 1, 0.1, NULL), TA_OK);
   assert_true(ta_lexicon_prob(one, "das", "the") < the);
   ta_lexicon_free(one);
   ta_lexicon_free(lx);

@@ -164,9 +164,9 @@ static int story_setup(void **state) {
   so.lang = "en";
   snprintf(path, sizeof path, "%s/check/story.en.txt", dir);
   assert_int_equal(ta_doc_load_file(path, &so, &s->tgt, NULL), TA_OK);
-  assert_int_equal(ta_lexicon_new(&s->dict), TA_OK);
-  assert_int_equal(ta_lexicon_add(s->dict, "collier", "necklace", 1.0), TA_OK);
-  assert_int_equal(ta_lexicon_add(s->dict, "bal", "ball", 1.0), TA_OK);
+  assert_int_equal(ta_lexicon_new(&s->dict, NULL), TA_OK);
+  assert_int_equal(ta_lexicon_add(s->dict, "collier", "necklace", 1.0, NULL), TA_OK);
+  assert_int_equal(ta_lexicon_add(s->dict, "bal", "ball", 1.0, NULL), TA_OK);
   *state = s;
   return 0;
 }
@@ -302,13 +302,13 @@ static ta_status job_lexicon(void *state) {
   static const char *const fr[] = {"le chien dort", "le chat dort",
                                    "le chien mange", "le chat mange"};
   ta_lexicon *lx = NULL;
-  ta_status st = ta_lexicon_new(&lx);
+  ta_status st = ta_lexicon_new(&lx, NULL);
   if (st != TA_OK) return st;
-  st = ta_lexicon_add(lx, "Hund", "chien", 1.0);
-  if (st == TA_OK) st = ta_lexicon_train(lx, de, fr, 4, 5, 0.2);
+  st = ta_lexicon_add(lx, "Hund", "chien", 1.0, NULL);
+  if (st == TA_OK) st = ta_lexicon_train(lx, de, fr, 4, 5, 0.2, NULL);
   ta_lexicon *copy = NULL;
-  if (st == TA_OK) st = ta_lexicon_new(&copy);
-  if (st == TA_OK) st = ta_lexicon_merge(copy, lx);
+  if (st == TA_OK) st = ta_lexicon_new(&copy, NULL);
+  if (st == TA_OK) st = ta_lexicon_merge(copy, lx, NULL);
   if (st == TA_OK) assert_true(ta_lexicon_count(copy) >= 1);
   ta_lexicon_free(copy);
   ta_lexicon_free(lx);
