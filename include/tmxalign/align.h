@@ -26,7 +26,11 @@
 extern "C" {
 #endif
 
-/** Anchor kinds, each with a weight in ta_align_opts.weights. */
+/** Anchor kinds, each with a weight in ta_align_opts.weights.  Kinds are
+ * appended, never renumbered; the weights a program holds in
+ * ta_align_opts have TA_ANCHOR_MAX slots, so a new kind changes no layout
+ * a built program relies on (ta_bead puts its per-kind costs last). */
+#define TA_ANCHOR_MAX 16
 typedef enum ta_anchor_kind {
   TA_ANCHOR_NUMBER = 0,
   TA_ANCHOR_IDENTICAL,
@@ -44,7 +48,8 @@ typedef struct ta_lexicon ta_lexicon;
 
 typedef struct ta_align_opts {
   int max_bead;            /**< m + n <= max_bead for m,n >= 1; default 5 */
-  double weights[TA_ANCHOR_COUNT]; /**< 0 disables a kind; defaults tuned */
+  double weights[TA_ANCHOR_MAX]; /**< by kind (< TA_ANCHOR_COUNT); 0
+                                    disables a kind; defaults tuned */
   double length_weight;    /**< weight of the length cost, default 1 */
   bool use_paragraphs;     /**< respect paragraph boundaries, default true */
   size_t min_band;         /**< minimal half-width of the DP band, default 20 */
@@ -68,10 +73,14 @@ typedef struct ta_bead {
   double score;                /**< confidence in [0,1] */
   double cost;                 /**< total cost of the bead */
   double cost_length;
-  double cost_anchor[TA_ANCHOR_COUNT]; /**< negative: evidence for */
   double cost_chance;          /**< anchors expected to match by chance */
   double cost_prior;
   double cost_paragraph;
+  /** By kind, negative: evidence for.  The last member on purpose: a new
+   * kind only lengthens the struct, and beads are the library's, reached
+   * one at a time through ta_alignment_bead(), never an array a program
+   * indexes or allocates, so older programs read the same offsets. */
+  double cost_anchor[TA_ANCHOR_COUNT];
 } ta_bead;
 
 /** Document-level figures of an alignment. */

@@ -40,6 +40,13 @@ extern "C" {
   XX(LENGTH, "length")                     \
   XX(PUNCTUATION, "punctuation")
 
+/* Kinds and severities are appended, never renumbered; the arrays of
+ * ta_check_summary have room for TA_FINDING_KIND_MAX kinds (also the bits
+ * of ta_check_opts.kinds and fail_on) and TA_SEVERITY_MAX severities, so
+ * a new kind changes no struct's layout. */
+#define TA_FINDING_KIND_MAX 32
+#define TA_SEVERITY_MAX 8
+
 typedef enum ta_finding_kind {
 #define TA__FINDING_ENUM(name, str) TA_FINDING_##name,
   TA_FINDING_KIND_MAP(TA__FINDING_ENUM)
@@ -132,8 +139,8 @@ typedef struct ta_check_summary {
   double coverage; /**< src_translated / src_sentences (1 if 0) */
   double char_coverage;
   double mean_confidence; /**< mean bead score of the alignment */
-  size_t by_kind[TA_FINDING_KIND_COUNT];
-  size_t by_severity[3];
+  size_t by_kind[TA_FINDING_KIND_MAX];  /**< by kind; 0 past the last */
+  size_t by_severity[TA_SEVERITY_MAX]; /**< by severity; 0 past the last */
   bool complete; /**< the verdict: coverage >= min_coverage and
                       no finding of a fail_on kind (info-level
                       findings never fail it) */

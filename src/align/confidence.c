@@ -31,3 +31,7 @@ double ta__confidence(const ta__ctx *c, const ta_bead *b) {
              (!b->src_len || !b->tgt_len ? confidence_model.skip : 0);
   return 1.0 / (1.0 + exp(-z));
 }
+
+/* The public structs reserve room for kinds to come (align.h). */
+_Static_assert(TA_ANCHOR_COUNT <= TA_ANCHOR_MAX,
+               "ta_align_opts.weights has no room for a new anchor kind");

@@ -124,3 +124,9 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
   va_end(ap);
   return it;
 }
+
+/* The public structs and bit sets reserve room for kinds to come. */
+_Static_assert(TA_FINDING_KIND_COUNT <= TA_FINDING_KIND_MAX,
+               "ta_check_summary.by_kind has no room for a new kind");
+_Static_assert(TA_SEVERITY_ERROR < TA_SEVERITY_MAX,
+               "ta_check_summary.by_severity has no room for a new severity");
