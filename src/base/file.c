@@ -84,9 +84,10 @@ ta_status ta__read_file(const char *path, unsigned flags, size_t max,
   source s = {NULL, NULL};
   ta_status st = open_source(path, name, gzip, &s, err);
   if (st != TA_OK) return st;
-  /* A regular plain file: its size (+1 to see the end at once); the
-   * rest grow, and the cap is on the bytes they yield (decompressed). */
-  size_t cap = regular && !gzip ? (size_t)sb.st_size + 1 : READ_CHUNK + 1;
+  /* A regular plain file: its size, plus a byte to see the end with and
+   * one for the NUL, so it is read in one allocation; the rest grow, and
+   * the cap is on the bytes they yield (decompressed). */
+  size_t cap = regular && !gzip ? (size_t)sb.st_size + 2 : READ_CHUNK + 1;
   size_t n = 0;
   char *p = ta__malloc(cap);
   if (!p) st = ta__fail(err, TA_ENOMEM, "%s: out of memory", name);
