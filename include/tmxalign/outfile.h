@@ -1,7 +1,8 @@
 /* Atomic output files: data goes to a temporary file beside the target and
  * is renamed over it only when everything was written and flushed, so a
  * failure (disk full, killed process) leaves any old file intact.
- * The path "-" means standard output (written directly, never renamed). */
+ * The path "-" means standard output (written directly, never renamed).
+ * A replaced file keeps its permissions (and owner where allowed). */
 #ifndef TMXALIGN_OUTFILE_H
 #define TMXALIGN_OUTFILE_H
 
@@ -27,6 +28,21 @@ TA_EXPORT FILE *ta_outfile_fp(ta_outfile *f);
 TA_EXPORT ta_status ta_outfile_commit(ta_outfile *f, ta_error *err);
 /** Discard: remove the temporary file and free f.  No-op on NULL. */
 TA_EXPORT void ta_outfile_abort(ta_outfile *f);
+
+/** Refuse out when it is the same file as one of others[0..n) (the run's
+ * inputs and its other outputs): same device and inode, or, for files
+ * that do not exist yet, the same path once its directory is resolved.
+ * "-", devices and pipes always pass.  Errors: TA_EINVAL with "OUT: is
+ * also an input or output of this run; ..." so that `-o a.txt` can never
+ * replace the source a.txt. */
+TA_EXPORT ta_status ta_outfile_check(const char *out,
+                                     const char *const *others, size_t n,
+                                     ta_error *err);
+
+/** Remove the temporary files of every output still open, for a
+ * program's SIGINT/SIGTERM/SIGHUP handler (async-signal-safe: the library
+ * installs no handler itself).  The outputs' old files are untouched. */
+TA_EXPORT void ta_outfile_remove_temporaries(void);
 
 #ifdef __cplusplus
 }
