@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <tmxalign/tmxalign.h>
 
 static void ignore(void *user, const char *msg) {
@@ -28,8 +27,8 @@ static void ignore(void *user, const char *msg) {
   (void)msg;
 }
 
-#define CHECK(cond) \
-  do {              \
+#define CHECK(cond)                \
+  do {                             \
     if (!(cond)) __builtin_trap(); \
   } while (0)
 
@@ -222,8 +221,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ta_alignment *al = NULL;
   ta_check_report *r = NULL;
   ta_error err;
-  if (ta_doc_load_mem("src.txt", src_text, src_len, &so, &src, &err) !=
-          TA_OK ||
+  if (ta_doc_load_mem("src.txt", src_text, src_len, &so, &src, &err) != TA_OK ||
       ta_doc_load_mem("tgt.txt", tgt_text, tgt_len, &to, &tgt, &err) != TA_OK)
     goto out;
 

@@ -11,7 +11,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-
 #include <tmxalign/tmxalign.h>
 
 static void ignore(void *user, const char *msg) {
@@ -61,8 +60,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                                       "zh", "ru", "es", "pt-BR"};
   /* NULL thrice: most inputs go the way a page without --encoding does */
   static const char *const encodings[] = {
-      NULL, NULL, NULL, "windows-1252", "UTF-16LE", "UTF-16BE", "ISO-8859-1",
-      "UTF-8"};
+      NULL,       NULL,       NULL,         "windows-1252",
+      "UTF-16LE", "UTF-16BE", "ISO-8859-1", "UTF-8"};
   static const size_t max_sentence[] = {(size_t)1 << 20, 4096, 64, 7};
   if (size < 1) return 0;
   uint8_t sel = data[0];

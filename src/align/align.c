@@ -25,7 +25,9 @@ const char *ta_anchor_name(ta_anchor_kind k) {
 void ta_align_opts_init(ta_align_opts *o) {
   memset(o, 0, sizeof *o);
   o->max_bead = 5;
-  memcpy(o->weights, ta__default_anchor_weights(), sizeof o->weights);
+  /* the slots past the last kind stay 0 (room for kinds to come) */
+  memcpy(o->weights, ta__default_anchor_weights(),
+         TA_ANCHOR_COUNT * sizeof o->weights[0]);
   o->length_weight = 1.0;
   o->use_paragraphs = true;
   o->min_band = 20;
@@ -38,6 +40,9 @@ void ta_align_opts_init(ta_align_opts *o) {
  * resolution, recursively, and the fine search follows that path. */
 #define TA__COARSE_ABOVE 2000
 #define TA__MAX_WIDENINGS 3
+/* Largest anchor or length weight: beyond it costs lose all meaning, and
+ * 1e308 overflowed them into NaN and infinities in the outputs. */
+#define TA__MAX_WEIGHT 1000.0
 /* Half-width of the corridor around a coarse or previous path. */
 #define TA__GUIDED_BAND 4
 
@@ -118,6 +123,9 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
   size_t w0 = !guide ? c->opts.min_band
               : scale > 1 ? 2 * TA__GUIDED_BAND : TA__GUIDED_BAND;
   if (w0 < 1) w0 = 1;
+  /* No corridor is wider than the grid; capping the caller's width keeps
+   * the widening's 4 * w from wrapping (min_band = SIZE_MAX looped). */
+  if (w0 > n + m + 1) w0 = n + m + 1;
   size_t *w = ta__malloc((n + 1) * sizeof *w);
   size_t *near = ta__malloc((n + 1) * sizeof *near); /* last round's w */
   uint8_t *touched = ta__malloc(n + 1);
@@ -306,6 +314,29 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   return st;
 }
 
+/* Options a caller set out of range are refused here, whatever parsed
+ * them: a NaN weight made every bead a 1-0, a huge band looped. */
+static ta_status check_opts(const ta_align_opts *o, ta_error *err) {
+  if (o->max_bead < 2 || o->max_bead > TA__MAX_SIDE + 1)
+    return ta__fail(err, TA_EINVAL, "align: max bead size %d is outside 2..%d",
+                    o->max_bead, TA__MAX_SIDE + 1);
+  for (int k = 0; k < TA_ANCHOR_COUNT; k++)
+    if (!isfinite(o->weights[k]) || o->weights[k] < 0 ||
+        o->weights[k] > TA__MAX_WEIGHT)
+      return ta__fail(err, TA_EINVAL,
+                      "align: weight of %s anchors %g is outside 0..%g",
+                      ta_anchor_name((ta_anchor_kind)k), o->weights[k],
+                      TA__MAX_WEIGHT);
+  if (!isfinite(o->length_weight) || o->length_weight < 0 ||
+      o->length_weight > TA__MAX_WEIGHT)
+    return ta__fail(err, TA_EINVAL, "align: length weight %g is outside 0..%g",
+                    o->length_weight, TA__MAX_WEIGHT);
+  if (o->passes < 0 || o->passes > 2)
+    return ta__fail(err, TA_EINVAL, "align: %d passes (1 or 2 allowed)",
+                    o->passes);
+  return TA_OK;
+}
+
 ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
                    const ta_align_opts *o, ta_alignment **out,
                    ta_error *err) {
@@ -317,10 +348,8 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
     c.opts = *o;
   else
     ta_align_opts_init(&c.opts);
-  if (c.opts.max_bead < 2 || c.opts.max_bead > TA__MAX_SIDE + 1)
-    return ta__fail(err, TA_EINVAL,
-                    "align: max bead size %d is outside 2..%d",
-                    c.opts.max_bead, TA__MAX_SIDE + 1);
+  ta_status bad = check_opts(&c.opts, err);
+  if (bad != TA_OK) return bad;
   ta_alignment *al = ta__calloc(1, sizeof *al);
   ta_status st = al ? align_ctx(&c, src, tgt) : TA_ENOMEM;
   if (st == TA_OK) {

@@ -2,6 +2,7 @@
  * cost, and the search on crafted documents with known correct beads.
  * The sentences are from Maupassant's "La Parure" and its 1903 English
  * translation (public domain; tests/data/split/SOURCE.md). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -481,6 +482,45 @@ static void options_are_checked(void **state) {
                 ta_alignment_bead(a, k)->tgt_len <= 1);
   ta_alignment_free(a);
   ta_alignment_free(NULL);
+  /* numbers no search can use: NaN, infinite, negative, absurdly large */
+  const double bad[] = {NAN, INFINITY, -1, 1e308};
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    ta_align_opts_init(&o);
+    o.weights[TA_ANCHOR_NUMBER] = bad[k];
+    a = NULL;
+    assert_int_equal(ta_align(s, t, &o, &a, &err), TA_EINVAL);
+    assert_null(a);
+    assert_non_null(strstr(err.message, "weight of number anchors"));
+    ta_align_opts_init(&o);
+    o.length_weight = bad[k];
+    assert_int_equal(ta_align(s, t, &o, &a, &err), TA_EINVAL);
+    assert_non_null(strstr(err.message, "length weight"));
+  }
+  ta_doc_free(s);
+  ta_doc_free(t);
+}
+
+/* A band wider than the grid is the grid: SIZE_MAX once overflowed the
+ * widening and looped forever.  Same beads as the default band. */
+static void huge_band_is_the_whole_grid(void **state) {
+  (void)state;
+  ta_doc *s = make_doc("fr", fr, NULL, NPAIRS - 1);
+  ta_doc *t = make_doc("en", en + 1, NULL, NPAIRS - 1); /* one shifted */
+  ta_alignment *want = align(s, t), *a = NULL;
+  ta_align_opts o;
+  ta_align_opts_init(&o);
+  o.min_band = SIZE_MAX;
+  ta_error err;
+  assert_int_equal(ta_align(s, t, &o, &a, &err), TA_OK);
+  assert_int_equal(ta_alignment_count(a), ta_alignment_count(want));
+  for (size_t k = 0; k < ta_alignment_count(a); k++) {
+    assert_int_equal(ta_alignment_bead(a, k)->src_begin,
+                     ta_alignment_bead(want, k)->src_begin);
+    assert_int_equal(ta_alignment_bead(a, k)->tgt_begin,
+                     ta_alignment_bead(want, k)->tgt_begin);
+  }
+  ta_alignment_free(a);
+  ta_alignment_free(want);
   ta_doc_free(s);
   ta_doc_free(t);
 }
@@ -574,6 +614,7 @@ int main(void) {
       cmocka_unit_test(ten_thousand_against_ten),
       cmocka_unit_test(long_omission_found_by_widening),
       cmocka_unit_test(options_are_checked),
+      cmocka_unit_test(huge_band_is_the_whole_grid),
       cmocka_unit_test(anchor_weights_explain_beads),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
