@@ -167,11 +167,10 @@ static ta_status summarise(ta__check_ctx *c) {
     const ta_bead *b = ta_alignment_bead(c->al, k);
     if (!b->src_len) s->tgt_added += b->tgt_len;
   }
-  /* the sentences omission findings name (moved gaps included) */
+  /* the sentences omission findings name (moved gaps included), whether
+   * omissions are reported or not */
   for (size_t i = 0; i < r->n; i++) {
     const ta_finding *f = &r->items[i].pub;
-    s->by_kind[f->kind]++;
-    s->by_severity[f->severity]++;
     bool gone = (f->kind == TA_FINDING_OMISSION ||
                  f->kind == TA_FINDING_PARTIAL_OMISSION) &&
                 f->severity > TA_SEVERITY_INFO;
@@ -193,8 +192,16 @@ static ta_status summarise(ta__check_ctx *c) {
                    : 1.0;
   s->mean_confidence = ta_alignment_summary(c->al)->mean_score;
   s->complete = s->coverage >= c->o->min_coverage;
+  /* From here on, the report holds the kinds asked for only. */
+  size_t kept = 0;
+  for (size_t i = 0; i < r->n; i++)
+    if (c->o->kinds & TA_CHECK_KIND_BIT(r->items[i].pub.kind))
+      r->items[kept++] = r->items[i];
+  r->n = kept;
   for (size_t i = 0; i < r->n; i++) {
     const ta_finding *f = &r->items[i].pub;
+    s->by_kind[f->kind]++;
+    s->by_severity[f->severity]++;
     if (f->severity > TA_SEVERITY_INFO &&
         (c->o->fail_on & TA_CHECK_KIND_BIT(f->kind)))
       s->complete = false;
@@ -241,6 +248,33 @@ static ta_status run_checks(ta__check_ctx *c) {
   return st;
 }
 
+/* Thresholds a caller set out of range are refused: an empty kind list or
+ * a NaN threshold once made a half-empty translation "complete". */
+static ta_status check_opts(const ta_check_opts *o, ta_error *err) {
+  unsigned all = (1u << TA_FINDING_KIND_COUNT) - 1;
+  if (!(o->kinds & all))
+    return ta__fail(err, TA_EINVAL, "check: no kind of finding to look for");
+  if (!(o->min_coverage >= 0 && o->min_coverage <= 1))
+    return ta__fail(err, TA_EINVAL, "check: min coverage %g is outside 0..1",
+                    o->min_coverage);
+  if (!(o->untranslated_share >= 0 && o->untranslated_share <= 1))
+    return ta__fail(err, TA_EINVAL,
+                    "check: untranslated share %g is outside 0..1",
+                    o->untranslated_share);
+  const struct {
+    const char *name;
+    double v;
+  } positive[] = {{"length z", o->length_z},
+                  {"partial threshold", o->partial_threshold},
+                  {"hint threshold", o->hint_threshold}};
+  for (size_t i = 0; i < sizeof positive / sizeof positive[0]; i++)
+    if (!(isfinite(positive[i].v) && positive[i].v >= 0))
+      return ta__fail(err, TA_EINVAL,
+                      "check: %s %g is not a finite number >= 0",
+                      positive[i].name, positive[i].v);
+  return TA_OK;
+}
+
 ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
                    const ta_check_opts *o, ta_check_report **out,
                    ta_error *err) {
@@ -250,12 +284,16 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
     return ta__fail(err, TA_EINVAL,
                     "check: the alignment does not cover %s and %s",
                     ta_doc_name(src), ta_doc_name(tgt));
+  ta_check_opts opts;
+  if (o)
+    opts = *o;
+  else
+    ta_check_opts_init(&opts);
+  ta_status bad = check_opts(&opts, err);
+  if (bad != TA_OK) return bad;
   ta_check_report *r = ta__calloc(1, sizeof *r);
   if (!r) return ta__fail(err, TA_ENOMEM, "check: out of memory");
-  if (o)
-    r->opts = *o;
-  else
-    ta_check_opts_init(&r->opts);
+  r->opts = opts;
   const ta_align_summary *as = ta_alignment_summary(al);
   ta__check_ctx c;
   memset(&c, 0, sizeof c);

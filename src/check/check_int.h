@@ -37,7 +37,6 @@ typedef struct ta__check_ctx {
   size_t *src_chars, *tgt_chars; /* code points per sentence */
   double ratio, var;             /* the alignment's length model */
   double raw_var;                /* var without the aligner's widening */
-  ta__finding_item discard;      /* target of kinds not looked for */
   bool features;                 /* fs, ft and model are built */
   ta__features fs, ft;           /* anchors, as the aligner sees them */
   ta__model model;               /* length model with the pair's figures */

@@ -684,11 +684,46 @@ static void thresholds_and_verdict(void **state) {
   make_pair(&p, "fr", fr_text, NPAIR, "en", t, nt, &o);
   assert_false(ta_check_report_summary(p.rep)->complete);
   free_pair(&p);
-  /* kinds not looked for are not reported */
+  /* kinds not looked for are not reported, but what the omissions leave
+   * out still counts: looking for numbers only is no way to pass */
   o.kinds = TA_CHECK_KIND_BIT(TA_FINDING_NUMBER);
   make_pair(&p, "fr", fr_text, NPAIR, "en", t, nt, &o);
   assert_int_equal(ta_check_report_count(p.rep), 0);
+  s = ta_check_report_summary(p.rep);
+  assert_true(s->coverage < 0.95);
+  assert_int_equal(s->by_kind[TA_FINDING_OMISSION], 0);
+  assert_false(s->complete);
   free_pair(&p);
+  /* thresholds no check can use are refused, not read as 0 */
+  ta_doc *fr = NULL, *en = NULL;
+  ta_alignment *al = NULL;
+  ta_error err;
+  assert_int_equal(
+      ta_doc_from_segments("fr", "fr", fr_text, NULL, NPAIR, &fr, &err), TA_OK);
+  assert_int_equal(
+      ta_doc_from_segments("en", "en", t, NULL, nt, &en, &err), TA_OK);
+  assert_int_equal(ta_align(fr, en, NULL, &al, &err), TA_OK);
+  ta_check_report *r = NULL;
+  ta_check_opts bad;
+  ta_check_opts_init(&bad);
+  bad.kinds = 0;
+  assert_int_equal(ta_check(fr, en, al, &bad, &r, &err), TA_EINVAL);
+  assert_non_null(strstr(err.message, "no kind"));
+  const double nan = strtod("nan", NULL);
+  double *fields[] = {&bad.min_coverage, &bad.length_z, &bad.partial_threshold,
+                      &bad.hint_threshold, &bad.untranslated_share};
+  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+    ta_check_opts_init(&bad);
+    *fields[i] = nan;
+    assert_int_equal(ta_check(fr, en, al, &bad, &r, &err), TA_EINVAL);
+    assert_null(r);
+  }
+  ta_check_opts_init(&bad);
+  bad.min_coverage = 1.5;
+  assert_int_equal(ta_check(fr, en, al, &bad, &r, &err), TA_EINVAL);
+  ta_alignment_free(al);
+  ta_doc_free(fr);
+  ta_doc_free(en);
 }
 
 static void names_and_errors(void **state) {
