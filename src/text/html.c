@@ -220,9 +220,25 @@ static ta_status parse(html_ctx *c, const char *name,
                  : ta__fail(err, TA_EENCODING, "%s: unknown encoding '%s'",
                             name, enc);
   }
+  /* HUGE: without it libxml2 stops at 256 levels of nesting, and tables
+   * in tables in real pages pass 256 (our walk is not recursive). */
   htmlCtxtUseOptions(c->ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                  HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+                                  HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+                                  XML_PARSE_HUGE);
   htmlParseDocument(c->ctxt);
+  /* Tag soup is recovered from; a limit of libxml2's is not: the parser
+   * stops there and the rest of the page would be lost in silence.  It is
+   * the one error that ends the parse early. */
+  if (c->ctxt->errNo == XML_ERR_INTERNAL_ERROR && !c->failure[0]) {
+    int line = c->ctxt->input ? c->ctxt->input->line : 0;
+    if (c->ctxt->myDoc) xmlFreeDoc(c->ctxt->myDoc);
+    c->ctxt->myDoc = NULL;
+    return ta__fail(err, TA_EPARSE,
+                    "%s: line %d: the HTML parser stopped here (nesting or "
+                    "size past libxml2's limits); the rest of the page "
+                    "cannot be read: convert it to text first",
+                    name, line);
+  }
   xmlDocPtr doc = c->ctxt->myDoc;
   c->ctxt->myDoc = NULL;
   if (c->failure[0]) {

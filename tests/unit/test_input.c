@@ -364,6 +364,37 @@ static void html_garbage_does_not_crash(void **state) {
   ta_doc_free(d);
 }
 
+/* Pages nested past libxml2's default limit of 256 (divs in divs, tables
+ * in tables) keep everything after the deep part: it used to be dropped
+ * in silence. */
+static void html_deep_nesting_keeps_all_text(void **state) {
+  (void)state;
+  static const struct {
+    const char *open, *inner, *close;
+  } nests[] = {{"<div>", "Au fond.", "</div>"},
+               {"<table><tr><td>", "Dans la case.", "</td></tr></table>"}};
+  for (size_t k = 0; k < sizeof nests / sizeof nests[0]; k++) {
+    size_t depth = 3000, lo = strlen(nests[k].open),
+           lc = strlen(nests[k].close);
+    char *page = malloc(depth * (lo + lc) + 256), *p = page;
+    p += sprintf(p, "<html><body><p>Avant.</p>");
+    for (size_t i = 0; i < depth; i++) p += sprintf(p, "%s", nests[k].open);
+    p += sprintf(p, "%s", nests[k].inner);
+    for (size_t i = 0; i < depth; i++) p += sprintf(p, "%s", nests[k].close);
+    p += sprintf(p, "<p>Apr\xc3\xa8s. La fin.</p></body></html>");
+    ta_doc *d;
+    ta_error err;
+    assert_int_equal(load("deep.html", page, (size_t)(p - page), "fr",
+                          TA_INPUT_HTML, NULL, &d, &err),
+                     TA_OK);
+    const char *const want[] = {"Avant.", nests[k].inner, "Apr\xc3\xa8s.",
+                                "La fin.", NULL};
+    assert_texts(d, want);
+    ta_doc_free(d);
+    free(page);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(bad_inputs_fail_cleanly),
@@ -376,6 +407,7 @@ int main(void) {
       cmocka_unit_test(presplit_line_over_limit),
       cmocka_unit_test(html_blocks),
       cmocka_unit_test(html_garbage_does_not_crash),
+      cmocka_unit_test(html_deep_nesting_keeps_all_text),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
