@@ -174,21 +174,15 @@ typedef struct pair_row {
   size_t lo, hi;   /* target sentences [lo, hi) */
   double *reward;  /* prefix sums: reward[k] = sum over t < lo + k */
   double *numbers; /* prefix sums of matched numbers */
-  size_t cap;
+  size_t rcap, ncap;
 } pair_row;
 
 static bool pair_row_fill(const ta__ctx *c, pair_row *r, size_t s, size_t lo,
                           size_t hi) {
   size_t w = hi - lo + 1;
-  if (w > r->cap) {
-    double *nr = ta__realloc(r->reward, w * sizeof *nr);
-    if (!nr) return false;
-    r->reward = nr;
-    double *nn = ta__realloc(r->numbers, w * sizeof *nn);
-    if (!nn) return false;
-    r->numbers = nn;
-    r->cap = w;
-  }
+  if (ta__reserve(&r->reward, &r->rcap, w) != TA_OK ||
+      ta__reserve(&r->numbers, &r->ncap, w) != TA_OK)
+    return false;
   r->lo = lo;
   r->hi = hi;
   r->reward[0] = 0;
@@ -366,13 +360,7 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
       *any = true;
     }
     size_t a = c->types[k].a, b = c->types[k].b;
-    if (c->nbeads == c->cap) {
-      size_t ncap = c->cap ? c->cap * 2 : 256;
-      ta_bead *nb = ta__realloc(c->beads, ncap * sizeof *nb);
-      if (!nb) goto done;
-      c->beads = nb;
-      c->cap = ncap;
-    }
+    if (ta__reserve(&c->beads, &c->cap, c->nbeads + 1) != TA_OK) goto done;
     ta_bead *bd = &c->beads[c->nbeads++];
     memset(bd, 0, sizeof *bd);
     bd->src_begin = i - a;

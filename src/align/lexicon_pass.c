@@ -89,13 +89,7 @@ typedef struct keyer {
 } keyer;
 
 static bool push(keyer *k, uint32_t key) {
-  if (k->n == k->cap) {
-    size_t nc = k->cap ? k->cap * 2 : 64;
-    uint32_t *nb = ta__realloc(k->buf, nc * sizeof *nb);
-    if (!nb) return false;
-    k->buf = nb;
-    k->cap = nc;
-  }
+  if (ta__reserve(&k->buf, &k->cap, k->n + 1) != TA_OK) return false;
   k->buf[k->n++] = key;
   return true;
 }
@@ -165,15 +159,9 @@ static ta_status add_side(keyer *k, const ta_doc *d, ta__features *f,
     size_t u = 0;
     for (size_t r = 0; r < k->n; r++)
       if (!u || k->buf[u - 1] != k->buf[r]) k->buf[u++] = k->buf[r];
-    if (n + sf->nkeys + u > cap) {
-      size_t nc = cap * 2 + sf->nkeys + u;
-      uint32_t *nk = ta__realloc(keys, nc * sizeof *nk);
-      if (!nk) {
-        k->oom = true;
-        break;
-      }
-      keys = nk;
-      cap = nc;
+    if (ta__reserve(&keys, &cap, n + sf->nkeys + u) != TA_OK) {
+      k->oom = true;
+      break;
     }
     if (sf->nkeys)
       memcpy(keys + n, f->keys + sf->key_begin, sf->nkeys * sizeof *keys);

@@ -178,13 +178,7 @@ typedef struct key_buf {
 } key_buf;
 
 static bool key_push(key_buf *b, uint32_t key) {
-  if (b->n == b->cap) {
-    size_t nc = b->cap ? b->cap * 2 : 64;
-    uint32_t *nk = ta__realloc(b->k, nc * sizeof *nk);
-    if (!nk) return false;
-    b->k = nk;
-    b->cap = nc;
-  }
+  if (ta__reserve(&b->k, &b->cap, b->n + 1) != TA_OK) return false;
   b->k[b->n++] = key;
   return true;
 }

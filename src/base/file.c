@@ -98,6 +98,8 @@ ta_status ta__read_file(const char *path, unsigned flags, size_t max,
                       name, max, gzip ? " once decompressed" : "", limit);
         break;
       }
+      /* Not ta__reserve: the last doubling is clamped to the cap (+2 to
+       * see one byte past it), so a file near max costs max, not 2 max. */
       size_t ncap = cap - 1 > max / 2 ? max + 2 : 2 * cap;
       char *np = ta__realloc(p, ncap);
       if (!np) {

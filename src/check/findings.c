@@ -97,13 +97,7 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
   ta_check_report *r = c->r;
   /* a kind not looked for is written to a scratch item nobody reads */
   if (!(c->o->kinds & TA_CHECK_KIND_BIT(kind))) return &c->discard;
-  if (r->n == r->cap) {
-    size_t nc = r->cap ? r->cap * 2 : 32;
-    ta__finding_item *ni = ta__realloc(r->items, nc * sizeof *ni);
-    if (!ni) return NULL;
-    r->items = ni;
-    r->cap = nc;
-  }
+  if (ta__reserve(&r->items, &r->cap, r->n + 1) != TA_OK) return NULL;
   ta__finding_item *it = &r->items[r->n++];
   memset(it, 0, sizeof *it);
   ta_finding *f = &it->pub;

@@ -63,21 +63,9 @@ ta_status ta__strtab_intern(ta__strtab *t, const char *s, size_t len,
     *id = t->slot[h] - 1;
     return TA_OK;
   }
-  if (t->len + len + 1 > t->cap) {
-    size_t nc = t->cap ? t->cap * 2 : 4096;
-    while (nc < t->len + len + 1) nc *= 2;
-    char *np = ta__realloc(t->pool, nc);
-    if (!np) return TA_ENOMEM;
-    t->pool = np;
-    t->cap = nc;
-  }
-  if (t->n == t->ncap) {
-    size_t nc = t->ncap ? t->ncap * 2 : 256;
-    uint32_t *no = ta__realloc(t->off, nc * sizeof *no);
-    if (!no) return TA_ENOMEM;
-    t->off = no;
-    t->ncap = nc;
-  }
+  if (ta__reserve(&t->pool, &t->cap, t->len + len + 1) != TA_OK ||
+      ta__reserve(&t->off, &t->ncap, t->n + 1) != TA_OK)
+    return TA_ENOMEM;
   memcpy(t->pool + t->len, s, len);
   t->pool[t->len + len] = '\0';
   t->off[t->n] = (uint32_t)t->len;
@@ -215,13 +203,10 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
   ta_status st = ta__strtab_intern(&lx->words, src, sl, &s);
   if (st == TA_OK) st = ta__strtab_intern(&lx->words, tgt, tl, &t);
   if (st != TA_OK) return st;
-  if (s >= lx->nheads) {
-    size_t nn = lx->nheads ? lx->nheads : 256;
-    while (nn <= s) nn *= 2;
-    ta__lex_head *nh = ta__realloc(lx->heads, nn * sizeof *nh);
-    if (!nh) return TA_ENOMEM;
-    memset(nh + lx->nheads, 0, (nn - lx->nheads) * sizeof *nh);
-    lx->heads = nh;
+  if (s >= lx->nheads) { /* every head allocated is an empty one */
+    size_t nn = lx->nheads;
+    if (ta__reserve(&lx->heads, &nn, (size_t)s + 1) != TA_OK) return TA_ENOMEM;
+    memset(lx->heads + lx->nheads, 0, (nn - lx->nheads) * sizeof *lx->heads);
     lx->nheads = nn;
   }
   ta__lex_head *h = &lx->heads[s];
@@ -230,12 +215,11 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
       if (p > h->tr[i].p) h->tr[i].p = (float)p;
       return TA_OK;
     }
-  if (h->n == h->cap) {
-    uint32_t nc = h->cap ? h->cap * 2 : 2;
-    ta__lex_tr *nt = ta__realloc(h->tr, nc * sizeof *nt);
-    if (!nt) return TA_ENOMEM;
-    h->tr = nt;
-    h->cap = nc;
+  if (h->n == h->cap) { /* cap is a uint32_t: the head stays small */
+    size_t nc = h->cap;
+    if (h->n == UINT32_MAX || ta__reserve(&h->tr, &nc, (size_t)h->n + 1) != TA_OK)
+      return TA_ENOMEM;
+    h->cap = nc > UINT32_MAX ? UINT32_MAX : (uint32_t)nc;
   }
   h->tr[h->n++] = (ta__lex_tr){t, (float)p};
   lx->entries++;

@@ -179,15 +179,9 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
     if (!e->reverse && e->filter &&
         ta__strtab_find(e->filter, e->head, e->hl) < 0)
       continue;
-    if (x->n == x->cap) {
-      size_t nc = x->cap ? x->cap * 2 : 1024;
-      wanted *nw = ta__realloc(x->w, nc * sizeof *nw);
-      if (!nw) {
-        st = TA_ENOMEM;
-        break;
-      }
-      x->w = nw;
-      x->cap = nc;
+    if (ta__reserve(&x->w, &x->cap, x->n + 1) != TA_OK) {
+      st = TA_ENOMEM;
+      break;
     }
     uint32_t id;
     st = ta__strtab_intern(&x->heads, e->head, e->hl, &id);

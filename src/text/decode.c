@@ -97,13 +97,8 @@ static bool add_run(ta__text *t, size_t u8, size_t src, unsigned u8w) {
       if (r->srcw && src == r->src + k * r->srcw) return true;
     }
   }
-  if (t->nruns == t->runs_cap) {
-    size_t ncap = t->runs_cap ? 2 * t->runs_cap : 256;
-    ta__run *nr = ta__realloc(t->runs, ncap * sizeof *nr);
-    if (!nr) return false;
-    t->runs = nr;
-    t->runs_cap = ncap;
-  }
+  if (ta__reserve(&t->runs, &t->runs_cap, t->nruns + 1) != TA_OK)
+    return false;
   t->runs[t->nruns++] = (ta__run){u8, src, (unsigned char)u8w, 0};
   return true;
 }
@@ -114,12 +109,9 @@ typedef struct out {
 } out;
 
 static ta_status put_cp(ta__text *t, out *o, UChar32 c, size_t src) {
-  if (o->cap - o->len < 4) {
-    size_t ncap = o->cap * 2;
-    char *np = o->max / 2 < o->cap ? NULL : ta__realloc(o->p, ncap);
-    if (!np) return o->max / 2 < o->cap ? TA_ETOOBIG : TA_ENOMEM;
-    o->p = np;
-    o->cap = ncap;
+  if (o->cap - o->len < 4) { /* doubles the room, unless that passes max */
+    if (o->max / 2 < o->cap) return TA_ETOOBIG;
+    if (ta__reserve(&o->p, &o->cap, o->len + 4) != TA_OK) return TA_ENOMEM;
   }
   size_t at = o->len;
   U8_APPEND_UNSAFE(o->p, o->len, c);

@@ -29,21 +29,10 @@ ta_status ta__doc_set_encoding(ta_doc *d, const char *encoding) {
   return TA_OK;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
-  if (need <= *cap) return true;
-  size_t ncap = *cap ? *cap : 64;
-  while (ncap < need) ncap *= 2;
-  void *np = ta__realloc(*p, ncap * elem);
-  if (!np) return false;
-  *p = np;
-  *cap = ncap;
-  return true;
-}
-
 ta_status ta__doc_add(ta_doc *d, const char *text, size_t len, size_t offset,
                       size_t end, size_t line, size_t paragraph) {
-  if (!grow((void **)&d->sents, &d->cap, d->count + 1, sizeof *d->sents) ||
-      !grow((void **)&d->arena, &d->arena_cap, d->arena_len + len + 1, 1))
+  if (ta__reserve(&d->sents, &d->cap, d->count + 1) != TA_OK ||
+      ta__reserve(&d->arena, &d->arena_cap, d->arena_len + len + 1) != TA_OK)
     return TA_ENOMEM;
   memcpy(d->arena + d->arena_len, text, len);
   d->arena[d->arena_len + len] = '\0';

@@ -119,13 +119,7 @@ static ta_status flush(html_ctx *c) {
 static ta_status append(html_ctx *c, xmlNodePtr n, const char *s, size_t k) {
   para_buf *b = &c->buf;
   if (b->len + k + 1 > c->o->max_input_bytes) return TA_ETOOBIG;
-  if (b->len + k + 1 > b->cap) {
-    size_t ncap = (b->len + k + 1) * 2;
-    char *np = ta__realloc(b->p, ncap);
-    if (!np) return TA_ENOMEM;
-    b->p = np;
-    b->cap = ncap;
-  }
+  if (ta__reserve(&b->p, &b->cap, b->len + k + 1) != TA_OK) return TA_ENOMEM;
   memcpy(b->p + b->len, s, k);
   b->len += k;
   if (!b->first && n) b->first = n;

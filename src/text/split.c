@@ -41,10 +41,10 @@ struct ta__splitter {
   UChar *u16;   /* window as UTF-16 */
   size_t *map;  /* u16 index -> paragraph byte position, n + 1 entries;
                    filled only when NFC changes the window */
-  size_t ucap;
+  size_t ucap, mapcap;
   UChar *n16;   /* NFC of u16 when it was not NFC already */
   size_t *nmap;
-  size_t ncap;
+  size_t ncap, nmapcap;
   char *out;    /* collapsed UTF-8 sentence */
   size_t ocap;
   bool clean;   /* the window has no whitespace to collapse */
@@ -87,16 +87,11 @@ void ta__splitter_free(ta__splitter *s) {
   free(s);
 }
 
-static bool reserve(UChar **u, size_t **m, size_t *cap, size_t need) {
-  if (need <= *cap) return true;
-  size_t ncap = need + need / 2;
-  UChar *nu = ta__realloc(*u, ncap * sizeof **u);
-  if (nu) *u = nu;
-  size_t *nm = ta__realloc(*m, (ncap + 1) * sizeof **m);
-  if (nm) *m = nm;
-  if (!nu || !nm) return false;
-  *cap = ncap;
-  return true;
+/* Room for need units in *u and for their need + 1 positions in *m. */
+static bool reserve(UChar **u, size_t *ucap, size_t **m, size_t *mcap,
+                    size_t need) {
+  return ta__reserve(u, ucap, need) == TA_OK &&
+         ta__reserve(m, mcap, need + 1) == TA_OK;
 }
 
 /* A window of the paragraph as UTF-16, and how to find the byte position
@@ -217,7 +212,7 @@ static ta_status to_nfc(ta__splitter *s, size_t n, const char *para,
   size_t yes = (size_t)unorm2_spanQuickCheckYes(s->nfc, s->u16, (int32_t)n, &e);
   if (U_FAILURE(e) || yes == n) return TA_OK;
   /* NFC of a piece can be up to 3x longer (in practice about 1x). */
-  if (!reserve(&s->n16, &s->nmap, &s->ncap, 3 * n + 16)) return TA_ENOMEM;
+  if (!reserve(&s->n16, &s->ncap, &s->nmap, &s->nmapcap, 3 * n + 16)) return TA_ENOMEM;
   for (size_t i = 0; i <= n; i++) s->map[i] = at(v, i);
   size_t i = 0, o = 0;
   while (i < n) {
@@ -352,12 +347,7 @@ static ta_status emit(ta__splitter *s, view *v, size_t a, size_t z,
     }
     /* Room for the UTF-8 of [a, last): at most 3 bytes per unit. */
     size_t need = (v->map ? 3 * (last - a) : bl - ba) + 1;
-    if (need > s->ocap) {
-      char *no = ta__realloc(s->out, need);
-      if (!no) return TA_ENOMEM;
-      s->out = no;
-      s->ocap = need;
-    }
+    if (ta__reserve(&s->out, &s->ocap, need) != TA_OK) return TA_ENOMEM;
     size_t o = v->map ? collapse_utf16(t, a, last, s->out)
                       : collapse_utf8((const unsigned char *)v->bytes + ba,
                                       bl - ba, s->out);
@@ -384,7 +374,7 @@ static ta_status emit_split(ta__splitter *s, view *v, size_t a, size_t z,
 
 ta_status ta__splitter_segment(ta__splitter *s, const char *p, size_t len,
                                ta__sink sink, void *ctx) {
-  if (!reserve(&s->u16, &s->map, &s->ucap, len + 1)) return TA_ENOMEM;
+  if (!reserve(&s->u16, &s->ucap, &s->map, &s->mapcap, len + 1)) return TA_ENOMEM;
   size_t n = to_utf16(s, (const unsigned char *)p, len);
   view v;
   ta_status st = to_nfc(s, n, p, 0, &v);
@@ -431,7 +421,7 @@ static ta_status run_window(ta__splitter *s, const char *p, size_t len,
 ta_status ta__splitter_run(ta__splitter *s, const char *p, size_t len,
                            ta__sink sink, void *ctx) {
   size_t need = (len < s->window ? len : s->window) + 1;
-  if (!reserve(&s->u16, &s->map, &s->ucap, need)) return TA_ENOMEM;
+  if (!reserve(&s->u16, &s->ucap, &s->map, &s->mapcap, need)) return TA_ENOMEM;
   size_t pos = 0;
   while (pos < len) {
     size_t wl = len - pos;
