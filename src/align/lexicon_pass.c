@@ -18,14 +18,7 @@
 #include "align/align.h"
 
 static uint32_t lex_key(const char *s, size_t len) {
-  uint32_t h = 2166136261u ^ 0x4c; /* 'L' */
-  for (size_t i = 0; i < len; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 16777619u;
-  }
-  h ^= h >> 15;
-  return ((uint32_t)TA_ANCHOR_LEXICON << TA__KEY_KIND_SHIFT) |
-         (h & ((1u << TA__KEY_KIND_SHIFT) - 1));
+  return ta__key_of(TA_ANCHOR_LEXICON, s, len, 0x4c); /* 'L' */
 }
 
 static void note(const ta__ctx *c, const char *fmt, ...) TA__PRINTF(2, 3);

@@ -152,6 +152,10 @@ void ta__keys_intersect(const uint32_t *ka, const float *wa, uint32_t na,
                         const uint32_t *kb, const float *wb, uint32_t nb,
                         ta__pair_match *out);
 
+/* The key of the token s[0, len) of a kind: FNV-1a from salt, folded into
+ * the bits below the kind's (tokens.c; lexicon keys too). */
+uint32_t ta__key_of(unsigned kind, const char *s, size_t len, uint32_t salt);
+
 /* Weighted reward (nats, >= 0) of a pair match under the model. */
 double ta__pair_reward(const ta__model *m, const ta__pair_match *pm);
 

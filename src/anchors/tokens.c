@@ -141,8 +141,7 @@ enum key_kind {
   KEY_PUNCT = TA_ANCHOR_PUNCT,
 };
 
-static uint32_t key_of(unsigned kind, const char *s, size_t len,
-                       uint32_t salt) {
+uint32_t ta__key_of(unsigned kind, const char *s, size_t len, uint32_t salt) {
   uint32_t h = 2166136261u ^ salt;
   for (size_t i = 0; i < len; i++) {
     h ^= (unsigned char)s[i];
@@ -221,9 +220,9 @@ static bool has_upper_or_digit(const char *w, size_t len) {
 static bool word_keys(fold_ctx *fc, const bool *on, const char *w, size_t len,
                       key_buf *b, occ *seen, size_t *nseen) {
   if (on[KEY_IDENTICAL] && len >= 2 && has_upper_or_digit(w, len)) {
-    uint32_t base = key_of(KEY_IDENTICAL, w, len, 0);
+    uint32_t base = ta__key_of(KEY_IDENTICAL, w, len, 0);
     uint32_t n = occurrence(seen, nseen, 64, base);
-    if (!key_push(b, key_of(KEY_IDENTICAL, w, len, n))) return false;
+    if (!key_push(b, ta__key_of(KEY_IDENTICAL, w, len, n))) return false;
   }
   if (!on[KEY_COGNATE]) return true;
   char f[128], sk[128];
@@ -233,12 +232,12 @@ static bool word_keys(fold_ctx *fc, const bool *on, const char *w, size_t len,
   for (size_t i = 0; i < fl; i++)
     if (f[i] < 'a' || f[i] > 'z') alpha = false;
   if (!alpha) return true;
-  if (!key_push(b, key_of(KEY_COGNATE, f, 4, 1))) return false;
+  if (!key_push(b, ta__key_of(KEY_COGNATE, f, 4, 1))) return false;
   size_t sl = 0;
   for (size_t i = 0; i < fl; i++)
     if (!strchr("aeiouy", f[i]) && (sl == 0 || sk[sl - 1] != f[i]))
       sk[sl++] = f[i];
-  if (fl >= 5 && sl >= 3 && !key_push(b, key_of(KEY_COGNATE, sk, sl, 2)))
+  if (fl >= 5 && sl >= 3 && !key_push(b, ta__key_of(KEY_COGNATE, sk, sl, 2)))
     return false;
   return true;
 }
@@ -268,9 +267,9 @@ static bool sentence_keys(fold_ctx *fc, const bool *on, const char *t,
         if (((unsigned char)t[at + (int32_t)k] & 0xC0) != 0x80) nchars++;
       i = at + (int32_t)used;
       if (on[KEY_NUMBER]) {
-        uint32_t base = key_of(KEY_NUMBER, num, strlen(num), 0);
+        uint32_t base = ta__key_of(KEY_NUMBER, num, strlen(num), 0);
         uint32_t n = occurrence(seen, &nseen, 64, base);
-        if (!key_push(b, key_of(KEY_NUMBER, num, strlen(num), n)))
+        if (!key_push(b, ta__key_of(KEY_NUMBER, num, strlen(num), n)))
           return false;
         nnum++;
       }
@@ -295,9 +294,9 @@ static bool sentence_keys(fold_ctx *fc, const bool *on, const char *t,
     } else if (on[KEY_PUNCT]) {
       char cls = punct_class(c);
       if (cls) {
-        uint32_t base = key_of(KEY_PUNCT, &cls, 1, 0);
+        uint32_t base = ta__key_of(KEY_PUNCT, &cls, 1, 0);
         uint32_t n = occurrence(seen, &nseen, 64, base);
-        if (!key_push(b, key_of(KEY_PUNCT, &cls, 1, n))) return false;
+        if (!key_push(b, ta__key_of(KEY_PUNCT, &cls, 1, n))) return false;
       }
     }
   }
