@@ -84,6 +84,7 @@ static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
   cc.max_a = c->max_a;
   cc.max_b = c->max_b;
   cc.vocab = c->vocab;
+  cc.err = c->err;
   ta_status st = ta__features_coarsen(c->src.f, 0, c->vocab, &cc.fsrc);
   if (st == TA_OK) st = ta__features_coarsen(c->tgt.f, 1, c->vocab, &cc.ftgt);
   if (st == TA_OK) st = ta__side_init(&cc.src, &cc.fsrc, &cc.model);
@@ -313,6 +314,7 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
     return ta__fail(err, TA_EINVAL, "align: missing document");
   ta__ctx c;
   memset(&c, 0, sizeof c);
+  c.err = err;
   if (o)
     c.opts = *o;
   else
@@ -340,8 +342,9 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
     *out = al;
   } else {
     free(al);
-    ta__fail(err, st, "align %s with %s: %s", ta_doc_name(src),
-             ta_doc_name(tgt), ta_strerror(st));
+    if (st != TA_EINTERNAL) /* which has said what went wrong */
+      ta__fail(err, st, "align %s with %s: %s", ta_doc_name(src),
+               ta_doc_name(tgt), ta_strerror(st));
   }
   free(c.beads);
   ta__side_free(&c.src);

@@ -45,6 +45,7 @@ typedef struct ta__ctx {
   int level; /* 0: the documents; k: halved k times (coarse search) */
   const ta__vocab *vocab; /* of the documents, while coarse levels need it */
   ta__vocab vocab_own;    /* what vocab points to at level 0 */
+  ta_error *err;          /* where a TA_EINTERNAL is described; may be NULL */
 } ta__ctx;
 
 /* For every source row i in 0..n the target cells lo[i]..hi[i], both

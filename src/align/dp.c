@@ -247,120 +247,180 @@ static size_t run_union_get(run_union *u, const ta__features *f, size_t end,
   return u->count[cell];
 }
 
-ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
-                     bool *any) {
-  const size_t n = c->src.n, m = c->tgt.n;
+/* The working memory of one search.  Back-pointers are kept for every
+ * band cell (one byte each: the type of the best bead ending there, 0xFF
+ * none), costs only for the last max_a + 1 rows, which is all a bead can
+ * reach back over. */
+typedef struct search {
+  size_t *off; /* off[i]: where row i's cells start in bp; n + 2 entries */
+  uint8_t *bp;
+  double *rows[TA__MAX_SIDE + 1]; /* row i is rows[i % (max_a + 1)] */
+  pair_row prs[TA__MAX_SIDE];     /* source sentence s: prs[s % max_a] */
+  run_union su, tu;
+} search;
+
+/* Allocate w for band: sized by the band's cells and its widest row, so
+ * that memory follows the band, never the n x m grid. */
+static bool search_alloc(const ta__ctx *c, const ta__band *band, search *w) {
+  const size_t n = c->src.n;
   const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
-  ta_status st = TA_ENOMEM;
-  size_t *off = ta__malloc((n + 2) * sizeof *off);
-  double *rows[TA__MAX_SIDE + 1] = {0};
-  pair_row prs[TA__MAX_SIDE] = {{0}};
-  run_union su = {0}, tu = {0};
-  uint8_t *bp = NULL;
-  if (!off) goto done;
+  w->off = ta__malloc((n + 2) * sizeof *w->off);
+  if (!w->off) return false;
   size_t maxw = 0;
-  off[0] = 0;
+  w->off[0] = 0;
   for (size_t i = 0; i <= n; i++) {
-    size_t w = band->hi[i] - band->lo[i] + 1;
-    off[i + 1] = off[i] + w;
-    if (w > maxw) maxw = w;
+    size_t width = band->hi[i] - band->lo[i] + 1;
+    w->off[i + 1] = w->off[i] + width;
+    if (width > maxw) maxw = width;
   }
-  bp = ta__malloc(off[n + 1]);
-  if (!bp) goto done;
+  w->bp = ta__malloc(w->off[n + 1]);
+  if (!w->bp) return false;
   for (size_t r = 0; r <= A; r++)
-    if (!(rows[r] = ta__malloc(maxw * sizeof(double)))) goto done;
-  if (!run_union_init(&su, 1, A > 1 ? A - 1 : 1) ||
-      !run_union_init(&tu, maxw + B + 1, B > 1 ? B - 1 : 1))
-    goto done;
+    if (!(w->rows[r] = ta__malloc(maxw * sizeof(double)))) return false;
+  return run_union_init(&w->su, 1, A > 1 ? A - 1 : 1) &&
+         run_union_init(&w->tu, maxw + B + 1, B > 1 ? B - 1 : 1);
+}
 
-  for (size_t i = 0; i <= n; i++) {
-    if (i >= 1) {
-      size_t s = i - 1;
-      size_t plo = band->lo[i] >= B ? band->lo[i] - B : 0;
-      size_t phi = band->hi[i + A - 1 <= n ? i + A - 1 : n];
-      if (!pair_row_fill(c, &prs[s % A], s, plo, phi)) goto done;
+static void search_free(search *w) {
+  free(w->off);
+  free(w->bp);
+  for (size_t r = 0; r <= TA__MAX_SIDE; r++) free(w->rows[r]);
+  run_union_free(&w->su);
+  run_union_free(&w->tu);
+  for (size_t r = 0; r < TA__MAX_SIDE; r++) {
+    free(w->prs[r].reward);
+    free(w->prs[r].numbers);
+  }
+}
+
+/* The anchor terms of a many-to-many bead (pi, a, pj, b) ending at (i, j),
+ * from the keys its sentences share: the union of each side's run, where
+ * the sum over its sentence pairs would count a key shared by several
+ * sentences several times. */
+static double merged_rest(const ta__ctx *c, search *w, size_t i, size_t j,
+                          size_t pi, size_t a, size_t pj, size_t b) {
+  const uint32_t *ks = NULL, *kt = NULL;
+  const float *ws = NULL, *wt = NULL;
+  size_t ns = 1, nt = 1;
+  if (a == 1) {
+    const ta__sent_feat *sf = &c->src.f->s[pi];
+    ks = c->src.f->keys + sf->key_begin;
+    ws = c->src.f->weights + sf->key_begin;
+    ns = sf->nkeys;
+  } else {
+    ns = run_union_get(&w->su, c->src.f, i, a, &ks, &ws);
+  }
+  if (b == 1) {
+    const ta__sent_feat *tf = &c->tgt.f->s[pj];
+    kt = c->tgt.f->keys + tf->key_begin;
+    wt = c->tgt.f->weights + tf->key_begin;
+    nt = tf->nkeys;
+  } else {
+    nt = run_union_get(&w->tu, c->tgt.f, j, b, &kt, &wt);
+  }
+  ta__pair_match pm;
+  ta__keys_intersect(ks, ws, (uint32_t)ns, kt, wt, (uint32_t)nt, &pm);
+  return bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm),
+                   pm.numbers, NULL);
+}
+
+/* The cheapest way to reach cell (i, j): over every bead type ending
+ * there from a reachable cell of the band; its cost into *best and its
+ * type into *arg (0xFF: unreachable, *best INF).  The cost of a bead is
+ * built cheapest terms first, so that most candidates are dropped before
+ * the expensive ones are computed. */
+static void cell_best(const ta__ctx *c, const ta__band *band, search *w,
+                      size_t i, size_t j, double *best, uint8_t *arg) {
+  const size_t A = (size_t)c->max_a;
+  *best = i == 0 && j == 0 ? 0 : INF;
+  *arg = 0xFF;
+  for (size_t k = 0; k < c->ntypes; k++) {
+    size_t a = c->types[k].a, b = c->types[k].b;
+    if (a > i || b > j) continue;
+    size_t pi = i - a, pj = j - b;
+    if (pj < band->lo[pi] || pj > band->hi[pi]) continue;
+    double prev = w->rows[pi % (A + 1)][pj - band->lo[pi]];
+    if (prev >= INF) continue;
+    double reward = 0, nm = 0;
+    for (size_t s = pi; b && s < i; s++) {
+      const pair_row *r = &w->prs[s % A];
+      reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
+      nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
     }
-    double *row = rows[i % (A + 1)];
-    const size_t lo = band->lo[i], hi = band->hi[i];
-    for (size_t j = lo; j <= hi; j++) {
-      double best = INF;
-      uint8_t arg = 0xFF;
-      if (i == 0 && j == 0) best = 0;
-      for (size_t k = 0; k < c->ntypes; k++) {
-        size_t a = c->types[k].a, b = c->types[k].b;
-        if (a > i || b > j) continue;
-        size_t pi = i - a, pj = j - b;
-        if (pj < band->lo[pi] || pj > band->hi[pi]) continue;
-        double prev = rows[pi % (A + 1)][pj - band->lo[pi]];
-        if (prev >= INF) continue;
-        double reward = 0, nm = 0;
-        for (size_t s = pi; b && s < i; s++) {
-          const pair_row *r = &prs[s % A];
-          reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
-          nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
-        }
-        /* Cheapest terms first.  For a many-to-many bead the sum over its
-         * sentence pairs bounds its matches from above, so a bead that
-         * loses even so is dropped before its length is looked up and its
-         * keys are merged. */
-        double rest = bead_rest(c, pi, a, pj, b, reward, nm, NULL);
-        if (prev + rest >= best) continue;
-        double len = bead_length(c, pi, a, pj, b);
-        if (prev + rest + len >= best) continue;
-        if (a && b && a + b > 2) {
-          const uint32_t *ks = NULL, *kt = NULL;
-          const float *ws = NULL, *wt = NULL;
-          size_t ns = 1, nt = 1;
-          if (a == 1) {
-            const ta__sent_feat *sf = &c->src.f->s[pi];
-            ks = c->src.f->keys + sf->key_begin;
-            ws = c->src.f->weights + sf->key_begin;
-            ns = sf->nkeys;
-          } else {
-            ns = run_union_get(&su, c->src.f, i, a, &ks, &ws);
-          }
-          if (b == 1) {
-            const ta__sent_feat *tf = &c->tgt.f->s[pj];
-            kt = c->tgt.f->keys + tf->key_begin;
-            wt = c->tgt.f->weights + tf->key_begin;
-            nt = tf->nkeys;
-          } else {
-            nt = run_union_get(&tu, c->tgt.f, j, b, &kt, &wt);
-          }
-          ta__pair_match pm;
-          ta__keys_intersect(ks, ws, (uint32_t)ns, kt, wt, (uint32_t)nt, &pm);
-          rest = bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm),
-                           pm.numbers, NULL);
-        }
-        double cost = prev + rest + len;
-        if (cost < best) {
-          best = cost;
-          arg = (uint8_t)k;
-        }
-      }
-      row[j - lo] = best;
-      bp[off[i] + j - lo] = arg;
+    /* For a many-to-many bead the sum over its sentence pairs bounds its
+     * matches from above, so a bead that loses even so is dropped before
+     * its length is looked up and its keys are merged. */
+    double rest = bead_rest(c, pi, a, pj, b, reward, nm, NULL);
+    if (prev + rest >= *best) continue;
+    double len = bead_length(c, pi, a, pj, b);
+    if (prev + rest + len >= *best) continue;
+    if (a && b && a + b > 2) rest = merged_rest(c, w, i, j, pi, a, pj, b);
+    double cost = prev + rest + len;
+    if (cost < *best) {
+      *best = cost;
+      *arg = (uint8_t)k;
     }
   }
+}
 
-  /* Backtrace from (n, m). */
+/* Row i of the programme: first the pair rewards of source sentence
+ * i - 1 against every target a bead ending in rows i .. i + max_a - 1 may
+ * pair it with (prefix sums, so a bead sums a run in O(1)), then every
+ * cell of the row. */
+static bool fill_row(const ta__ctx *c, const ta__band *band, search *w,
+                     size_t i) {
+  const size_t n = c->src.n;
+  const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
+  if (i >= 1) {
+    size_t s = i - 1;
+    size_t plo = band->lo[i] >= B ? band->lo[i] - B : 0;
+    size_t phi = band->hi[i + A - 1 <= n ? i + A - 1 : n];
+    if (!pair_row_fill(c, &w->prs[s % A], s, plo, phi)) return false;
+  }
+  double *row = w->rows[i % (A + 1)];
+  const size_t lo = band->lo[i], hi = band->hi[i];
+  for (size_t j = lo; j <= hi; j++) {
+    double best;
+    uint8_t arg;
+    cell_best(c, band, w, i, j, &best, &arg);
+    row[j - lo] = best;
+    w->bp[w->off[i] + j - lo] = arg;
+  }
+  return true;
+}
+
+/* Whether the path through (i, j) runs along an inner edge of the band
+ * (not the grid's): there a wider band might have found a better path. */
+static bool on_inner_edge(const ta__band *band, size_t m, size_t i,
+                          size_t j) {
+  return (j == band->lo[i] && band->lo[i] > 0) ||
+         (j == band->hi[i] && band->hi[i] < m);
+}
+
+/* Follow the back-pointers from (n, m) to (0, 0) into c->beads (last bead
+ * first), marking in touched the rows where the path runs along an inner
+ * edge of the band. */
+static ta_status trace_back(ta__ctx *c, const ta__band *band, const search *w,
+                            uint8_t *touched, bool *any) {
+  const size_t n = c->src.n, m = c->tgt.n;
   c->nbeads = 0;
   *any = false;
   memset(touched, 0, n + 1);
   size_t i = n, j = m;
   while (i > 0 || j > 0) {
-    uint8_t k = bp[off[i] + j - band->lo[i]];
-    if (k == 0xFF) { /* cannot happen: 1-0 and 0-1 always connect */
-      st = TA_EINVAL;
-      goto done;
-    }
-    if ((j == band->lo[i] && band->lo[i] > 0) ||
-        (j == band->hi[i] && band->hi[i] < m)) {
+    uint8_t k = w->bp[w->off[i] + j - band->lo[i]];
+    if (k == 0xFF) /* 1-0 and 0-1 beads connect every cell of a band */
+      return ta__fail(c->err, TA_EINTERNAL,
+                      "align: no path reaches cell (%zu, %zu) of the search: "
+                      "a bug in tmxalign, please report it",
+                      i, j);
+    if (on_inner_edge(band, m, i, j)) {
       touched[i] = 1;
       *any = true;
     }
     size_t a = c->types[k].a, b = c->types[k].b;
-    if (ta__reserve(&c->beads, &c->cap, c->nbeads + 1) != TA_OK) goto done;
+    if (ta__reserve(&c->beads, &c->cap, c->nbeads + 1) != TA_OK)
+      return TA_ENOMEM;
     ta_bead *bd = &c->beads[c->nbeads++];
     memset(bd, 0, sizeof *bd);
     bd->src_begin = i - a;
@@ -370,22 +430,26 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
     i -= a;
     j -= b;
   }
+  return TA_OK;
+}
+
+/* The trace back found the beads last first. */
+static void reverse_beads(ta__ctx *c) {
   for (size_t x = 0, y = c->nbeads ? c->nbeads - 1 : 0; x < y; x++, y--) {
     ta_bead t = c->beads[x];
     c->beads[x] = c->beads[y];
     c->beads[y] = t;
   }
-  st = TA_OK;
-done:
-  free(off);
-  free(bp);
-  for (size_t r = 0; r <= TA__MAX_SIDE; r++) free(rows[r]);
-  run_union_free(&su);
-  run_union_free(&tu);
-  for (size_t r = 0; r < TA__MAX_SIDE; r++) {
-    free(prs[r].reward);
-    free(prs[r].numbers);
-  }
-  return st;
 }
 
+ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
+                     bool *any) {
+  search w = {0};
+  ta_status st = search_alloc(c, band, &w) ? TA_OK : TA_ENOMEM;
+  for (size_t i = 0; st == TA_OK && i <= c->src.n; i++)
+    if (!fill_row(c, band, &w, i)) st = TA_ENOMEM;
+  if (st == TA_OK) st = trace_back(c, band, &w, touched, any);
+  if (st == TA_OK) reverse_beads(c);
+  search_free(&w);
+  return st;
+}
