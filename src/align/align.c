@@ -7,14 +7,14 @@
  * beads re-estimate the ratio and the variance, and its confident beads
  * teach a lexicon, for the second (the parameters are thus the document
  * pair's own, as Gale & Church estimated theirs from data). */
+#include "align/align.h"
+
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "align/align.h"
 #include "lexicon/lexicon.h"
-
 
 const char *ta_anchor_name(ta_anchor_kind k) {
   static const char *const names[TA_ANCHOR_COUNT] = {
@@ -64,8 +64,7 @@ static ta_status path_from_beads(const ta__ctx *c, ta__path *p) {
   return TA_OK;
 }
 
-static ta_status search_level(ta__ctx *c, const ta__path *guide,
-                              size_t scale);
+static ta_status search_level(ta__ctx *c, const ta__path *guide, size_t scale);
 
 /* The same model over both documents halved; its path guides the band. */
 static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
@@ -103,8 +102,7 @@ static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
  * path touches an inner edge, the corridor widens around those
  * rows only, and the search runs again: a large omission widens the band
  * where it is, not along the whole document. */
-static ta_status search_level(ta__ctx *c, const ta__path *guide,
-                              size_t scale) {
+static ta_status search_level(ta__ctx *c, const ta__path *guide, size_t scale) {
   const size_t n = c->src.n, m = c->tgt.n;
   ta__path coarse = {0};
   ta_status st = TA_OK;
@@ -116,8 +114,9 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
   }
   /* A path from a coarser level is less sure than one from a previous
    * pass at this level. */
-  size_t w0 = !guide ? c->opts.min_band
-              : scale > 1 ? 2 * TA__GUIDED_BAND : TA__GUIDED_BAND;
+  size_t w0 = !guide      ? c->opts.min_band
+              : scale > 1 ? 2 * TA__GUIDED_BAND
+                          : TA__GUIDED_BAND;
   if (w0 < 1) w0 = 1;
   size_t *w = ta__malloc((n + 1) * sizeof *w);
   size_t *near = ta__malloc((n + 1) * sizeof *near); /* last round's w */
@@ -185,7 +184,8 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
   return st;
 }
 
-/* ---- estimation between passes --------------------------------------------- */
+/* ---- estimation between passes ---------------------------------------------
+ */
 
 static int cmp_double(const void *x, const void *y) {
   double a = *(const double *)x, b = *(const double *)y;
@@ -231,7 +231,8 @@ static void reestimate(ta__ctx *c) {
   free(d);
 }
 
-/* ---- public entry ------------------------------------------------------------ */
+/* ---- public entry
+ * ------------------------------------------------------------ */
 
 static void summarise(ta_alignment *al) {
   ta_align_summary *s = &al->summary;
@@ -277,8 +278,7 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   if (st == TA_OK) st = ta__side_init(&c->tgt, &c->ftgt, &c->model);
   if (st != TA_OK) return st;
   if (c->fsrc.total_chars && c->ftgt.total_chars)
-    c->model.ratio =
-        (double)c->ftgt.total_chars / (double)c->fsrc.total_chars;
+    c->model.ratio = (double)c->ftgt.total_chars / (double)c->fsrc.total_chars;
   size_t ps = ta_doc_paragraph_count(src), pt = ta_doc_paragraph_count(tgt);
   c->paragraph_cost = 0;
   c->paragraph_edge_cost = 0;
@@ -307,9 +307,8 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   return st;
 }
 
-ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
-                   const ta_align_opts *o, ta_alignment **out,
-                   ta_error *err) {
+ta_status ta_align(const ta_doc *src, const ta_doc *tgt, const ta_align_opts *o,
+                   ta_alignment **out, ta_error *err) {
   if (!src || !tgt || !out)
     return ta__fail(err, TA_EINVAL, "align: missing document");
   ta__ctx c;
@@ -320,8 +319,7 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
   else
     ta_align_opts_init(&c.opts);
   if (c.opts.max_bead < 2 || c.opts.max_bead > TA__MAX_SIDE + 1)
-    return ta__fail(err, TA_EINVAL,
-                    "align: max bead size %d is outside 2..%d",
+    return ta__fail(err, TA_EINVAL, "align: max bead size %d is outside 2..%d",
                     c.opts.max_bead, TA__MAX_SIDE + 1);
   ta_alignment *al = ta__calloc(1, sizeof *al);
   ta_status st = al ? align_ctx(&c, src, tgt) : TA_ENOMEM;

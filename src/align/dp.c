@@ -5,8 +5,8 @@
  * rows, and prefix sums of pair rewards for the last max_a source
  * sentences: O(cells) bytes, never an n x m matrix. */
 #include <float.h>
-#include <stdint.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +17,7 @@
 /* ---- per-side prefix sums ---------------------------------------------- */
 
 ta_status ta__side_init(ta__side *sd, const ta__features *f,
-                           const ta__model *m) {
+                        const ta__model *m) {
   size_t n = f->n;
   sd->f = f;
   sd->n = n;
@@ -76,12 +76,13 @@ static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len,
   return p[begin + len] - p[begin + 1];
 }
 
-/* ---- bead costs ------------------------------------------------------------ */
+/* ---- bead costs ------------------------------------------------------------
+ */
 
 /* Every term but the length: cheap, so the search computes it first. */
-static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
-                               size_t j0, size_t b, double reward,
-                               double num_matched, ta_bead *explain) {
+static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a, size_t j0,
+                               size_t b, double reward, double num_matched,
+                               ta_bead *explain) {
   const ta__model *m = &c->model;
   double nums = (double)(c->src.nums[i0 + a] - c->src.nums[i0]) +
                 (double)(c->tgt.nums[j0 + b] - c->tgt.nums[j0]);
@@ -93,18 +94,17 @@ static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
    * English opens a paragraph with the quote.  A break before a speech
    * turn on one side only is then no evidence against the bead. */
   bool soft = c->paragraph_soft_turns;
-  if (c->paragraph_cost > 0 &&
-      (interior_breaks(&c->src, i0, a, soft) > 0) !=
-          (interior_breaks(&c->tgt, j0, b, soft) > 0))
+  if (c->paragraph_cost > 0 && (interior_breaks(&c->src, i0, a, soft) > 0) !=
+                                   (interior_breaks(&c->tgt, j0, b, soft) > 0))
     para = c->paragraph_cost;
   /* A translated pair should start and end where paragraphs do on both
    * sides or on neither.  Each edge is shared by two beads: half each.
    * Skips are exempt, so that an omitted paragraph costs nothing more. */
   if (a && b && c->paragraph_edge_cost > 0)
-    para += 0.5 * c->paragraph_edge_cost *
-            ((paragraph_edge(&c->src, i0) != paragraph_edge(&c->tgt, j0)) +
-             (paragraph_edge(&c->src, i0 + a) !=
-              paragraph_edge(&c->tgt, j0 + b)));
+    para +=
+        0.5 * c->paragraph_edge_cost *
+        ((paragraph_edge(&c->src, i0) != paragraph_edge(&c->tgt, j0)) +
+         (paragraph_edge(&c->src, i0 + a) != paragraph_edge(&c->tgt, j0 + b)));
   double prior = m->prior[a][b];
   /* Anchors a bead would share by chance grow with its size: without
    * this, merging neighbours always gains spurious matches. */
@@ -129,12 +129,10 @@ static inline double bead_length(const ta__ctx *c, size_t i0, size_t a,
   return ta__cost_length(&c->model, ls, lt);
 }
 
-double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
-                     size_t b, double reward, double num_matched,
-                     ta_bead *explain) {
+double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0, size_t b,
+                     double reward, double num_matched, ta_bead *explain) {
   double len = bead_length(c, i0, a, j0, b);
-  double total = len + bead_rest(c, i0, a, j0, b, reward, num_matched,
-                                 explain);
+  double total = len + bead_rest(c, i0, a, j0, b, reward, num_matched, explain);
   if (explain) {
     explain->cost = total;
     explain->cost_length = len;
@@ -156,19 +154,19 @@ double ta__bead_explain(const ta__ctx *c, ta_bead *bd) {
     matched = pm.numbers;
   }
   double cost = ta__bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
-                             bd->tgt_len, reward, matched, bd);
-  double nums =
-      (double)(c->src.nums[bd->src_begin + bd->src_len] -
-               c->src.nums[bd->src_begin]) +
-      (double)(c->tgt.nums[bd->tgt_begin + bd->tgt_len] -
-               c->tgt.nums[bd->tgt_begin]);
+                              bd->tgt_len, reward, matched, bd);
+  double nums = (double)(c->src.nums[bd->src_begin + bd->src_len] -
+                         c->src.nums[bd->src_begin]) +
+                (double)(c->tgt.nums[bd->tgt_begin + bd->tgt_len] -
+                         c->tgt.nums[bd->tgt_begin]);
   double miss = nums - 2.0 * matched;
   per_kind[TA_ANCHOR_NUMBER] += c->model.number_miss * (miss > 0 ? miss : 0);
   memcpy(bd->cost_anchor, per_kind, sizeof per_kind);
   return cost;
 }
 
-/* ---- the banded search ----------------------------------------------------- */
+/* ---- the banded search -----------------------------------------------------
+ */
 
 typedef struct pair_row {
   size_t lo, hi;   /* target sentences [lo, hi) */
@@ -238,8 +236,8 @@ static size_t run_union_get(run_union *u, const ta__features *f, size_t end,
   uint32_t *k = u->keys + cell * RUN_KEYS;
   float *w = u->weights + cell * RUN_KEYS;
   if (u->tag[cell] != end) {
-    u->count[cell] = (uint32_t)ta__keys_union(f, end - len, len, k, w,
-                                              RUN_KEYS);
+    u->count[cell] =
+        (uint32_t)ta__keys_union(f, end - len, len, k, w, RUN_KEYS);
     u->tag[cell] = end;
   }
   *keys = k;
@@ -320,8 +318,8 @@ static double merged_rest(const ta__ctx *c, search *w, size_t i, size_t j,
   }
   ta__pair_match pm;
   ta__keys_intersect(ks, ws, (uint32_t)ns, kt, wt, (uint32_t)nt, &pm);
-  return bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm),
-                   pm.numbers, NULL);
+  return bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm), pm.numbers,
+                   NULL);
 }
 
 /* The cheapest way to reach cell (i, j): over every bead type ending
@@ -391,8 +389,7 @@ static bool fill_row(const ta__ctx *c, const ta__band *band, search *w,
 
 /* Whether the path through (i, j) runs along an inner edge of the band
  * (not the grid's): there a wider band might have found a better path. */
-static bool on_inner_edge(const ta__band *band, size_t m, size_t i,
-                          size_t j) {
+static bool on_inner_edge(const ta__band *band, size_t m, size_t i, size_t j) {
   return (j == band->lo[i] && band->lo[i] > 0) ||
          (j == band->hi[i] && band->hi[i] < m);
 }

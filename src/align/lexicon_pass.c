@@ -73,10 +73,10 @@ typedef struct keyer {
   const ta_lexicon *lx;
   ta__folder *f;
   bool source;
-  key_set *wanted;        /* keys the source side can produce */
+  key_set *wanted;              /* keys the source side can produce */
   uint32_t (*top)[TA__LEX_TOP]; /* per source word id: its keys */
-  uint8_t *ntop;          /* 0xFF: not yet computed */
-  uint32_t *buf;          /* keys of the current sentence */
+  uint8_t *ntop;                /* 0xFF: not yet computed */
+  uint32_t *buf;                /* keys of the current sentence */
   size_t n, cap;
   bool oom;
 } keyer;
@@ -118,8 +118,8 @@ static bool key_word(void *user, const char *w, size_t len) {
     return !k->oom;
   }
   int64_t id = ta__strtab_find(&k->lx->words, tmp, n);
-  while ((id < 0 || (size_t)id >= k->lx->nheads ||
-          !k->lx->heads[id].n) && n > TA__LEX_PREFIX_MIN)
+  while ((id < 0 || (size_t)id >= k->lx->nheads || !k->lx->heads[id].n) &&
+         n > TA__LEX_PREFIX_MIN)
     id = ta__strtab_find(&k->lx->words, tmp, --n);
   if (id < 0 || (size_t)id >= k->lx->nheads) return true;
   uint8_t m = top_keys(k, (uint32_t)id);
@@ -223,8 +223,7 @@ static void score_beads(ta__ctx *c) {
   }
 }
 
-ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
-                             const ta_doc *tgt) {
+ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   if (c->opts.weights[TA_ANCHOR_LEXICON] == 0) return TA_OK;
   const ta_lexicon *use = c->opts.lexicon;
   ta_lexicon *own = NULL;
@@ -241,8 +240,8 @@ ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
     if (st != TA_OK) goto done;
     size_t learned = ta_lexicon_count(own);
     if (used >= TA_LEXICON_MIN_BEADS)
-      note(c, "lexicon: learned %zu entries from %zu confident beads",
-           learned, used);
+      note(c, "lexicon: learned %zu entries from %zu confident beads", learned,
+           used);
     else
       note(c, "lexicon: %zu confident beads, fewer than %d: nothing learned",
            used, TA_LEXICON_MIN_BEADS);

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
 #include <unicode/utf8.h>
 #include <unicode/utrans.h>
-#include <unicode/ustring.h>
 
 #include "anchors/anchors.h"
 
@@ -31,10 +31,10 @@ static const struct {
   UChar32 c;
   const char *fold;
 } fold_special[] = {
-    {0xDF, "ss"},  {0xC6, "ae"},  {0xE6, "ae"},  {0x152, "oe"}, {0x153, "oe"},
-    {0xD8, "o"},   {0xF8, "o"},   {0x110, "d"},  {0x111, "d"},  {0x141, "l"},
-    {0x142, "l"},  {0xDE, "th"},  {0xFE, "th"},  {0xD0, "d"},   {0xF0, "d"},
-    {0x131, "i"},  {0x127, "h"},  {0x126, "h"},
+    {0xDF, "ss"}, {0xC6, "ae"}, {0xE6, "ae"}, {0x152, "oe"}, {0x153, "oe"},
+    {0xD8, "o"},  {0xF8, "o"},  {0x110, "d"}, {0x111, "d"},  {0x141, "l"},
+    {0x142, "l"}, {0xDE, "th"}, {0xFE, "th"}, {0xD0, "d"},   {0xF0, "d"},
+    {0x131, "i"}, {0x127, "h"}, {0x126, "h"},
 };
 
 static void fold_ctx_init(fold_ctx *fc) {
@@ -64,8 +64,7 @@ static UTransliterator *fold_translit(fold_ctx *fc) {
     static const char id[] = "Any-Latin; Latin-ASCII; Lower";
     UChar uid[sizeof id];
     u_charsToUChars(id, uid, (int32_t)sizeof id);
-    fc->translit =
-        utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
+    fc->translit = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
     if (U_FAILURE(ec)) fc->translit = NULL;
   }
   return fc->translit;
@@ -110,12 +109,13 @@ static size_t fold_with(fold_ctx *fc, const char *w, size_t len, char *out,
     U8_NEXT(w, i, (int32_t)len, c);
     if (c < 0) continue;
     if (c < 0x80) {
-      if (ascii_alnum(c)) out[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      if (ascii_alnum(c))
+        out[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     } else if (c < FOLD_TABLE_END) {
       for (const char *f = fc->table[c - 0x80]; *f && o + 1 < cap; f++)
         out[o++] = *f;
-    } else if (u_isalpha(c) && u_getIntPropertyValue(c, UCHAR_SCRIPT) !=
-                                   USCRIPT_LATIN) {
+    } else if (u_isalpha(c) &&
+               u_getIntPropertyValue(c, UCHAR_SCRIPT) != USCRIPT_LATIN) {
       out[0] = '\0';
       return fold_other(fc, w, len, out, cap);
     }

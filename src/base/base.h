@@ -28,7 +28,7 @@ struct ta_doc {
   ta_sentence *sents;
   size_t count, cap;
   size_t paragraphs;
-  char *arena;        /* all sentence texts, NUL-separated */
+  char *arena; /* all sentence texts, NUL-separated */
   size_t arena_len, arena_cap;
   bool finished;
 };

@@ -155,7 +155,6 @@ ta_status ta_batch_manifest_parse(const char *name, const char *data,
   return TA_OK;
 }
 
-
 ta_status ta_batch_manifest_load(const char *path, ta_batch_list **out,
                                  ta_error *err) {
   if (!path || !out) return ta__fail(err, TA_EINVAL, "batch: missing argument");

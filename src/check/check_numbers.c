@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/check_int.h"
 #include "anchors/anchors.h"
+#include "check/check_int.h"
 
 #define MAX_TOKENS 64
 #define MAX_CANDS 4
@@ -84,42 +84,41 @@ typedef struct number_word {
 } number_word;
 
 static const number_word words_en[] = {
-    {"zero", 0},      {"one", 1},        {"two", 2},       {"three", 3},
-    {"four", 4},      {"five", 5},       {"six", 6},       {"seven", 7},
-    {"eight", 8},     {"nine", 9},       {"ten", 10},      {"eleven", 11},
-    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},   {"first", 1},      {"second", 2},    {"third", 3},
-    {"fourth", 4},    {"fifth", 5},      {"sixth", 6},     {"seventh", 7},
-    {"eighth", 8},    {"ninth", 9},      {"tenth", 10},    {"a", 1},
-    {"an", 1},        {"hundred", 100},  {"dozen", 12},    {NULL, 0},
+    {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},
+    {"four", 4},     {"five", 5},       {"six", 6},       {"seven", 7},
+    {"eight", 8},    {"nine", 9},       {"ten", 10},      {"eleven", 11},
+    {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"first", 1},      {"second", 2},    {"third", 3},
+    {"fourth", 4},   {"fifth", 5},      {"sixth", 6},     {"seventh", 7},
+    {"eighth", 8},   {"ninth", 9},      {"tenth", 10},    {"a", 1},
+    {"an", 1},       {"hundred", 100},  {"dozen", 12},    {NULL, 0},
 };
 static const number_word words_fr[] = {
-    {"zéro", 0},      {"un", 1},         {"une", 1},       {"deux", 2},
-    {"trois", 3},     {"quatre", 4},     {"cinq", 5},      {"six", 6},
-    {"sept", 7},      {"huit", 8},       {"neuf", 9},      {"dix", 10},
-    {"onze", 11},     {"douze", 12},     {"treize", 13},   {"quatorze", 14},
-    {"quinze", 15},   {"seize", 16},     {"dix-sept", 17}, {"dix-huit", 18},
-    {"dix-neuf", 19}, {"vingt", 20},     {"premier", 1},   {"première", 1},
-    {"deuxième", 2},  {"second", 2},     {"seconde", 2},   {"troisième", 3},
-    {"quatrième", 4}, {"cinquième", 5},  {"cent", 100},    {"douzaine", 12},
+    {"zéro", 0},      {"un", 1},        {"une", 1},       {"deux", 2},
+    {"trois", 3},     {"quatre", 4},    {"cinq", 5},      {"six", 6},
+    {"sept", 7},      {"huit", 8},      {"neuf", 9},      {"dix", 10},
+    {"onze", 11},     {"douze", 12},    {"treize", 13},   {"quatorze", 14},
+    {"quinze", 15},   {"seize", 16},    {"dix-sept", 17}, {"dix-huit", 18},
+    {"dix-neuf", 19}, {"vingt", 20},    {"premier", 1},   {"première", 1},
+    {"deuxième", 2},  {"second", 2},    {"seconde", 2},   {"troisième", 3},
+    {"quatrième", 4}, {"cinquième", 5}, {"cent", 100},    {"douzaine", 12},
     {NULL, 0},
 };
 static const number_word words_de[] = {
-    {"null", 0},     {"eins", 1},    {"ein", 1},       {"eine", 1},
-    {"einen", 1},    {"einem", 1},   {"einer", 1},     {"zwei", 2},
-    {"drei", 3},     {"vier", 4},    {"fünf", 5},      {"sechs", 6},
-    {"sieben", 7},   {"acht", 8},    {"neun", 9},      {"zehn", 10},
-    {"elf", 11},     {"zwölf", 12},  {"zwanzig", 20},  {"erste", 1},
-    {"ersten", 1},   {"zweite", 2},  {"dritte", 3},    {"hundert", 100},
+    {"null", 0},     {"eins", 1},   {"ein", 1},      {"eine", 1},
+    {"einen", 1},    {"einem", 1},  {"einer", 1},    {"zwei", 2},
+    {"drei", 3},     {"vier", 4},   {"fünf", 5},     {"sechs", 6},
+    {"sieben", 7},   {"acht", 8},   {"neun", 9},     {"zehn", 10},
+    {"elf", 11},     {"zwölf", 12}, {"zwanzig", 20}, {"erste", 1},
+    {"ersten", 1},   {"zweite", 2}, {"dritte", 3},   {"hundert", 100},
     {"dutzend", 12}, {NULL, 0},
 };
 static const number_word words_es[] = {
-    {"uno", 1},    {"dos", 2},   {"tres", 3}, {"cuatro", 4},
-    {"cinco", 5},  {NULL, 0},
+    {"uno", 1}, {"dos", 2}, {"tres", 3}, {"cuatro", 4}, {"cinco", 5}, {NULL, 0},
 };
 static const number_word words_it[] = {
-    {"zero", 0}, {"uno", 1},     {"due", 2},    {"tre", 3},
+    {"zero", 0},    {"uno", 1},    {"due", 2}, {"tre", 3},
     {"quattro", 4}, {"dieci", 10}, {NULL, 0},
 };
 
@@ -557,8 +556,9 @@ ta_status ta__check_numbers(ta__check_ctx *c, size_t bead) {
   match(ls, lt);
   char miss[160], extra[160];
   int nm = 0, ne = 0;
-  rc = unexplained(c, bead, ls, true, tt, dt, number_words_of(ta_doc_lang(c->tgt)),
-                   miss, sizeof miss, &nm);
+  rc =
+      unexplained(c, bead, ls, true, tt, dt,
+                  number_words_of(ta_doc_lang(c->tgt)), miss, sizeof miss, &nm);
   if (rc == TA_OK)
     rc = unexplained(c, bead, lt, false, st, ds,
                      number_words_of(ta_doc_lang(c->src)), extra, sizeof extra,

@@ -5,14 +5,14 @@
  *
  * Memory: one pool for the words, a translation array per source word;
  * sized by what is added, which dictionaries filter to the document. */
+#include "lexicon/lexicon.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <zlib.h>
-
-#include "lexicon/lexicon.h"
 
 /* ---- interned strings -------------------------------------------------- */
 
@@ -146,7 +146,7 @@ static bool longest_word(void *user, const char *w, size_t len) {
 
 /* Normalise a phrase; *words is its number of words. */
 size_t ta__lex_phrase(ta__folder *f, const char *s, size_t len, char *out,
-                          size_t *words) {
+                      size_t *words) {
   longest l = {.f = f};
   ta__lex_words(s, len, longest_word, &l);
   memcpy(out, l.best, l.bl + 1);
@@ -217,7 +217,8 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
     }
   if (h->n == h->cap) { /* cap is a uint32_t: the head stays small */
     size_t nc = h->cap;
-    if (h->n == UINT32_MAX || ta__reserve(&h->tr, &nc, (size_t)h->n + 1) != TA_OK)
+    if (h->n == UINT32_MAX ||
+        ta__reserve(&h->tr, &nc, (size_t)h->n + 1) != TA_OK)
       return TA_ENOMEM;
     h->cap = nc > UINT32_MAX ? UINT32_MAX : (uint32_t)nc;
   }
@@ -240,8 +241,7 @@ ta_status ta_lexicon_add(ta_lexicon *lx, const char *src, const char *tgt,
   return ta__lexicon_add_norm(lx, a, na, b, nb, p > 1 ? 1 : p);
 }
 
-double ta_lexicon_prob(const ta_lexicon *lx, const char *src,
-                       const char *tgt) {
+double ta_lexicon_prob(const ta_lexicon *lx, const char *src, const char *tgt) {
   ta__folder *f = ta__folder_new();
   if (!lx || !f) {
     ta__folder_free(f);
@@ -268,8 +268,8 @@ ta_status ta_lexicon_merge(ta_lexicon *lx, const ta_lexicon *from) {
     const char *sw = ta__strtab_str(&from->words, (uint32_t)s);
     for (uint32_t i = 0; i < h->n; i++) {
       const char *tw = ta__strtab_str(&from->words, h->tr[i].tgt);
-      ta_status st = ta__lexicon_add_norm(lx, sw, strlen(sw), tw, strlen(tw),
-                                          h->tr[i].p);
+      ta_status st =
+          ta__lexicon_add_norm(lx, sw, strlen(sw), tw, strlen(tw), h->tr[i].p);
       if (st != TA_OK) return st;
     }
   }
@@ -300,8 +300,10 @@ static ta_status parse_lines(ta_lexicon *lx, const char *path, const char *buf,
     if (hunalign) {
       sep = strstr(l, " @ ");
       if (!sep || sep >= l + ll) {
-        st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected 'target @ "
-                      "source'", path, line);
+        st = ta__fail(err, TA_EPARSE,
+                      "%s: line %zu: expected 'target @ "
+                      "source'",
+                      path, line);
         break;
       }
       b = l;
@@ -311,8 +313,10 @@ static ta_status parse_lines(ta_lexicon *lx, const char *path, const char *buf,
     } else {
       sep = memchr(l, '\t', ll);
       if (!sep) {
-        st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected 'source TAB "
-                      "target'", path, line);
+        st = ta__fail(err, TA_EPARSE,
+                      "%s: line %zu: expected 'source TAB "
+                      "target'",
+                      path, line);
         break;
       }
       al = (size_t)(sep - l);
@@ -328,8 +332,10 @@ static ta_status parse_lines(ta_lexicon *lx, const char *path, const char *buf,
         num[nl2] = '\0';
         p = strtod(num, &end);
         if (end == num || *end || !(p > 0) || p > 1) {
-          st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected a "
-                        "probability in (0, 1]", path, line);
+          st = ta__fail(err, TA_EPARSE,
+                        "%s: line %zu: expected a "
+                        "probability in (0, 1]",
+                        path, line);
           break;
         }
       }
@@ -355,8 +361,8 @@ ta_status ta__lexicon_load_lines(ta_lexicon *lx, const char *path,
   if (st != TA_OK) return st;
   /* hunalign if the first entry line has " @ " and no tab */
   bool hunalign = false;
-  for (const char *l = buf; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1
-                                                     : l + strlen(l)) {
+  for (const char *l = buf; *l;
+       l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
     const char *nl = strchr(l, '\n');
     size_t ll = nl ? (size_t)(nl - l) : strlen(l);
     if (!ll || l[0] == '#') continue;

@@ -1,8 +1,8 @@
 /* The document container: sentences with their provenance (byte offsets,
  * line, paragraph) and one arena holding every sentence text.  Loading and
  * splitting live in input.c and split.c; this file only stores. */
-#include <stdlib.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/base.h"
@@ -58,8 +58,8 @@ void ta__doc_finish(ta_doc *d) {
 
 ta_status ta_doc_from_segments(const char *name, const char *lang,
                                const char *const *segments,
-                               const size_t *paragraphs, size_t n,
-                               ta_doc **out, ta_error *err) {
+                               const size_t *paragraphs, size_t n, ta_doc **out,
+                               ta_error *err) {
   if (!out || (n && !segments))
     return ta__fail(err, TA_EINVAL, "%s: no segments given", name ? name : "");
   ta_doc *d = NULL;

@@ -101,14 +101,14 @@ static ta_status hash_text(merge *m, digest *d, const char *text) {
   if (ta__reserve(&m->u16, &m->u16cap, m->ws.len + 1) != TA_OK)
     return TA_ENOMEM;
   int32_t len = 0;
-  u_strFromUTF8Lenient(m->u16, icu_cap(m->u16cap), &len, m->ws.p, (int32_t)m->ws.len,
-                       &ue);
+  u_strFromUTF8Lenient(m->u16, icu_cap(m->u16cap), &len, m->ws.p,
+                       (int32_t)m->ws.len, &ue);
   if (U_FAILURE(ue)) return TA_EICU;
   /* NFC can grow a string up to 3 times. */
   if (ta__reserve(&m->nfc, &m->nfccap, (size_t)len * 3 + 1) != TA_OK)
     return TA_ENOMEM;
-  int32_t nlen = unorm2_normalize(m->norm, m->u16, len, m->nfc,
-                                  icu_cap(m->nfccap), &ue);
+  int32_t nlen =
+      unorm2_normalize(m->norm, m->u16, len, m->nfc, icu_cap(m->nfccap), &ue);
   if (U_FAILURE(ue)) return TA_EICU;
   hash_bytes(d, m->nfc, (size_t)nlen * sizeof(UChar));
   return TA_OK;

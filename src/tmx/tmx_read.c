@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tmx/tmx_int.h"
 #include "base/xml_quiet.h"
+#include "tmx/tmx_int.h"
 
 typedef struct off_pair {
   size_t a, b; /* offsets into data: lang/text or type/value */

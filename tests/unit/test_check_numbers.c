@@ -2,6 +2,8 @@
  * in that language only (French "a" is a verb, not English "a" = 1), and
  * a failed allocation inside the check is TA_ENOMEM, never a report that
  * differs (a number looked for next door used to be reported then). */
+/* cmocka.h needs these before it: */
+/* clang-format off */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +12,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+/* clang-format on */
 
 #include "align/align.h"
 #include "base/base.h"
@@ -20,9 +23,8 @@ typedef struct pair {
   ta_alignment *al;
 } pair;
 
-static void make_docs(pair *p, const char *sl, const char *const *s,
-                      size_t ns, const char *tl, const char *const *t,
-                      size_t nt) {
+static void make_docs(pair *p, const char *sl, const char *const *s, size_t ns,
+                      const char *tl, const char *const *t, size_t nt) {
   size_t ps[16], pt[16];
   for (size_t i = 0; i < ns; i++) ps[i] = i;
   for (size_t i = 0; i < nt; i++) pt[i] = i;
@@ -75,13 +77,12 @@ static const struct word_case {
     {"no number", "fr", "Il a vu la maison.", "en", "He saw the house.", 0},
     /* French "a" (has) is no "1", whatever English "a" is worth */
     {"fr a is a verb", "en", "He saw 1 house.", "fr", "Il a vu la maison.", 1},
-    {"fr a is a verb (de)", "de", "Er sah 1 Haus.", "fr",
-     "Il a vu la maison.", 1},
+    {"fr a is a verb (de)", "de", "Er sah 1 Haus.", "fr", "Il a vu la maison.",
+     1},
     /* English "a" is one, in English */
     {"en a is one", "fr", "Il a vu 1 maison.", "en", "He saw a house.", 0},
     /* French "un" is one in French, not in English text ("UN") */
-    {"fr un is one", "en", "He came 1 time.", "fr", "Il est venu une fois.",
-     0},
+    {"fr un is one", "en", "He came 1 time.", "fr", "Il est venu une fois.", 0},
     {"fr un not in en", "fr", "Il est venu 1 fois à l’ONU.", "en",
      "He came to the UN once.", 1},
     /* German "elf" is eleven, an English elf is not */
