@@ -7,14 +7,14 @@
  * beads re-estimate the ratio and the variance, and its confident beads
  * teach a lexicon, for the second (the parameters are thus the document
  * pair's own, as Gale & Church estimated theirs from data). */
+#include "align/align.h"
+
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "align/align.h"
 #include "lexicon/lexicon.h"
-
 
 const char *ta_anchor_name(ta_anchor_kind k) {
   static const char *const names[TA_ANCHOR_COUNT] = {
@@ -69,8 +69,7 @@ static ta_status path_from_beads(const ta__ctx *c, ta__path *p) {
   return TA_OK;
 }
 
-static ta_status search_level(ta__ctx *c, const ta__path *guide,
-                              size_t scale);
+static ta_status search_level(ta__ctx *c, const ta__path *guide, size_t scale);
 
 /* The same model over both documents halved; its path guides the band. */
 static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
@@ -89,6 +88,7 @@ static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
   cc.max_a = c->max_a;
   cc.max_b = c->max_b;
   cc.vocab = c->vocab;
+  cc.err = c->err;
   ta_status st = ta__features_coarsen(c->src.f, 0, c->vocab, &cc.fsrc);
   if (st == TA_OK) st = ta__features_coarsen(c->tgt.f, 1, c->vocab, &cc.ftgt);
   if (st == TA_OK) st = ta__side_init(&cc.src, &cc.fsrc, &cc.model);
@@ -107,8 +107,7 @@ static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
  * path touches an inner edge, the corridor widens around those
  * rows only, and the search runs again: a large omission widens the band
  * where it is, not along the whole document. */
-static ta_status search_level(ta__ctx *c, const ta__path *guide,
-                              size_t scale) {
+static ta_status search_level(ta__ctx *c, const ta__path *guide, size_t scale) {
   const size_t n = c->src.n, m = c->tgt.n;
   ta__path coarse = {0};
   ta_status st = TA_OK;
@@ -120,8 +119,9 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
   }
   /* A path from a coarser level is less sure than one from a previous
    * pass at this level. */
-  size_t w0 = !guide ? c->opts.min_band
-              : scale > 1 ? 2 * TA__GUIDED_BAND : TA__GUIDED_BAND;
+  size_t w0 = !guide      ? c->opts.min_band
+              : scale > 1 ? 2 * TA__GUIDED_BAND
+                          : TA__GUIDED_BAND;
   if (w0 < 1) w0 = 1;
   /* No corridor is wider than the grid; capping the caller's width keeps
    * the widening's 4 * w from wrapping (min_band = SIZE_MAX looped). */
@@ -192,7 +192,8 @@ static ta_status search_level(ta__ctx *c, const ta__path *guide,
   return st;
 }
 
-/* ---- estimation between passes --------------------------------------------- */
+/* ---- estimation between passes ---------------------------------------------
+ */
 
 static int cmp_double(const void *x, const void *y) {
   double a = *(const double *)x, b = *(const double *)y;
@@ -238,7 +239,8 @@ static void reestimate(ta__ctx *c) {
   free(d);
 }
 
-/* ---- public entry ------------------------------------------------------------ */
+/* ---- public entry
+ * ------------------------------------------------------------ */
 
 static void summarise(ta_alignment *al) {
   ta_align_summary *s = &al->summary;
@@ -284,8 +286,7 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   if (st == TA_OK) st = ta__side_init(&c->tgt, &c->ftgt, &c->model);
   if (st != TA_OK) return st;
   if (c->fsrc.total_chars && c->ftgt.total_chars)
-    c->model.ratio =
-        (double)c->ftgt.total_chars / (double)c->fsrc.total_chars;
+    c->model.ratio = (double)c->ftgt.total_chars / (double)c->fsrc.total_chars;
   size_t ps = ta_doc_paragraph_count(src), pt = ta_doc_paragraph_count(tgt);
   c->paragraph_cost = 0;
   c->paragraph_edge_cost = 0;
@@ -344,6 +345,7 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
     return ta__fail(err, TA_EINVAL, "align: missing document");
   ta__ctx c;
   memset(&c, 0, sizeof c);
+  c.err = err;
   if (o)
     c.opts = *o;
   else
@@ -369,8 +371,9 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
     *out = al;
   } else {
     free(al);
-    ta__fail(err, st, "align %s with %s: %s", ta_doc_name(src),
-             ta_doc_name(tgt), ta_strerror(st));
+    if (st != TA_EINTERNAL) /* which has said what went wrong */
+      ta__fail(err, st, "align %s with %s: %s", ta_doc_name(src),
+               ta_doc_name(tgt), ta_strerror(st));
   }
   free(c.beads);
   ta__side_free(&c.src);

@@ -19,11 +19,11 @@ typedef struct ta__bead_type {
 typedef struct ta__side {
   const ta__features *f;
   size_t n;
-  uint64_t *chars;   /* prefix sums: chars[i] = code points of s < i */
-  uint32_t *nums;    /* prefix sums of number anchors */
-  uint32_t *breaks;  /* prefix counts of paragraph breaks */
-  uint32_t *hard;    /* the same without breaks before a speech turn */
-  double *chance;    /* prefix sums of model-weighted chance matches */
+  uint64_t *chars;  /* prefix sums: chars[i] = code points of s < i */
+  uint32_t *nums;   /* prefix sums of number anchors */
+  uint32_t *breaks; /* prefix counts of paragraph breaks */
+  uint32_t *hard;   /* the same without breaks before a speech turn */
+  double *chance;   /* prefix sums of model-weighted chance matches */
 } ta__side;
 
 typedef struct ta__ctx {
@@ -31,7 +31,7 @@ typedef struct ta__ctx {
   ta__features fsrc, ftgt;
   ta__side src, tgt;
   ta__model model;
-  double var_raw; /* measured length variance, before widening */
+  double var_raw;             /* measured length variance, before widening */
   double paragraph_cost;      /* bead spanning a boundary on one side */
   bool paragraph_soft_turns;  /* breaks before a speech turn do not count */
   double paragraph_edge_cost; /* pair starting or ending at a boundary on
@@ -45,6 +45,7 @@ typedef struct ta__ctx {
   int level; /* 0: the documents; k: halved k times (coarse search) */
   const ta__vocab *vocab; /* of the documents, while coarse levels need it */
   ta__vocab vocab_own;    /* what vocab points to at level 0 */
+  ta_error *err;          /* where a TA_EINTERNAL is described; may be NULL */
 } ta__ctx;
 
 /* For every source row i in 0..n the target cells lo[i]..hi[i], both
@@ -76,9 +77,8 @@ void ta__side_free(ta__side *sd);
  * matches of its anchors; fills the cost fields of explain if not NULL.
  * Shared by the search and the explanation of chosen beads, so that what
  * jsonl shows is what the search used. */
-double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
-                     size_t b, double reward, double num_matched,
-                     ta_bead *explain);
+double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0, size_t b,
+                     double reward, double num_matched, ta_bead *explain);
 
 /* Fill the cost fields of bd (computed afresh from its keys) and return
  * its total cost. */
@@ -102,7 +102,6 @@ struct ta_alignment {
 /* Self-training and lexicon keys between the passes of align.c: learns a
  * table from c->beads if asked, adds TA_ANCHOR_LEXICON keys to both
  * sides' features and re-weighs them, for the next pass. */
-ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
-                             const ta_doc *tgt);
+ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt);
 
 #endif

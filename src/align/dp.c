@@ -5,8 +5,8 @@
  * rows, and prefix sums of pair rewards for the last max_a source
  * sentences: O(cells) bytes, never an n x m matrix. */
 #include <float.h>
-#include <stdint.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +17,7 @@
 /* ---- per-side prefix sums ---------------------------------------------- */
 
 ta_status ta__side_init(ta__side *sd, const ta__features *f,
-                           const ta__model *m) {
+                        const ta__model *m) {
   size_t n = f->n;
   sd->f = f;
   sd->n = n;
@@ -76,12 +76,13 @@ static uint32_t interior_breaks(const ta__side *sd, size_t begin, size_t len,
   return p[begin + len] - p[begin + 1];
 }
 
-/* ---- bead costs ------------------------------------------------------------ */
+/* ---- bead costs ------------------------------------------------------------
+ */
 
 /* Every term but the length: cheap, so the search computes it first. */
-static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
-                               size_t j0, size_t b, double reward,
-                               double num_matched, ta_bead *explain) {
+static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a, size_t j0,
+                               size_t b, double reward, double num_matched,
+                               ta_bead *explain) {
   const ta__model *m = &c->model;
   double nums = (double)(c->src.nums[i0 + a] - c->src.nums[i0]) +
                 (double)(c->tgt.nums[j0 + b] - c->tgt.nums[j0]);
@@ -93,18 +94,17 @@ static inline double bead_rest(const ta__ctx *c, size_t i0, size_t a,
    * English opens a paragraph with the quote.  A break before a speech
    * turn on one side only is then no evidence against the bead. */
   bool soft = c->paragraph_soft_turns;
-  if (c->paragraph_cost > 0 &&
-      (interior_breaks(&c->src, i0, a, soft) > 0) !=
-          (interior_breaks(&c->tgt, j0, b, soft) > 0))
+  if (c->paragraph_cost > 0 && (interior_breaks(&c->src, i0, a, soft) > 0) !=
+                                   (interior_breaks(&c->tgt, j0, b, soft) > 0))
     para = c->paragraph_cost;
   /* A translated pair should start and end where paragraphs do on both
    * sides or on neither.  Each edge is shared by two beads: half each.
    * Skips are exempt, so that an omitted paragraph costs nothing more. */
   if (a && b && c->paragraph_edge_cost > 0)
-    para += 0.5 * c->paragraph_edge_cost *
-            ((paragraph_edge(&c->src, i0) != paragraph_edge(&c->tgt, j0)) +
-             (paragraph_edge(&c->src, i0 + a) !=
-              paragraph_edge(&c->tgt, j0 + b)));
+    para +=
+        0.5 * c->paragraph_edge_cost *
+        ((paragraph_edge(&c->src, i0) != paragraph_edge(&c->tgt, j0)) +
+         (paragraph_edge(&c->src, i0 + a) != paragraph_edge(&c->tgt, j0 + b)));
   double prior = m->prior[a][b];
   /* Anchors a bead would share by chance grow with its size: without
    * this, merging neighbours always gains spurious matches. */
@@ -129,12 +129,10 @@ static inline double bead_length(const ta__ctx *c, size_t i0, size_t a,
   return ta__cost_length(&c->model, ls, lt);
 }
 
-double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0,
-                     size_t b, double reward, double num_matched,
-                     ta_bead *explain) {
+double ta__bead_cost(const ta__ctx *c, size_t i0, size_t a, size_t j0, size_t b,
+                     double reward, double num_matched, ta_bead *explain) {
   double len = bead_length(c, i0, a, j0, b);
-  double total = len + bead_rest(c, i0, a, j0, b, reward, num_matched,
-                                 explain);
+  double total = len + bead_rest(c, i0, a, j0, b, reward, num_matched, explain);
   if (explain) {
     explain->cost = total;
     explain->cost_length = len;
@@ -156,39 +154,33 @@ double ta__bead_explain(const ta__ctx *c, ta_bead *bd) {
     matched = pm.numbers;
   }
   double cost = ta__bead_cost(c, bd->src_begin, bd->src_len, bd->tgt_begin,
-                             bd->tgt_len, reward, matched, bd);
-  double nums =
-      (double)(c->src.nums[bd->src_begin + bd->src_len] -
-               c->src.nums[bd->src_begin]) +
-      (double)(c->tgt.nums[bd->tgt_begin + bd->tgt_len] -
-               c->tgt.nums[bd->tgt_begin]);
+                              bd->tgt_len, reward, matched, bd);
+  double nums = (double)(c->src.nums[bd->src_begin + bd->src_len] -
+                         c->src.nums[bd->src_begin]) +
+                (double)(c->tgt.nums[bd->tgt_begin + bd->tgt_len] -
+                         c->tgt.nums[bd->tgt_begin]);
   double miss = nums - 2.0 * matched;
   per_kind[TA_ANCHOR_NUMBER] += c->model.number_miss * (miss > 0 ? miss : 0);
   memcpy(bd->cost_anchor, per_kind, sizeof per_kind);
   return cost;
 }
 
-/* ---- the banded search ----------------------------------------------------- */
+/* ---- the banded search -----------------------------------------------------
+ */
 
 typedef struct pair_row {
   size_t lo, hi;   /* target sentences [lo, hi) */
   double *reward;  /* prefix sums: reward[k] = sum over t < lo + k */
   double *numbers; /* prefix sums of matched numbers */
-  size_t cap;
+  size_t rcap, ncap;
 } pair_row;
 
 static bool pair_row_fill(const ta__ctx *c, pair_row *r, size_t s, size_t lo,
                           size_t hi) {
   size_t w = hi - lo + 1;
-  if (w > r->cap) {
-    double *nr = ta__realloc(r->reward, w * sizeof *nr);
-    if (!nr) return false;
-    r->reward = nr;
-    double *nn = ta__realloc(r->numbers, w * sizeof *nn);
-    if (!nn) return false;
-    r->numbers = nn;
-    r->cap = w;
-  }
+  if (ta__reserve(&r->reward, &r->rcap, w) != TA_OK ||
+      ta__reserve(&r->numbers, &r->ncap, w) != TA_OK)
+    return false;
   r->lo = lo;
   r->hi = hi;
   r->reward[0] = 0;
@@ -244,8 +236,8 @@ static size_t run_union_get(run_union *u, const ta__features *f, size_t end,
   uint32_t *k = u->keys + cell * RUN_KEYS;
   float *w = u->weights + cell * RUN_KEYS;
   if (u->tag[cell] != end) {
-    u->count[cell] = (uint32_t)ta__keys_union(f, end - len, len, k, w,
-                                              RUN_KEYS);
+    u->count[cell] =
+        (uint32_t)ta__keys_union(f, end - len, len, k, w, RUN_KEYS);
     u->tag[cell] = end;
   }
   *keys = k;
@@ -253,126 +245,179 @@ static size_t run_union_get(run_union *u, const ta__features *f, size_t end,
   return u->count[cell];
 }
 
-ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
-                     bool *any) {
-  const size_t n = c->src.n, m = c->tgt.n;
+/* The working memory of one search.  Back-pointers are kept for every
+ * band cell (one byte each: the type of the best bead ending there, 0xFF
+ * none), costs only for the last max_a + 1 rows, which is all a bead can
+ * reach back over. */
+typedef struct search {
+  size_t *off; /* off[i]: where row i's cells start in bp; n + 2 entries */
+  uint8_t *bp;
+  double *rows[TA__MAX_SIDE + 1]; /* row i is rows[i % (max_a + 1)] */
+  pair_row prs[TA__MAX_SIDE];     /* source sentence s: prs[s % max_a] */
+  run_union su, tu;
+} search;
+
+/* Allocate w for band: sized by the band's cells and its widest row, so
+ * that memory follows the band, never the n x m grid. */
+static bool search_alloc(const ta__ctx *c, const ta__band *band, search *w) {
+  const size_t n = c->src.n;
   const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
-  ta_status st = TA_ENOMEM;
-  size_t *off = ta__malloc((n + 2) * sizeof *off);
-  double *rows[TA__MAX_SIDE + 1] = {0};
-  pair_row prs[TA__MAX_SIDE] = {{0}};
-  run_union su = {0}, tu = {0};
-  uint8_t *bp = NULL;
-  if (!off) goto done;
+  w->off = ta__malloc((n + 2) * sizeof *w->off);
+  if (!w->off) return false;
   size_t maxw = 0;
-  off[0] = 0;
+  w->off[0] = 0;
   for (size_t i = 0; i <= n; i++) {
-    size_t w = band->hi[i] - band->lo[i] + 1;
-    off[i + 1] = off[i] + w;
-    if (w > maxw) maxw = w;
+    size_t width = band->hi[i] - band->lo[i] + 1;
+    w->off[i + 1] = w->off[i] + width;
+    if (width > maxw) maxw = width;
   }
-  bp = ta__malloc(off[n + 1]);
-  if (!bp) goto done;
+  w->bp = ta__malloc(w->off[n + 1]);
+  if (!w->bp) return false;
   for (size_t r = 0; r <= A; r++)
-    if (!(rows[r] = ta__malloc(maxw * sizeof(double)))) goto done;
-  if (!run_union_init(&su, 1, A > 1 ? A - 1 : 1) ||
-      !run_union_init(&tu, maxw + B + 1, B > 1 ? B - 1 : 1))
-    goto done;
+    if (!(w->rows[r] = ta__malloc(maxw * sizeof(double)))) return false;
+  return run_union_init(&w->su, 1, A > 1 ? A - 1 : 1) &&
+         run_union_init(&w->tu, maxw + B + 1, B > 1 ? B - 1 : 1);
+}
 
-  for (size_t i = 0; i <= n; i++) {
-    if (i >= 1) {
-      size_t s = i - 1;
-      size_t plo = band->lo[i] >= B ? band->lo[i] - B : 0;
-      size_t phi = band->hi[i + A - 1 <= n ? i + A - 1 : n];
-      if (!pair_row_fill(c, &prs[s % A], s, plo, phi)) goto done;
+static void search_free(search *w) {
+  free(w->off);
+  free(w->bp);
+  for (size_t r = 0; r <= TA__MAX_SIDE; r++) free(w->rows[r]);
+  run_union_free(&w->su);
+  run_union_free(&w->tu);
+  for (size_t r = 0; r < TA__MAX_SIDE; r++) {
+    free(w->prs[r].reward);
+    free(w->prs[r].numbers);
+  }
+}
+
+/* The anchor terms of a many-to-many bead (pi, a, pj, b) ending at (i, j),
+ * from the keys its sentences share: the union of each side's run, where
+ * the sum over its sentence pairs would count a key shared by several
+ * sentences several times. */
+static double merged_rest(const ta__ctx *c, search *w, size_t i, size_t j,
+                          size_t pi, size_t a, size_t pj, size_t b) {
+  const uint32_t *ks = NULL, *kt = NULL;
+  const float *ws = NULL, *wt = NULL;
+  size_t ns = 1, nt = 1;
+  if (a == 1) {
+    const ta__sent_feat *sf = &c->src.f->s[pi];
+    ks = c->src.f->keys + sf->key_begin;
+    ws = c->src.f->weights + sf->key_begin;
+    ns = sf->nkeys;
+  } else {
+    ns = run_union_get(&w->su, c->src.f, i, a, &ks, &ws);
+  }
+  if (b == 1) {
+    const ta__sent_feat *tf = &c->tgt.f->s[pj];
+    kt = c->tgt.f->keys + tf->key_begin;
+    wt = c->tgt.f->weights + tf->key_begin;
+    nt = tf->nkeys;
+  } else {
+    nt = run_union_get(&w->tu, c->tgt.f, j, b, &kt, &wt);
+  }
+  ta__pair_match pm;
+  ta__keys_intersect(ks, ws, (uint32_t)ns, kt, wt, (uint32_t)nt, &pm);
+  return bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm), pm.numbers,
+                   NULL);
+}
+
+/* The cheapest way to reach cell (i, j): over every bead type ending
+ * there from a reachable cell of the band; its cost into *best and its
+ * type into *arg (0xFF: unreachable, *best INF).  The cost of a bead is
+ * built cheapest terms first, so that most candidates are dropped before
+ * the expensive ones are computed. */
+static void cell_best(const ta__ctx *c, const ta__band *band, search *w,
+                      size_t i, size_t j, double *best, uint8_t *arg) {
+  const size_t A = (size_t)c->max_a;
+  *best = i == 0 && j == 0 ? 0 : INF;
+  *arg = 0xFF;
+  for (size_t k = 0; k < c->ntypes; k++) {
+    size_t a = c->types[k].a, b = c->types[k].b;
+    if (a > i || b > j) continue;
+    size_t pi = i - a, pj = j - b;
+    if (pj < band->lo[pi] || pj > band->hi[pi]) continue;
+    double prev = w->rows[pi % (A + 1)][pj - band->lo[pi]];
+    if (prev >= INF) continue;
+    double reward = 0, nm = 0;
+    for (size_t s = pi; b && s < i; s++) {
+      const pair_row *r = &w->prs[s % A];
+      reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
+      nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
     }
-    double *row = rows[i % (A + 1)];
-    const size_t lo = band->lo[i], hi = band->hi[i];
-    for (size_t j = lo; j <= hi; j++) {
-      double best = INF;
-      uint8_t arg = 0xFF;
-      if (i == 0 && j == 0) best = 0;
-      for (size_t k = 0; k < c->ntypes; k++) {
-        size_t a = c->types[k].a, b = c->types[k].b;
-        if (a > i || b > j) continue;
-        size_t pi = i - a, pj = j - b;
-        if (pj < band->lo[pi] || pj > band->hi[pi]) continue;
-        double prev = rows[pi % (A + 1)][pj - band->lo[pi]];
-        if (prev >= INF) continue;
-        double reward = 0, nm = 0;
-        for (size_t s = pi; b && s < i; s++) {
-          const pair_row *r = &prs[s % A];
-          reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
-          nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
-        }
-        /* Cheapest terms first.  For a many-to-many bead the sum over its
-         * sentence pairs bounds its matches from above, so a bead that
-         * loses even so is dropped before its length is looked up and its
-         * keys are merged. */
-        double rest = bead_rest(c, pi, a, pj, b, reward, nm, NULL);
-        if (prev + rest >= best) continue;
-        double len = bead_length(c, pi, a, pj, b);
-        if (prev + rest + len >= best) continue;
-        if (a && b && a + b > 2) {
-          const uint32_t *ks = NULL, *kt = NULL;
-          const float *ws = NULL, *wt = NULL;
-          size_t ns = 1, nt = 1;
-          if (a == 1) {
-            const ta__sent_feat *sf = &c->src.f->s[pi];
-            ks = c->src.f->keys + sf->key_begin;
-            ws = c->src.f->weights + sf->key_begin;
-            ns = sf->nkeys;
-          } else {
-            ns = run_union_get(&su, c->src.f, i, a, &ks, &ws);
-          }
-          if (b == 1) {
-            const ta__sent_feat *tf = &c->tgt.f->s[pj];
-            kt = c->tgt.f->keys + tf->key_begin;
-            wt = c->tgt.f->weights + tf->key_begin;
-            nt = tf->nkeys;
-          } else {
-            nt = run_union_get(&tu, c->tgt.f, j, b, &kt, &wt);
-          }
-          ta__pair_match pm;
-          ta__keys_intersect(ks, ws, (uint32_t)ns, kt, wt, (uint32_t)nt, &pm);
-          rest = bead_rest(c, pi, a, pj, b, ta__pair_reward(&c->model, &pm),
-                           pm.numbers, NULL);
-        }
-        double cost = prev + rest + len;
-        if (cost < best) {
-          best = cost;
-          arg = (uint8_t)k;
-        }
-      }
-      row[j - lo] = best;
-      bp[off[i] + j - lo] = arg;
+    /* For a many-to-many bead the sum over its sentence pairs bounds its
+     * matches from above, so a bead that loses even so is dropped before
+     * its length is looked up and its keys are merged. */
+    double rest = bead_rest(c, pi, a, pj, b, reward, nm, NULL);
+    if (prev + rest >= *best) continue;
+    double len = bead_length(c, pi, a, pj, b);
+    if (prev + rest + len >= *best) continue;
+    if (a && b && a + b > 2) rest = merged_rest(c, w, i, j, pi, a, pj, b);
+    double cost = prev + rest + len;
+    if (cost < *best) {
+      *best = cost;
+      *arg = (uint8_t)k;
     }
   }
+}
 
-  /* Backtrace from (n, m). */
+/* Row i of the programme: first the pair rewards of source sentence
+ * i - 1 against every target a bead ending in rows i .. i + max_a - 1 may
+ * pair it with (prefix sums, so a bead sums a run in O(1)), then every
+ * cell of the row. */
+static bool fill_row(const ta__ctx *c, const ta__band *band, search *w,
+                     size_t i) {
+  const size_t n = c->src.n;
+  const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
+  if (i >= 1) {
+    size_t s = i - 1;
+    size_t plo = band->lo[i] >= B ? band->lo[i] - B : 0;
+    size_t phi = band->hi[i + A - 1 <= n ? i + A - 1 : n];
+    if (!pair_row_fill(c, &w->prs[s % A], s, plo, phi)) return false;
+  }
+  double *row = w->rows[i % (A + 1)];
+  const size_t lo = band->lo[i], hi = band->hi[i];
+  for (size_t j = lo; j <= hi; j++) {
+    double best;
+    uint8_t arg;
+    cell_best(c, band, w, i, j, &best, &arg);
+    row[j - lo] = best;
+    w->bp[w->off[i] + j - lo] = arg;
+  }
+  return true;
+}
+
+/* Whether the path through (i, j) runs along an inner edge of the band
+ * (not the grid's): there a wider band might have found a better path. */
+static bool on_inner_edge(const ta__band *band, size_t m, size_t i, size_t j) {
+  return (j == band->lo[i] && band->lo[i] > 0) ||
+         (j == band->hi[i] && band->hi[i] < m);
+}
+
+/* Follow the back-pointers from (n, m) to (0, 0) into c->beads (last bead
+ * first), marking in touched the rows where the path runs along an inner
+ * edge of the band. */
+static ta_status trace_back(ta__ctx *c, const ta__band *band, const search *w,
+                            uint8_t *touched, bool *any) {
+  const size_t n = c->src.n, m = c->tgt.n;
   c->nbeads = 0;
   *any = false;
   memset(touched, 0, n + 1);
   size_t i = n, j = m;
   while (i > 0 || j > 0) {
-    uint8_t k = bp[off[i] + j - band->lo[i]];
-    if (k == 0xFF) { /* cannot happen: 1-0 and 0-1 always connect */
-      st = TA_EINVAL;
-      goto done;
-    }
-    if ((j == band->lo[i] && band->lo[i] > 0) ||
-        (j == band->hi[i] && band->hi[i] < m)) {
+    uint8_t k = w->bp[w->off[i] + j - band->lo[i]];
+    if (k == 0xFF) /* 1-0 and 0-1 beads connect every cell of a band */
+      return ta__fail(c->err, TA_EINTERNAL,
+                      "align: no path reaches cell (%zu, %zu) of the search: "
+                      "a bug in tmxalign, please report it",
+                      i, j);
+    if (on_inner_edge(band, m, i, j)) {
       touched[i] = 1;
       *any = true;
     }
     size_t a = c->types[k].a, b = c->types[k].b;
-    if (c->nbeads == c->cap) {
-      size_t ncap = c->cap ? c->cap * 2 : 256;
-      ta_bead *nb = ta__realloc(c->beads, ncap * sizeof *nb);
-      if (!nb) goto done;
-      c->beads = nb;
-      c->cap = ncap;
-    }
+    if (ta__reserve(&c->beads, &c->cap, c->nbeads + 1) != TA_OK)
+      return TA_ENOMEM;
     ta_bead *bd = &c->beads[c->nbeads++];
     memset(bd, 0, sizeof *bd);
     bd->src_begin = i - a;
@@ -382,22 +427,26 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
     i -= a;
     j -= b;
   }
+  return TA_OK;
+}
+
+/* The trace back found the beads last first. */
+static void reverse_beads(ta__ctx *c) {
   for (size_t x = 0, y = c->nbeads ? c->nbeads - 1 : 0; x < y; x++, y--) {
     ta_bead t = c->beads[x];
     c->beads[x] = c->beads[y];
     c->beads[y] = t;
   }
-  st = TA_OK;
-done:
-  free(off);
-  free(bp);
-  for (size_t r = 0; r <= TA__MAX_SIDE; r++) free(rows[r]);
-  run_union_free(&su);
-  run_union_free(&tu);
-  for (size_t r = 0; r < TA__MAX_SIDE; r++) {
-    free(prs[r].reward);
-    free(prs[r].numbers);
-  }
-  return st;
 }
 
+ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
+                     bool *any) {
+  search w = {0};
+  ta_status st = search_alloc(c, band, &w) ? TA_OK : TA_ENOMEM;
+  for (size_t i = 0; st == TA_OK && i <= c->src.n; i++)
+    if (!fill_row(c, band, &w, i)) st = TA_ENOMEM;
+  if (st == TA_OK) st = trace_back(c, band, &w, touched, any);
+  if (st == TA_OK) reverse_beads(c);
+  search_free(&w);
+  return st;
+}

@@ -18,14 +18,7 @@
 #include "align/align.h"
 
 static uint32_t lex_key(const char *s, size_t len) {
-  uint32_t h = 2166136261u ^ 0x4c; /* 'L' */
-  for (size_t i = 0; i < len; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 16777619u;
-  }
-  h ^= h >> 15;
-  return ((uint32_t)TA_ANCHOR_LEXICON << TA__KEY_KIND_SHIFT) |
-         (h & ((1u << TA__KEY_KIND_SHIFT) - 1));
+  return ta__key_of(TA_ANCHOR_LEXICON, s, len, 0x4c); /* 'L' */
 }
 
 static void note(const ta__ctx *c, const char *fmt, ...) TA__PRINTF(2, 3);
@@ -80,22 +73,16 @@ typedef struct keyer {
   const ta_lexicon *lx;
   ta__folder *f;
   bool source;
-  key_set *wanted;        /* keys the source side can produce */
+  key_set *wanted;              /* keys the source side can produce */
   uint32_t (*top)[TA__LEX_TOP]; /* per source word id: its keys */
-  uint8_t *ntop;          /* 0xFF: not yet computed */
-  uint32_t *buf;          /* keys of the current sentence */
+  uint8_t *ntop;                /* 0xFF: not yet computed */
+  uint32_t *buf;                /* keys of the current sentence */
   size_t n, cap;
   bool oom;
 } keyer;
 
 static bool push(keyer *k, uint32_t key) {
-  if (k->n == k->cap) {
-    size_t nc = k->cap ? k->cap * 2 : 64;
-    uint32_t *nb = ta__realloc(k->buf, nc * sizeof *nb);
-    if (!nb) return false;
-    k->buf = nb;
-    k->cap = nc;
-  }
+  if (ta__reserve(&k->buf, &k->cap, k->n + 1) != TA_OK) return false;
   k->buf[k->n++] = key;
   return true;
 }
@@ -131,8 +118,8 @@ static bool key_word(void *user, const char *w, size_t len) {
     return !k->oom;
   }
   int64_t id = ta__strtab_find(&k->lx->words, tmp, n);
-  while ((id < 0 || (size_t)id >= k->lx->nheads ||
-          !k->lx->heads[id].n) && n > TA__LEX_PREFIX_MIN)
+  while ((id < 0 || (size_t)id >= k->lx->nheads || !k->lx->heads[id].n) &&
+         n > TA__LEX_PREFIX_MIN)
     id = ta__strtab_find(&k->lx->words, tmp, --n);
   if (id < 0 || (size_t)id >= k->lx->nheads) return true;
   uint8_t m = top_keys(k, (uint32_t)id);
@@ -165,15 +152,9 @@ static ta_status add_side(keyer *k, const ta_doc *d, ta__features *f,
     size_t u = 0;
     for (size_t r = 0; r < k->n; r++)
       if (!u || k->buf[u - 1] != k->buf[r]) k->buf[u++] = k->buf[r];
-    if (n + sf->nkeys + u > cap) {
-      size_t nc = cap * 2 + sf->nkeys + u;
-      uint32_t *nk = ta__realloc(keys, nc * sizeof *nk);
-      if (!nk) {
-        k->oom = true;
-        break;
-      }
-      keys = nk;
-      cap = nc;
+    if (ta__reserve(&keys, &cap, n + sf->nkeys + u) != TA_OK) {
+      k->oom = true;
+      break;
     }
     if (sf->nkeys)
       memcpy(keys + n, f->keys + sf->key_begin, sf->nkeys * sizeof *keys);
@@ -242,8 +223,7 @@ static void score_beads(ta__ctx *c) {
   }
 }
 
-ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
-                             const ta_doc *tgt) {
+ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   if (c->opts.weights[TA_ANCHOR_LEXICON] == 0) return TA_OK;
   const ta_lexicon *use = c->opts.lexicon;
   ta_lexicon *own = NULL;
@@ -260,8 +240,8 @@ ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src,
     if (st != TA_OK) goto done;
     size_t learned = ta_lexicon_count(own);
     if (used >= TA_LEXICON_MIN_BEADS)
-      note(c, "lexicon: learned %zu entries from %zu confident beads",
-           learned, used);
+      note(c, "lexicon: learned %zu entries from %zu confident beads", learned,
+           used);
     else
       note(c, "lexicon: %zu confident beads, fewer than %d: nothing learned",
            used, TA_LEXICON_MIN_BEADS);

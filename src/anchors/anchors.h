@@ -17,12 +17,12 @@
 #define TA__COARSE_KEYS 12
 
 typedef struct ta__sent_feat {
-  uint32_t chars;      /* length in code points */
-  uint32_t key_begin;  /* first key in ta__features.keys */
+  uint32_t chars;     /* length in code points */
+  uint32_t key_begin; /* first key in ta__features.keys */
   uint32_t nkeys;
-  uint32_t nnum;       /* how many of the keys are numbers */
-  bool para_break;     /* a paragraph boundary lies just before it */
-  bool opens_turn;     /* starts with a dash or an opening quote */
+  uint32_t nnum;                 /* how many of the keys are numbers */
+  bool para_break;               /* a paragraph boundary lies just before it */
+  bool opens_turn;               /* starts with a dash or an opening quote */
   float chance[TA_ANCHOR_COUNT]; /* idf-weighted keys expected to match a
                                     random sentence of the other side */
 } ta__sent_feat;
@@ -30,8 +30,8 @@ typedef struct ta__sent_feat {
 typedef struct ta__features {
   size_t n;
   ta__sent_feat *s;
-  uint32_t *keys;      /* per sentence: sorted, no duplicates */
-  float *weights;      /* per key: inverse document frequency */
+  uint32_t *keys; /* per sentence: sorted, no duplicates */
+  float *weights; /* per key: inverse document frequency */
   size_t nkeys, cap;
   uint64_t total_chars;
 } ta__features;
@@ -42,7 +42,8 @@ bool ta__opens_turn(const char *text, size_t len);
 
 /* Build features for every sentence of d.  Keys of a kind whose enable flag
  * is false are not extracted. */
-ta_status ta__features_build(const ta_doc *d, const bool enabled[TA_ANCHOR_COUNT],
+ta_status ta__features_build(const ta_doc *d,
+                             const bool enabled[TA_ANCHOR_COUNT],
                              ta__features *f);
 /* The distinct keys of both documents and how many sentences of each side
  * hold them: an open-addressing table grown as keys come, the size of the
@@ -62,8 +63,7 @@ void ta__vocab_free(ta__vocab *v);
 /* Give every key a weight ln(1 + N / df) with df counted over both sides,
  * and every sentence its chance matches against the other side.  The
  * vocabulary goes to *keep when given (for coarsening), else is freed. */
-ta_status ta__features_weigh(ta__features *a, ta__features *b,
-                             ta__vocab *keep);
+ta_status ta__features_weigh(ta__features *a, ta__features *b, ta__vocab *keep);
 void ta__features_free(ta__features *f);
 
 /* Halve a document for the coarse search: coarse sentence k is fine
@@ -90,26 +90,25 @@ size_t ta__folder_fold(ta__folder *f, const char *w, size_t len, char *out,
                        size_t cap);
 void ta__folder_free(ta__folder *f);
 
-
 /* ---- The bead cost model (cost.c) ---- */
 #define TA__MAX_SIDE 8 /* largest m or n of a bead type */
 #define TA__TAIL_SIZE 20001
 
 typedef struct ta__model {
-  double ratio;        /* mean target chars per source char */
-  double var;          /* variance of the length difference per char */
+  double ratio; /* mean target chars per source char */
+  double var;   /* variance of the length difference per char */
   double prior[TA__MAX_SIDE + 1][TA__MAX_SIDE + 1]; /* -ln P(m-n bead) */
   double weight[TA_ANCHOR_COUNT]; /* nats per (idf-weighted) matched key */
-  double number_miss;  /* nats per number without its twin */
+  double number_miss;             /* nats per number without its twin */
   double length_weight;
-  double chance_weight; /* share of chance matches subtracted (0..1) */
-  double var_scale;    /* the estimated variance is widened by this: the
-                          normal model's tails are too thin for real text */
+  double chance_weight;      /* share of chance matches subtracted (0..1) */
+  double var_scale;          /* the estimated variance is widened by this: the
+                                normal model's tails are too thin for real text */
   float tail[TA__TAIL_SIZE]; /* -ln P(|Z| >= x) for x^2 = 0, 0.02, ... 400 */
-  double paragraph;    /* nats for a bead spanning a paragraph boundary on
-                          one side only */
-  double paragraph_edge; /* nats for a pair that starts or ends at a
-                            paragraph boundary on one side only */
+  double paragraph;          /* nats for a bead spanning a paragraph boundary on
+                                one side only */
+  double paragraph_edge;     /* nats for a pair that starts or ends at a
+                                paragraph boundary on one side only */
 } ta__model;
 
 /* Default table, tuned on the Text+Berg dev set as a whole (README). */
@@ -151,6 +150,10 @@ size_t ta__keys_union(const ta__features *f, size_t first, size_t count,
 void ta__keys_intersect(const uint32_t *ka, const float *wa, uint32_t na,
                         const uint32_t *kb, const float *wb, uint32_t nb,
                         ta__pair_match *out);
+
+/* The key of the token s[0, len) of a kind: FNV-1a from salt, folded into
+ * the bits below the kind's (tokens.c; lexicon keys too). */
+uint32_t ta__key_of(unsigned kind, const char *s, size_t len, uint32_t salt);
 
 /* Weighted reward (nats, >= 0) of a pair match under the model. */
 double ta__pair_reward(const ta__model *m, const ta__pair_match *pm);

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
 #include <unicode/utf8.h>
 #include <unicode/utrans.h>
-#include <unicode/ustring.h>
 
 #include "anchors/anchors.h"
 
@@ -31,10 +31,10 @@ static const struct {
   UChar32 c;
   const char *fold;
 } fold_special[] = {
-    {0xDF, "ss"},  {0xC6, "ae"},  {0xE6, "ae"},  {0x152, "oe"}, {0x153, "oe"},
-    {0xD8, "o"},   {0xF8, "o"},   {0x110, "d"},  {0x111, "d"},  {0x141, "l"},
-    {0x142, "l"},  {0xDE, "th"},  {0xFE, "th"},  {0xD0, "d"},   {0xF0, "d"},
-    {0x131, "i"},  {0x127, "h"},  {0x126, "h"},
+    {0xDF, "ss"}, {0xC6, "ae"}, {0xE6, "ae"}, {0x152, "oe"}, {0x153, "oe"},
+    {0xD8, "o"},  {0xF8, "o"},  {0x110, "d"}, {0x111, "d"},  {0x141, "l"},
+    {0x142, "l"}, {0xDE, "th"}, {0xFE, "th"}, {0xD0, "d"},   {0xF0, "d"},
+    {0x131, "i"}, {0x127, "h"}, {0x126, "h"},
 };
 
 static void fold_ctx_init(fold_ctx *fc) {
@@ -64,8 +64,7 @@ static UTransliterator *fold_translit(fold_ctx *fc) {
     static const char id[] = "Any-Latin; Latin-ASCII; Lower";
     UChar uid[sizeof id];
     u_charsToUChars(id, uid, (int32_t)sizeof id);
-    fc->translit =
-        utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
+    fc->translit = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
     if (U_FAILURE(ec)) fc->translit = NULL;
   }
   return fc->translit;
@@ -110,12 +109,13 @@ static size_t fold_with(fold_ctx *fc, const char *w, size_t len, char *out,
     U8_NEXT(w, i, (int32_t)len, c);
     if (c < 0) continue;
     if (c < 0x80) {
-      if (ascii_alnum(c)) out[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      if (ascii_alnum(c))
+        out[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     } else if (c < FOLD_TABLE_END) {
       for (const char *f = fc->table[c - 0x80]; *f && o + 1 < cap; f++)
         out[o++] = *f;
-    } else if (u_isalpha(c) && u_getIntPropertyValue(c, UCHAR_SCRIPT) !=
-                                   USCRIPT_LATIN) {
+    } else if (u_isalpha(c) &&
+               u_getIntPropertyValue(c, UCHAR_SCRIPT) != USCRIPT_LATIN) {
       out[0] = '\0';
       return fold_other(fc, w, len, out, cap);
     }
@@ -141,8 +141,7 @@ enum key_kind {
   KEY_PUNCT = TA_ANCHOR_PUNCT,
 };
 
-static uint32_t key_of(unsigned kind, const char *s, size_t len,
-                       uint32_t salt) {
+uint32_t ta__key_of(unsigned kind, const char *s, size_t len, uint32_t salt) {
   uint32_t h = 2166136261u ^ salt;
   for (size_t i = 0; i < len; i++) {
     h ^= (unsigned char)s[i];
@@ -178,13 +177,7 @@ typedef struct key_buf {
 } key_buf;
 
 static bool key_push(key_buf *b, uint32_t key) {
-  if (b->n == b->cap) {
-    size_t nc = b->cap ? b->cap * 2 : 64;
-    uint32_t *nk = ta__realloc(b->k, nc * sizeof *nk);
-    if (!nk) return false;
-    b->k = nk;
-    b->cap = nc;
-  }
+  if (ta__reserve(&b->k, &b->cap, b->n + 1) != TA_OK) return false;
   b->k[b->n++] = key;
   return true;
 }
@@ -227,9 +220,9 @@ static bool has_upper_or_digit(const char *w, size_t len) {
 static bool word_keys(fold_ctx *fc, const bool *on, const char *w, size_t len,
                       key_buf *b, occ *seen, size_t *nseen) {
   if (on[KEY_IDENTICAL] && len >= 2 && has_upper_or_digit(w, len)) {
-    uint32_t base = key_of(KEY_IDENTICAL, w, len, 0);
+    uint32_t base = ta__key_of(KEY_IDENTICAL, w, len, 0);
     uint32_t n = occurrence(seen, nseen, 64, base);
-    if (!key_push(b, key_of(KEY_IDENTICAL, w, len, n))) return false;
+    if (!key_push(b, ta__key_of(KEY_IDENTICAL, w, len, n))) return false;
   }
   if (!on[KEY_COGNATE]) return true;
   char f[128], sk[128];
@@ -239,12 +232,12 @@ static bool word_keys(fold_ctx *fc, const bool *on, const char *w, size_t len,
   for (size_t i = 0; i < fl; i++)
     if (f[i] < 'a' || f[i] > 'z') alpha = false;
   if (!alpha) return true;
-  if (!key_push(b, key_of(KEY_COGNATE, f, 4, 1))) return false;
+  if (!key_push(b, ta__key_of(KEY_COGNATE, f, 4, 1))) return false;
   size_t sl = 0;
   for (size_t i = 0; i < fl; i++)
     if (!strchr("aeiouy", f[i]) && (sl == 0 || sk[sl - 1] != f[i]))
       sk[sl++] = f[i];
-  if (fl >= 5 && sl >= 3 && !key_push(b, key_of(KEY_COGNATE, sk, sl, 2)))
+  if (fl >= 5 && sl >= 3 && !key_push(b, ta__key_of(KEY_COGNATE, sk, sl, 2)))
     return false;
   return true;
 }
@@ -274,9 +267,9 @@ static bool sentence_keys(fold_ctx *fc, const bool *on, const char *t,
         if (((unsigned char)t[at + (int32_t)k] & 0xC0) != 0x80) nchars++;
       i = at + (int32_t)used;
       if (on[KEY_NUMBER]) {
-        uint32_t base = key_of(KEY_NUMBER, num, strlen(num), 0);
+        uint32_t base = ta__key_of(KEY_NUMBER, num, strlen(num), 0);
         uint32_t n = occurrence(seen, &nseen, 64, base);
-        if (!key_push(b, key_of(KEY_NUMBER, num, strlen(num), n)))
+        if (!key_push(b, ta__key_of(KEY_NUMBER, num, strlen(num), n)))
           return false;
         nnum++;
       }
@@ -301,9 +294,9 @@ static bool sentence_keys(fold_ctx *fc, const bool *on, const char *t,
     } else if (on[KEY_PUNCT]) {
       char cls = punct_class(c);
       if (cls) {
-        uint32_t base = key_of(KEY_PUNCT, &cls, 1, 0);
+        uint32_t base = ta__key_of(KEY_PUNCT, &cls, 1, 0);
         uint32_t n = occurrence(seen, &nseen, 64, base);
-        if (!key_push(b, key_of(KEY_PUNCT, &cls, 1, n))) return false;
+        if (!key_push(b, ta__key_of(KEY_PUNCT, &cls, 1, n))) return false;
       }
     }
   }

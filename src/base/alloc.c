@@ -13,11 +13,7 @@
 
 #include "base/base.h"
 
-#if defined(__GNUC__)
-#define CALLER() __builtin_return_address(0)
-#else
-#define CALLER() NULL /* no sites: recording finds none */
-#endif
+#define CALLER() TA__CALLER()
 
 #define SITES_MAX 1024
 
@@ -61,6 +57,10 @@ void *ta__calloc(size_t count, size_t size) {
 
 void *ta__realloc(void *p, size_t size) {
   return injected_failure(CALLER()) ? NULL : realloc(p, size);
+}
+
+void *ta__realloc_at(void *p, size_t size, const void *site) {
+  return injected_failure(site) ? NULL : realloc(p, size);
 }
 
 char *ta__strdup(const char *s) {

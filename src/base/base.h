@@ -28,7 +28,7 @@ struct ta_doc {
   ta_sentence *sents;
   size_t count, cap;
   size_t paragraphs;
-  char *arena;        /* all sentence texts, NUL-separated */
+  char *arena; /* all sentence texts, NUL-separated */
   size_t arena_len, arena_cap;
   bool finished;
 };
@@ -47,6 +47,15 @@ void *ta__malloc(size_t size);
 void *ta__calloc(size_t count, size_t size);
 void *ta__realloc(void *p, size_t size);
 char *ta__strdup(const char *s);
+/* ta__realloc on behalf of a caller: the growth helpers (buf.c) pass
+ * their caller's address, so that a failure injected by the tests falls
+ * on each growing site in turn, not on one site shared by all. */
+void *ta__realloc_at(void *p, size_t size, const void *site);
+#if defined(__GNUC__)
+#define TA__CALLER() __builtin_return_address(0)
+#else
+#define TA__CALLER() NULL /* no sites: recording finds none */
+#endif
 /* Tests only (alloc.c): record the call sites the next allocations come
  * from; the count of sites and the allocations of each (into counts, at
  * most max); make the nth allocation (from 1) of recorded site fail; stop

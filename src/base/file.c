@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
 #include <zlib.h>
 
 #include "base/base.h"
@@ -49,7 +48,8 @@ static ta_status open_source(const char *path, const char *name, bool gzip,
   }
   return TA_OK;
 fail:
-  if (errno == ENOENT) return ta__fail(err, TA_ENOENT, "%s: no such file", name);
+  if (errno == ENOENT)
+    return ta__fail(err, TA_ENOENT, "%s: no such file", name);
   return ta__fail(err, errno == ENOMEM ? TA_ENOMEM : TA_EIO, "%s: %s", name,
                   errno ? strerror(errno) : "cannot open");
 }
@@ -95,15 +95,17 @@ ta_status ta__read_file(const char *path, unsigned flags, size_t max,
     if (cap - n < 2) {
       if (cap - 1 > max) {
         st = ta__fail(err, TA_ETOOBIG,
-                      "%s: more than %zu bytes%s exceeds the limit (%s)",
-                      name, max, gzip ? " once decompressed" : "", limit);
+                      "%s: more than %zu bytes%s exceeds the limit (%s)", name,
+                      max, gzip ? " once decompressed" : "", limit);
         break;
       }
+      /* Not ta__reserve: the last doubling is clamped to the cap (+2 to
+       * see one byte past it), so a file near max costs max, not 2 max. */
       size_t ncap = cap - 1 > max / 2 ? max + 2 : 2 * cap;
       char *np = ta__realloc(p, ncap);
       if (!np) {
-        st = ta__fail(err, TA_ENOMEM, "%s: out of memory after %zu bytes",
-                      name, n);
+        st = ta__fail(err, TA_ENOMEM, "%s: out of memory after %zu bytes", name,
+                      n);
         break;
       }
       p = np;

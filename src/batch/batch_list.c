@@ -59,13 +59,7 @@ static char *put_joined(char *p, const char *dir, const char *rel, size_t len) {
 static ta_status list_add(ta_batch_list *l, const char *dir, const char *src,
                           size_t slen, const char *tgt, size_t tlen,
                           size_t line) {
-  if (l->n == l->cap) {
-    size_t ncap = l->cap ? l->cap * 2 : 16;
-    ta_batch_pair *np = ta__realloc(l->pairs, ncap * sizeof *np);
-    if (!np) return TA_ENOMEM;
-    l->pairs = np;
-    l->cap = ncap;
-  }
+  if (ta__reserve(&l->pairs, &l->cap, l->n + 1) != TA_OK) return TA_ENOMEM;
   size_t size =
       joined_len(dir, src, slen) + joined_len(dir, tgt, tlen) + slen + tlen + 4;
   char *block = ta__malloc(size), *p = block;
@@ -160,7 +154,6 @@ ta_status ta_batch_manifest_parse(const char *name, const char *data,
   *out = l;
   return TA_OK;
 }
-
 
 ta_status ta_batch_manifest_load(const char *path, ta_batch_list **out,
                                  ta_error *err) {
@@ -290,15 +283,9 @@ static ta_status scan_dir(const char *dir, const char *slang, const char *tlang,
   for (struct dirent *e; st == TA_OK && (e = readdir(d));) {
     dir_file f;
     if (e->d_name[0] == '.' || !classify(e->d_name, slang, tlang, &f)) continue;
-    if (n == cap) {
-      size_t ncap = cap ? cap * 2 : 64;
-      dir_file *nf = ta__realloc(files, ncap * sizeof *nf);
-      if (!nf) {
-        st = TA_ENOMEM;
-        break;
-      }
-      files = nf;
-      cap = ncap;
+    if (ta__reserve(&files, &cap, n + 1) != TA_OK) {
+      st = TA_ENOMEM;
+      break;
     }
     char *copy = ta__strdup(e->d_name);
     if (!copy) {

@@ -62,13 +62,7 @@ static bool next_word(const char *s, size_t len, size_t *pos, bool first,
 }
 
 static bool set_add(word_set *ws, const char *w) {
-  if (ws->n == ws->cap) {
-    size_t nc = ws->cap ? ws->cap * 2 : 64;
-    char(*nw)[WORD_MAX] = ta__realloc(ws->w, nc * sizeof *nw);
-    if (!nw) return false;
-    ws->w = nw;
-    ws->cap = nc;
-  }
+  if (ta__reserve(&ws->w, &ws->cap, ws->n + 1) != TA_OK) return false;
   memcpy(ws->w[ws->n++], w, WORD_MAX);
   return true;
 }

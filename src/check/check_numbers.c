@@ -9,7 +9,8 @@
  * token each; a date with no twin is matched by its day and year against the
  * other side's plain numbers ("18 janvier 2024").  Small numbers may be
  * spelled out on the other side ("5 ans" / "five years"): a table of number
- * words per language covers 0-20 and ordinals.
+ * words per language (en, fr, de, es, it) covers 0-20 and ordinals, read
+ * in that side's language only (French "a" is a verb, not English "a").
  *
  * Does not read numbers written in words on both sides, nor Roman numerals.
  * A number missing from a bead but present in a neighbouring bead is an
@@ -19,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/check_int.h"
 #include "anchors/anchors.h"
+#include "check/check_int.h"
 
 #define MAX_TOKENS 64
 #define MAX_CANDS 4
@@ -46,12 +47,15 @@ typedef struct tok_list {
 static const char *const point_langs[] = {"en", "zh", "ja", "ko", "th",
                                           "he", "hi", "ms", "ga", "mt"};
 
+/* Is lang the language code, or a variant of it ("en-GB" is "en")? */
+static bool lang_is(const char *lang, const char *code) {
+  size_t l = strlen(code);
+  return !strncmp(lang, code, l) && (!lang[l] || lang[l] == '-');
+}
+
 static char decimal_of(const char *lang) {
-  for (size_t i = 0; i < sizeof point_langs / sizeof point_langs[0]; i++) {
-    size_t l = strlen(point_langs[i]);
-    if (!strncmp(lang, point_langs[i], l) && (!lang[l] || lang[l] == '-'))
-      return '.';
-  }
+  for (size_t i = 0; i < sizeof point_langs / sizeof point_langs[0]; i++)
+    if (lang_is(lang, point_langs[i])) return '.';
   return ',';
 }
 
@@ -70,37 +74,70 @@ static const struct {
     {"millones", "000000"},      {"milioni", "000000"},
 };
 
-/* Spelled-out numbers a translator may use instead of digits. */
-static const struct {
+/* Spelled-out numbers a translator may use instead of digits, per
+ * language: a word of one language is often another word in the next
+ * (French "a", "six", English "cent", German "elf"), so a text's words are
+ * looked up in its own language's table only.  NULL-terminated. */
+typedef struct number_word {
   const char *word;
   int value;
-} number_words[] = {
-    {"zero", 0},      {"one", 1},        {"two", 2},       {"three", 3},
-    {"four", 4},      {"five", 5},       {"six", 6},       {"seven", 7},
-    {"eight", 8},     {"nine", 9},       {"ten", 10},      {"eleven", 11},
-    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},   {"first", 1},      {"second", 2},    {"third", 3},
-    {"fourth", 4},    {"fifth", 5},      {"sixth", 6},     {"seventh", 7},
-    {"eighth", 8},    {"ninth", 9},      {"tenth", 10},    {"zéro", 0},
-    {"un", 1},        {"une", 1},        {"deux", 2},      {"trois", 3},
-    {"quatre", 4},    {"cinq", 5},       {"sept", 7},      {"huit", 8},
-    {"neuf", 9},      {"dix", 10},       {"onze", 11},     {"douze", 12},
-    {"treize", 13},   {"quatorze", 14},  {"quinze", 15},   {"seize", 16},
-    {"dix-sept", 17}, {"dix-huit", 18},  {"dix-neuf", 19}, {"vingt", 20},
-    {"premier", 1},   {"première", 1},   {"deuxième", 2},  {"second", 2},
-    {"seconde", 2},   {"troisième", 3},  {"quatrième", 4}, {"cinquième", 5},
-    {"null", 0},      {"eins", 1},       {"ein", 1},       {"eine", 1},
-    {"einen", 1},     {"einem", 1},      {"einer", 1},     {"zwei", 2},
-    {"drei", 3},      {"vier", 4},       {"fünf", 5},      {"sechs", 6},
-    {"sieben", 7},    {"acht", 8},       {"neun", 9},      {"zehn", 10},
-    {"elf", 11},      {"zwölf", 12},     {"zwanzig", 20},  {"erste", 1},
-    {"ersten", 1},    {"zweite", 2},     {"dritte", 3},    {"uno", 1},
-    {"dos", 2},       {"tres", 3},       {"cuatro", 4},    {"cinco", 5},
-    {"due", 2},       {"tre", 3},        {"quattro", 4},   {"dieci", 10},
-    {"a", 1},         {"an", 1},         {"hundred", 100}, {"cent", 100},
-    {"hundert", 100}, {"dozen", 12},     {"douzaine", 12}, {"dutzend", 12},
+} number_word;
+
+static const number_word words_en[] = {
+    {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},
+    {"four", 4},     {"five", 5},       {"six", 6},       {"seven", 7},
+    {"eight", 8},    {"nine", 9},       {"ten", 10},      {"eleven", 11},
+    {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"first", 1},      {"second", 2},    {"third", 3},
+    {"fourth", 4},   {"fifth", 5},      {"sixth", 6},     {"seventh", 7},
+    {"eighth", 8},   {"ninth", 9},      {"tenth", 10},    {"a", 1},
+    {"an", 1},       {"hundred", 100},  {"dozen", 12},    {NULL, 0},
 };
+static const number_word words_fr[] = {
+    {"zéro", 0},      {"un", 1},        {"une", 1},       {"deux", 2},
+    {"trois", 3},     {"quatre", 4},    {"cinq", 5},      {"six", 6},
+    {"sept", 7},      {"huit", 8},      {"neuf", 9},      {"dix", 10},
+    {"onze", 11},     {"douze", 12},    {"treize", 13},   {"quatorze", 14},
+    {"quinze", 15},   {"seize", 16},    {"dix-sept", 17}, {"dix-huit", 18},
+    {"dix-neuf", 19}, {"vingt", 20},    {"premier", 1},   {"première", 1},
+    {"deuxième", 2},  {"second", 2},    {"seconde", 2},   {"troisième", 3},
+    {"quatrième", 4}, {"cinquième", 5}, {"cent", 100},    {"douzaine", 12},
+    {NULL, 0},
+};
+static const number_word words_de[] = {
+    {"null", 0},     {"eins", 1},   {"ein", 1},      {"eine", 1},
+    {"einen", 1},    {"einem", 1},  {"einer", 1},    {"zwei", 2},
+    {"drei", 3},     {"vier", 4},   {"fünf", 5},     {"sechs", 6},
+    {"sieben", 7},   {"acht", 8},   {"neun", 9},     {"zehn", 10},
+    {"elf", 11},     {"zwölf", 12}, {"zwanzig", 20}, {"erste", 1},
+    {"ersten", 1},   {"zweite", 2}, {"dritte", 3},   {"hundert", 100},
+    {"dutzend", 12}, {NULL, 0},
+};
+static const number_word words_es[] = {
+    {"uno", 1}, {"dos", 2}, {"tres", 3}, {"cuatro", 4}, {"cinco", 5}, {NULL, 0},
+};
+static const number_word words_it[] = {
+    {"zero", 0},    {"uno", 1},    {"due", 2}, {"tre", 3},
+    {"quattro", 4}, {"dieci", 10}, {NULL, 0},
+};
+
+static const struct {
+  const char *lang;
+  const number_word *words;
+} number_words[] = {
+    {"en", words_en}, {"fr", words_fr}, {"de", words_de},
+    {"es", words_es}, {"it", words_it},
+};
+
+/* The number words of lang; none (a digit must match a digit) for a
+ * language without a table. */
+static const number_word *number_words_of(const char *lang) {
+  static const number_word none[] = {{NULL, 0}};
+  for (size_t i = 0; i < sizeof number_words / sizeof number_words[0]; i++)
+    if (lang_is(lang, number_words[i].lang)) return number_words[i].words;
+  return none;
+}
 
 static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
 
@@ -414,8 +451,9 @@ static void match(tok_list *a, tok_list *b) {
   }
 }
 
-/* Is the integer value of t spelled out as a word in text? */
-static bool spelled_in(const num_tok *t, const char *text, size_t len) {
+/* Is the integer value of t spelled out in text, a word of words? */
+static bool spelled_in(const num_tok *t, const char *text, size_t len,
+                       const number_word *words) {
   if (t->type != TOK_NUM) return false;
   char *end;
   long v = strtol(t->cand[0], &end, 10);
@@ -427,58 +465,68 @@ static bool spelled_in(const num_tok *t, const char *text, size_t len) {
       i++;
       continue;
     }
-    for (size_t k = 0; k < sizeof number_words / sizeof number_words[0]; k++)
-      if (number_words[k].value == v && !strcmp(w, number_words[k].word))
-        return true;
+    for (const number_word *k = words; k->word; k++)
+      if (k->value == v && !strcmp(w, k->word)) return true;
     i += wl;
   }
   return false;
 }
 
-/* Does a token of value t appear in the neighbouring text? */
-static bool in_text(const num_tok *t, const char *text, char dec) {
+/* Does a token of value t appear in the neighbouring text?  Into *found;
+ * TA_ENOMEM rather than a guess. */
+static ta_status in_text(const num_tok *t, const char *text, char dec,
+                         bool *found) {
+  *found = false;
+  if (!text) return TA_OK;
   tok_list *l = ta__malloc(sizeof *l);
-  bool found = false;
-  if (!l) return false;
+  if (!l) return TA_ENOMEM;
   tokenize(text, strlen(text), dec, l);
-  for (int i = 0; i < l->n && !found; i++) found = same_value(t, &l->t[i]);
+  for (int i = 0; i < l->n && !*found; i++) *found = same_value(t, &l->t[i]);
   free(l);
-  return found;
+  return TA_OK;
 }
 
-static char *neighbour_text(const ta__check_ctx *c, size_t bead, bool source,
-                            int delta) {
+/* The text of one side of the bead delta away into *out (caller frees);
+ * NULL past either end of the alignment. */
+static ta_status neighbour_text(const ta__check_ctx *c, size_t bead,
+                                bool source, int delta, char **out) {
+  *out = NULL;
   if ((delta < 0 && bead == 0) ||
       (delta > 0 && bead + 1 >= ta_alignment_count(c->al)))
-    return NULL;
+    return TA_OK;
   const ta_bead *b = ta_alignment_bead(c->al, (size_t)((long)bead + delta));
-  return source ? ta__check_join(c->src, b->src_begin, b->src_len)
+  *out = source ? ta__check_join(c->src, b->src_begin, b->src_len)
                 : ta__check_join(c->tgt, b->tgt_begin, b->tgt_len);
+  return *out ? TA_OK : TA_ENOMEM;
 }
 
 /* Unmatched tokens of l that are not an alignment boundary nor spelled
- * out in other: listed in buf, counted in the return value. */
-static int unexplained(const ta__check_ctx *c, size_t bead, tok_list *l,
-                       bool source, const char *other, char dec_other,
-                       char *buf, size_t cap) {
-  int count = 0;
+ * out in other (whose language has number words words): listed in buf,
+ * counted in *count. */
+static ta_status unexplained(const ta__check_ctx *c, size_t bead, tok_list *l,
+                             bool source, const char *other, char dec_other,
+                             const number_word *words, char *buf, size_t cap,
+                             int *count) {
   size_t o = 0;
+  *count = 0;
   buf[0] = '\0';
-  char *prev = neighbour_text(c, bead, !source, -1);
-  char *next = neighbour_text(c, bead, !source, +1);
-  for (int i = 0; i < l->n; i++) {
+  char *prev = NULL, *next = NULL;
+  ta_status st = neighbour_text(c, bead, !source, -1, &prev);
+  if (st == TA_OK) st = neighbour_text(c, bead, !source, +1, &next);
+  for (int i = 0; st == TA_OK && i < l->n; i++) {
     num_tok *t = &l->t[i];
-    if (t->used || spelled_in(t, other, strlen(other))) continue;
-    if ((prev && in_text(t, prev, dec_other)) ||
-        (next && in_text(t, next, dec_other)))
-      continue;
-    count++;
+    if (t->used || spelled_in(t, other, strlen(other), words)) continue;
+    bool near = false;
+    st = in_text(t, prev, dec_other, &near);
+    if (st == TA_OK && !near) st = in_text(t, next, dec_other, &near);
+    if (st != TA_OK || near) continue;
+    (*count)++;
     int w = snprintf(buf + o, cap - o, "%s%s", o ? ", " : "", t->shown);
     if (w > 0 && (size_t)w < cap - o) o += (size_t)w;
   }
   free(prev);
   free(next);
-  return count;
+  return st;
 }
 
 static const char *token_word(const tok_list *l) {
@@ -507,8 +555,15 @@ ta_status ta__check_numbers(ta__check_ctx *c, size_t bead) {
   if (!ls->n && !lt->n) goto done;
   match(ls, lt);
   char miss[160], extra[160];
-  int nm = unexplained(c, bead, ls, true, tt, dt, miss, sizeof miss);
-  int ne = unexplained(c, bead, lt, false, st, ds, extra, sizeof extra);
+  int nm = 0, ne = 0;
+  rc =
+      unexplained(c, bead, ls, true, tt, dt,
+                  number_words_of(ta_doc_lang(c->tgt)), miss, sizeof miss, &nm);
+  if (rc == TA_OK)
+    rc = unexplained(c, bead, lt, false, st, ds,
+                     number_words_of(ta_doc_lang(c->src)), extra, sizeof extra,
+                     &ne);
+  if (rc != TA_OK) goto done;
   ta__finding_item *it = NULL;
   const char *what = token_word(nm ? ls : lt);
   if (nm && ne)

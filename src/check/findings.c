@@ -99,13 +99,7 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
    * omissions leave out even when they are not reported (--only number
    * once said "100% translated" of a half-empty translation); summarise()
    * drops the kinds not asked for. */
-  if (r->n == r->cap) {
-    size_t nc = r->cap ? r->cap * 2 : 32;
-    ta__finding_item *ni = ta__realloc(r->items, nc * sizeof *ni);
-    if (!ni) return NULL;
-    r->items = ni;
-    r->cap = nc;
-  }
+  if (ta__reserve(&r->items, &r->cap, r->n + 1) != TA_OK) return NULL;
   ta__finding_item *it = &r->items[r->n++];
   memset(it, 0, sizeof *it);
   ta_finding *f = &it->pub;

@@ -5,14 +5,14 @@
  *
  * Memory: one pool for the words, a translation array per source word;
  * sized by what is added, which dictionaries filter to the document. */
+#include "lexicon/lexicon.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <zlib.h>
-
-#include "lexicon/lexicon.h"
 
 /* ---- interned strings -------------------------------------------------- */
 
@@ -63,21 +63,9 @@ ta_status ta__strtab_intern(ta__strtab *t, const char *s, size_t len,
     *id = t->slot[h] - 1;
     return TA_OK;
   }
-  if (t->len + len + 1 > t->cap) {
-    size_t nc = t->cap ? t->cap * 2 : 4096;
-    while (nc < t->len + len + 1) nc *= 2;
-    char *np = ta__realloc(t->pool, nc);
-    if (!np) return TA_ENOMEM;
-    t->pool = np;
-    t->cap = nc;
-  }
-  if (t->n == t->ncap) {
-    size_t nc = t->ncap ? t->ncap * 2 : 256;
-    uint32_t *no = ta__realloc(t->off, nc * sizeof *no);
-    if (!no) return TA_ENOMEM;
-    t->off = no;
-    t->ncap = nc;
-  }
+  if (ta__reserve(&t->pool, &t->cap, t->len + len + 1) != TA_OK ||
+      ta__reserve(&t->off, &t->ncap, t->n + 1) != TA_OK)
+    return TA_ENOMEM;
   memcpy(t->pool + t->len, s, len);
   t->pool[t->len + len] = '\0';
   t->off[t->n] = (uint32_t)t->len;
@@ -158,7 +146,7 @@ static bool longest_word(void *user, const char *w, size_t len) {
 
 /* Normalise a phrase; *words is its number of words. */
 size_t ta__lex_phrase(ta__folder *f, const char *s, size_t len, char *out,
-                          size_t *words) {
+                      size_t *words) {
   longest l = {.f = f};
   ta__lex_words(s, len, longest_word, &l);
   memcpy(out, l.best, l.bl + 1);
@@ -215,13 +203,10 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
   ta_status st = ta__strtab_intern(&lx->words, src, sl, &s);
   if (st == TA_OK) st = ta__strtab_intern(&lx->words, tgt, tl, &t);
   if (st != TA_OK) return st;
-  if (s >= lx->nheads) {
-    size_t nn = lx->nheads ? lx->nheads : 256;
-    while (nn <= s) nn *= 2;
-    ta__lex_head *nh = ta__realloc(lx->heads, nn * sizeof *nh);
-    if (!nh) return TA_ENOMEM;
-    memset(nh + lx->nheads, 0, (nn - lx->nheads) * sizeof *nh);
-    lx->heads = nh;
+  if (s >= lx->nheads) { /* every head allocated is an empty one */
+    size_t nn = lx->nheads;
+    if (ta__reserve(&lx->heads, &nn, (size_t)s + 1) != TA_OK) return TA_ENOMEM;
+    memset(lx->heads + lx->nheads, 0, (nn - lx->nheads) * sizeof *lx->heads);
     lx->nheads = nn;
   }
   ta__lex_head *h = &lx->heads[s];
@@ -230,12 +215,12 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
       if (p > h->tr[i].p) h->tr[i].p = (float)p;
       return TA_OK;
     }
-  if (h->n == h->cap) {
-    uint32_t nc = h->cap ? h->cap * 2 : 2;
-    ta__lex_tr *nt = ta__realloc(h->tr, nc * sizeof *nt);
-    if (!nt) return TA_ENOMEM;
-    h->tr = nt;
-    h->cap = nc;
+  if (h->n == h->cap) { /* cap is a uint32_t: the head stays small */
+    size_t nc = h->cap;
+    if (h->n == UINT32_MAX ||
+        ta__reserve(&h->tr, &nc, (size_t)h->n + 1) != TA_OK)
+      return TA_ENOMEM;
+    h->cap = nc > UINT32_MAX ? UINT32_MAX : (uint32_t)nc;
   }
   h->tr[h->n++] = (ta__lex_tr){t, (float)p};
   lx->entries++;
@@ -256,8 +241,7 @@ static ta_status lexicon_add(ta_lexicon *lx, const char *src, const char *tgt,
   return ta__lexicon_add_norm(lx, a, na, b, nb, p > 1 ? 1 : p);
 }
 
-double ta_lexicon_prob(const ta_lexicon *lx, const char *src,
-                       const char *tgt) {
+double ta_lexicon_prob(const ta_lexicon *lx, const char *src, const char *tgt) {
   ta__folder *f = ta__folder_new();
   if (!lx || !f) {
     ta__folder_free(f);
@@ -284,8 +268,8 @@ static ta_status lexicon_merge(ta_lexicon *lx, const ta_lexicon *from) {
     const char *sw = ta__strtab_str(&from->words, (uint32_t)s);
     for (uint32_t i = 0; i < h->n; i++) {
       const char *tw = ta__strtab_str(&from->words, h->tr[i].tgt);
-      ta_status st = ta__lexicon_add_norm(lx, sw, strlen(sw), tw, strlen(tw),
-                                          h->tr[i].p);
+      ta_status st =
+          ta__lexicon_add_norm(lx, sw, strlen(sw), tw, strlen(tw), h->tr[i].p);
       if (st != TA_OK) return st;
     }
   }
@@ -316,8 +300,10 @@ static ta_status parse_lines(ta_lexicon *lx, const char *path, const char *buf,
     if (hunalign) {
       sep = strstr(l, " @ ");
       if (!sep || sep >= l + ll) {
-        st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected 'target @ "
-                      "source'", path, line);
+        st = ta__fail(err, TA_EPARSE,
+                      "%s: line %zu: expected 'target @ "
+                      "source'",
+                      path, line);
         break;
       }
       b = l;
@@ -327,8 +313,10 @@ static ta_status parse_lines(ta_lexicon *lx, const char *path, const char *buf,
     } else {
       sep = memchr(l, '\t', ll);
       if (!sep) {
-        st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected 'source TAB "
-                      "target'", path, line);
+        st = ta__fail(err, TA_EPARSE,
+                      "%s: line %zu: expected 'source TAB "
+                      "target'",
+                      path, line);
         break;
       }
       al = (size_t)(sep - l);
@@ -344,8 +332,10 @@ static ta_status parse_lines(ta_lexicon *lx, const char *path, const char *buf,
         num[nl2] = '\0';
         p = strtod(num, &end);
         if (end == num || *end || !(p > 0) || p > 1) {
-          st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected a "
-                        "probability in (0, 1]", path, line);
+          st = ta__fail(err, TA_EPARSE,
+                        "%s: line %zu: expected a "
+                        "probability in (0, 1]",
+                        path, line);
           break;
         }
       }
@@ -371,8 +361,8 @@ ta_status ta__lexicon_load_lines(ta_lexicon *lx, const char *path,
   if (st != TA_OK) return st;
   /* hunalign if the first entry line has " @ " and no tab */
   bool hunalign = false;
-  for (const char *l = buf; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1
-                                                     : l + strlen(l)) {
+  for (const char *l = buf; *l;
+       l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
     const char *nl = strchr(l, '\n');
     size_t ll = nl ? (size_t)(nl - l) : strlen(l);
     if (!ll || l[0] == '#') continue;

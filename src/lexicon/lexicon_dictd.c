@@ -17,8 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <unicode/uloc.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "lexicon/lexicon.h"
@@ -159,8 +159,8 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
   for (size_t line = 1; st == TA_OK && gzgets(g, l, sizeof l); line++) {
     size_t ll = strcspn(l, "\r\n");
     if (ll == sizeof l - 1)
-      st = ta__fail(err, TA_EPARSE, "%s: line %zu: longer than %zu bytes",
-                    path, line, sizeof l - 2);
+      st = ta__fail(err, TA_EPARSE, "%s: line %zu: longer than %zu bytes", path,
+                    line, sizeof l - 2);
     if (st != TA_OK || !ll) continue;
     const char *t1 = memchr(l, '\t', ll);
     const char *t2 =
@@ -168,8 +168,10 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
     uint64_t off, len;
     if (!t2 || !ta__dictd_b64(t1 + 1, (size_t)(t2 - t1 - 1), &off) ||
         !ta__dictd_b64(t2 + 1, (size_t)(l + ll - t2 - 1), &len)) {
-      st = ta__fail(err, TA_EPARSE, "%s: line %zu: expected 'headword TAB "
-                    "base64 offset TAB base64 length'", path, line);
+      st = ta__fail(err, TA_EPARSE,
+                    "%s: line %zu: expected 'headword TAB "
+                    "base64 offset TAB base64 length'",
+                    path, line);
       break;
     }
     size_t words, hl = (size_t)(t1 - l);
@@ -179,15 +181,9 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
     if (!e->reverse && e->filter &&
         ta__strtab_find(e->filter, e->head, e->hl) < 0)
       continue;
-    if (x->n == x->cap) {
-      size_t nc = x->cap ? x->cap * 2 : 1024;
-      wanted *nw = ta__realloc(x->w, nc * sizeof *nw);
-      if (!nw) {
-        st = TA_ENOMEM;
-        break;
-      }
-      x->w = nw;
-      x->cap = nc;
+    if (ta__reserve(&x->w, &x->cap, x->n + 1) != TA_OK) {
+      st = TA_ENOMEM;
+      break;
     }
     uint32_t id;
     st = ta__strtab_intern(&x->heads, e->head, e->hl, &id);
@@ -218,8 +214,10 @@ ta_status ta__lexicon_load_dictd(ta_lexicon *lx, const char *index_path,
     if (x.n > 1) qsort(x.w, x.n, sizeof *x.w, cmp_wanted);
     buf = ta__malloc(DICTD_ENTRY_MAX);
     g = gzopen(dict_path, "rb");
-    if (!buf) st = TA_ENOMEM;
-    else if (!g) st = ta__fail(err, TA_EIO, "%s: cannot open", dict_path);
+    if (!buf)
+      st = TA_ENOMEM;
+    else if (!g)
+      st = ta__fail(err, TA_EIO, "%s: cannot open", dict_path);
   }
   /* Pass 2: the entries in file order, so that a .dict.dz is inflated
    * once, front to back, without holding it. */
@@ -232,8 +230,10 @@ ta_status ta__lexicon_load_dictd(ta_lexicon *lx, const char *index_path,
     if (!(blen && w->off >= boff && w->off + len <= boff + blen)) {
       if (gzseek(g, (z_off_t)w->off, SEEK_SET) != (z_off_t)w->off ||
           gzread(g, buf, (unsigned)len) != (int)len) {
-        st = ta__fail(err, TA_EPARSE, "%s: line %zu: entry beyond the end "
-                      "of %s", index_path, w->line, dict_path);
+        st = ta__fail(err, TA_EPARSE,
+                      "%s: line %zu: entry beyond the end "
+                      "of %s",
+                      index_path, w->line, dict_path);
         break;
       }
       boff = w->off;
@@ -366,7 +366,6 @@ ta_status ta_lexicon_find_dict(const char *dir, const char *src_lang,
       strcpy(path, probe);
       return TA_OK;
     }
-  return ta__fail(err, TA_ENOENT,
-                  "lexicon: no dictionary %s-%s or %s-%s in %s", s, t, t, s,
-                  dir);
+  return ta__fail(err, TA_ENOENT, "lexicon: no dictionary %s-%s or %s-%s in %s",
+                  s, t, t, s, dir);
 }

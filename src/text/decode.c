@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
@@ -97,13 +96,7 @@ static bool add_run(ta__text *t, size_t u8, size_t src, unsigned u8w) {
       if (r->srcw && src == r->src + k * r->srcw) return true;
     }
   }
-  if (t->nruns == t->runs_cap) {
-    size_t ncap = t->runs_cap ? 2 * t->runs_cap : 256;
-    ta__run *nr = ta__realloc(t->runs, ncap * sizeof *nr);
-    if (!nr) return false;
-    t->runs = nr;
-    t->runs_cap = ncap;
-  }
+  if (ta__reserve(&t->runs, &t->runs_cap, t->nruns + 1) != TA_OK) return false;
   t->runs[t->nruns++] = (ta__run){u8, src, (unsigned char)u8w, 0};
   return true;
 }
@@ -114,12 +107,9 @@ typedef struct out {
 } out;
 
 static ta_status put_cp(ta__text *t, out *o, UChar32 c, size_t src) {
-  if (o->cap - o->len < 4) {
-    size_t ncap = o->cap * 2;
-    char *np = o->max / 2 < o->cap ? NULL : ta__realloc(o->p, ncap);
-    if (!np) return o->max / 2 < o->cap ? TA_ETOOBIG : TA_ENOMEM;
-    o->p = np;
-    o->cap = ncap;
+  if (o->cap - o->len < 4) { /* doubles the room, unless that passes max */
+    if (o->max / 2 < o->cap) return TA_ETOOBIG;
+    if (ta__reserve(&o->p, &o->cap, o->len + 4) != TA_OK) return TA_ENOMEM;
   }
   size_t at = o->len;
   U8_APPEND_UNSAFE(o->p, o->len, c);
@@ -128,8 +118,8 @@ static ta_status put_cp(ta__text *t, out *o, UChar32 c, size_t src) {
 
 /* Convert data[skip, len) from charset enc to UTF-8 into t. */
 static ta_status transcode(const char *name, const unsigned char *data,
-                           size_t len, size_t skip, const char *enc,
-                           size_t max, ta__text *t, ta_error *err) {
+                           size_t len, size_t skip, const char *enc, size_t max,
+                           ta__text *t, ta_error *err) {
   UErrorCode e = U_ZERO_ERROR;
   UConverter *cnv = ucnv_open(enc, &e);
   if (U_FAILURE(e))
@@ -150,8 +140,8 @@ static ta_status transcode(const char *name, const unsigned char *data,
     ucnv_toUnicode(cnv, &tg, buf + CHUNK, &src, lim, offs, true, &e);
     for (UChar *u = buf; st == TA_OK && u < tg; u++) {
       int32_t of = offs[u - buf];
-      size_t at = of >= 0 ? (size_t)(src0 - (const char *)data) + (size_t)of
-                          : last_src;
+      size_t at =
+          of >= 0 ? (size_t)(src0 - (const char *)data) + (size_t)of : last_src;
       last_src = at;
       if (U16_IS_LEAD(*u)) {
         if (lead) st = put_cp(t, &o, 0xFFFD, lead_src);
@@ -215,9 +205,9 @@ static bool has_utf8_multibyte(const unsigned char *p, size_t len) {
 }
 
 /* Not valid UTF-8 and no encoding given: ask ICU's detector. */
-static ta_status detect(const char *name, const unsigned char *data,
-                        size_t len, size_t bad, const ta_split_opts *o,
-                        ta__text *t, ta_error *err) {
+static ta_status detect(const char *name, const unsigned char *data, size_t len,
+                        size_t bad, const ta_split_opts *o, ta__text *t,
+                        ta_error *err) {
   UErrorCode e = U_ZERO_ERROR;
   UCharsetDetector *det = ucsdet_open(&e);
   const char *enc = NULL;
@@ -248,8 +238,10 @@ static ta_status detect(const char *name, const unsigned char *data,
                     "be detected; use --encoding",
                     name, bad);
   if (st != TA_OK) return ta__fail(err, st, "%s: cannot decode", name);
-  ta__warnf(o, "%s: not valid UTF-8 at byte %zu; decoded as %s (ICU "
-            "detection, confidence %d)", name, bad, encname, (int)conf);
+  ta__warnf(o,
+            "%s: not valid UTF-8 at byte %zu; decoded as %s (ICU "
+            "detection, confidence %d)",
+            name, bad, encname, (int)conf);
   return TA_OK;
 }
 
@@ -272,8 +264,9 @@ ta_status ta__decode(const char *name, const unsigned char *data, size_t len,
     enc = "UTF-16BE", skip = 2;
   if (enc && !is_utf8_name(enc)) {
     /* ICU's "UTF-16" reads and drops the BOM itself. */
-    if (!skip && len >= 2 && (!ucnv_compareNames(enc, "UTF-16LE") ||
-                              !ucnv_compareNames(enc, "UTF-16BE")) &&
+    if (!skip && len >= 2 &&
+        (!ucnv_compareNames(enc, "UTF-16LE") ||
+         !ucnv_compareNames(enc, "UTF-16BE")) &&
         (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2)))
       skip = 2;
     return transcode(name, data, len, skip, enc, o->max_input_bytes, t, err);

@@ -1,8 +1,8 @@
 /* The document container: sentences with their provenance (byte offsets,
  * line, paragraph) and one arena holding every sentence text.  Loading and
  * splitting live in input.c and split.c; this file only stores. */
-#include <stdlib.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/base.h"
@@ -29,21 +29,10 @@ ta_status ta__doc_set_encoding(ta_doc *d, const char *encoding) {
   return TA_OK;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
-  if (need <= *cap) return true;
-  size_t ncap = *cap ? *cap : 64;
-  while (ncap < need) ncap *= 2;
-  void *np = ta__realloc(*p, ncap * elem);
-  if (!np) return false;
-  *p = np;
-  *cap = ncap;
-  return true;
-}
-
 ta_status ta__doc_add(ta_doc *d, const char *text, size_t len, size_t offset,
                       size_t end, size_t line, size_t paragraph) {
-  if (!grow((void **)&d->sents, &d->cap, d->count + 1, sizeof *d->sents) ||
-      !grow((void **)&d->arena, &d->arena_cap, d->arena_len + len + 1, 1))
+  if (ta__reserve(&d->sents, &d->cap, d->count + 1) != TA_OK ||
+      ta__reserve(&d->arena, &d->arena_cap, d->arena_len + len + 1) != TA_OK)
     return TA_ENOMEM;
   memcpy(d->arena + d->arena_len, text, len);
   d->arena[d->arena_len + len] = '\0';
@@ -69,8 +58,8 @@ void ta__doc_finish(ta_doc *d) {
 
 ta_status ta_doc_from_segments(const char *name, const char *lang,
                                const char *const *segments,
-                               const size_t *paragraphs, size_t n,
-                               ta_doc **out, ta_error *err) {
+                               const size_t *paragraphs, size_t n, ta_doc **out,
+                               ta_error *err) {
   if (!out || (n && !segments))
     return ta__fail(err, TA_EINVAL, "%s: no segments given", name ? name : "");
   ta_doc *d = NULL;

@@ -10,14 +10,13 @@
  * Does not: network access (HTML_PARSE_NONET), DTD loading, or report
  * markup errors (HTML_PARSE_NOERROR: tag soup is normal).
  * Memory: the DOM of the page plus one paragraph buffer. */
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
-
-#include "text/text_int.h"
 #include "base/xml_quiet.h"
+#include "text/text_int.h"
 
 typedef struct para_buf {
   char *p;
@@ -43,15 +42,17 @@ typedef struct html_ctx {
 /* Elements whose text is a paragraph, containers that cut paragraphs, and
  * elements whose content is not prose. */
 static const char *const blocks[] = {
-    "p",  "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td",
-    "th", "title", "dd", "dt", "figcaption", "pre", "div", "section",
-    "article", "header", "footer", "main", "aside", "table", "tr", "ul",
-    "ol", "dl", "body", "html", "head", "figure", "form", "address", "hr",
-    "caption", "center", "details", "summary", "fieldset", "legend", "option",
+    "p",       "h1",      "h2",         "h3",       "h4",     "h5",
+    "h6",      "li",      "blockquote", "td",       "th",     "title",
+    "dd",      "dt",      "figcaption", "pre",      "div",    "section",
+    "article", "header",  "footer",     "main",     "aside",  "table",
+    "tr",      "ul",      "ol",         "dl",       "body",   "html",
+    "head",    "figure",  "form",       "address",  "hr",     "caption",
+    "center",  "details", "summary",    "fieldset", "legend", "option",
 };
 static const char *const skipped[] = {
-    "script", "style", "nav", "noscript", "template", "svg", "math",
-    "iframe", "object", "select", "button", "textarea",
+    "script", "style",  "nav",    "noscript", "template", "svg",
+    "math",   "iframe", "object", "select",   "button",   "textarea",
 };
 
 static bool in_list(const char *const *list, size_t n, const xmlChar *name) {
@@ -67,9 +68,10 @@ static ta_status add_sentence(void *vctx, const char *text, size_t len,
   (void)e;
   html_ctx *c = vctx;
   if (cut)
-    ta__warnf(c->o, "%s: byte %zu: sentence longer than %zu bytes cut "
-              "(max_sentence_bytes)", c->d->name, c->off,
-              c->o->max_sentence_bytes);
+    ta__warnf(c->o,
+              "%s: byte %zu: sentence longer than %zu bytes cut "
+              "(max_sentence_bytes)",
+              c->d->name, c->off, c->o->max_sentence_bytes);
   return ta__doc_add(c->d, text, len, c->off, c->end, c->line, c->para);
 }
 
@@ -119,13 +121,7 @@ static ta_status flush(html_ctx *c) {
 static ta_status append(html_ctx *c, xmlNodePtr n, const char *s, size_t k) {
   para_buf *b = &c->buf;
   if (b->len + k + 1 > c->o->max_input_bytes) return TA_ETOOBIG;
-  if (b->len + k + 1 > b->cap) {
-    size_t ncap = (b->len + k + 1) * 2;
-    char *np = ta__realloc(b->p, ncap);
-    if (!np) return TA_ENOMEM;
-    b->p = np;
-    b->cap = ncap;
-  }
+  if (ta__reserve(&b->p, &b->cap, b->len + k + 1) != TA_OK) return TA_ENOMEM;
   memcpy(b->p + b->len, s, k);
   b->len += k;
   if (!b->first && n) b->first = n;
@@ -179,7 +175,8 @@ static ta_status walk(html_ctx *c, xmlNodePtr root) {
       if (!strcmp((const char *)n->name, "br")) st = append(c, NULL, " ", 1);
       descend = !IN(skipped, n->name) && n->children;
     } else if ((n->type == XML_TEXT_NODE ||
-                n->type == XML_CDATA_SECTION_NODE) && n->content) {
+                n->type == XML_CDATA_SECTION_NODE) &&
+               n->content) {
       st = append(c, n, (const char *)n->content,
                   strlen((const char *)n->content));
     }
@@ -201,8 +198,8 @@ static ta_status walk(html_ctx *c, xmlNodePtr root) {
   return st;
 }
 
-static ta_status parse(html_ctx *c, const char *name,
-                       const unsigned char *data, size_t len, ta_error *err) {
+static ta_status parse(html_ctx *c, const char *name, const unsigned char *data,
+                       size_t len, ta_error *err) {
   c->ctxt = htmlCreateMemoryParserCtxt((const char *)data, (int)len);
   if (!c->ctxt)
     return ta__fail(err, TA_EXML, "%s: cannot create the HTML parser", name);
@@ -254,18 +251,17 @@ static ta_status parse(html_ctx *c, const char *name,
   return st;
 }
 
-
-ta_status ta__html_load(const char *name, const unsigned char *data,
-                        size_t len, const ta_split_opts *o, ta__splitter *sp,
-                        ta_doc *d, ta_error *err) {
+ta_status ta__html_load(const char *name, const unsigned char *data, size_t len,
+                        const ta_split_opts *o, ta__splitter *sp, ta_doc *d,
+                        ta_error *err) {
   if (len > INT32_MAX)
     return ta__fail(err, TA_ETOOBIG, "%s: HTML larger than 2 GiB", name);
   /* As for text: a NUL byte in input not declared UTF-16 means binary or
    * BOM-less UTF-16, which libxml2 would quietly cut short. */
   bool utf16_bom = len >= 2 && (!memcmp(data, "\xFF\xFE", 2) ||
                                 !memcmp(data, "\xFE\xFF", 2));
-  const unsigned char *nul = o->encoding || utf16_bom ? NULL
-                                                      : memchr(data, 0, len);
+  const unsigned char *nul =
+      o->encoding || utf16_bom ? NULL : memchr(data, 0, len);
   if (nul)
     return ta__fail(err, TA_EPARSE,
                     "%s: byte %zu: NUL byte; is this a binary or UTF-16 file "

@@ -16,7 +16,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
@@ -38,16 +37,16 @@ struct ta__splitter {
   const UNormalizer2 *nfc;
   const ta__rules *rules;
   size_t max_sentence, window;
-  UChar *u16;   /* window as UTF-16 */
-  size_t *map;  /* u16 index -> paragraph byte position, n + 1 entries;
-                   filled only when NFC changes the window */
-  size_t ucap;
-  UChar *n16;   /* NFC of u16 when it was not NFC already */
+  UChar *u16;  /* window as UTF-16 */
+  size_t *map; /* u16 index -> paragraph byte position, n + 1 entries;
+                  filled only when NFC changes the window */
+  size_t ucap, mapcap;
+  UChar *n16; /* NFC of u16 when it was not NFC already */
   size_t *nmap;
-  size_t ncap;
-  char *out;    /* collapsed UTF-8 sentence */
+  size_t ncap, nmapcap;
+  char *out; /* collapsed UTF-8 sentence */
   size_t ocap;
-  bool clean;   /* the window has no whitespace to collapse */
+  bool clean;    /* the window has no whitespace to collapse */
   bool nfc_sure; /* every character of the window is NFC on its own and
                    combines with nothing: no normalisation to try */
 };
@@ -87,23 +86,18 @@ void ta__splitter_free(ta__splitter *s) {
   free(s);
 }
 
-static bool reserve(UChar **u, size_t **m, size_t *cap, size_t need) {
-  if (need <= *cap) return true;
-  size_t ncap = need + need / 2;
-  UChar *nu = ta__realloc(*u, ncap * sizeof **u);
-  if (nu) *u = nu;
-  size_t *nm = ta__realloc(*m, (ncap + 1) * sizeof **m);
-  if (nm) *m = nm;
-  if (!nu || !nm) return false;
-  *cap = ncap;
-  return true;
+/* Room for need units in *u and for their need + 1 positions in *m. */
+static bool reserve(UChar **u, size_t *ucap, size_t **m, size_t *mcap,
+                    size_t need) {
+  return ta__reserve(u, ucap, need) == TA_OK &&
+         ta__reserve(m, mcap, need + 1) == TA_OK;
 }
 
 /* A window of the paragraph as UTF-16, and how to find the byte position
  * of a unit: through map after NFC changed something, else by walking
  * from a cursor (sentences are emitted in order, so walks are short). */
 typedef struct view {
-  const UChar *t;    /* text to split: s->u16 or s->n16 */
+  const UChar *t; /* text to split: s->u16 or s->n16 */
   size_t n;
   const size_t *map; /* NULL: the text is the window as is */
   const UChar *u;    /* the window's own units, walked when map is NULL */
@@ -165,7 +159,7 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
     if (i >= len) break;
     unsigned c = p[i];
     if (c >= 0x20 && c < 0x80) { /* ASCII but newlines, kept tight */
-      dirty |= sp & (c == ' '); /* two spaces in a row */
+      dirty |= sp & (c == ' ');  /* two spaces in a row */
       sp = c == ' ';
       i++;
       s->u16[n++] = (UChar)c;
@@ -173,15 +167,13 @@ static size_t to_utf16(ta__splitter *s, const unsigned char *p, size_t len) {
     }
     sp = false;
     size_t w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    UChar32 cp = w == 1   ? (UChar32)c
-                 : w == 2 ? (UChar32)(((c & 0x1F) << 6) | (p[i + 1] & 0x3F))
-                 : w == 3 ? (UChar32)(((c & 0x0F) << 12) |
-                                      ((p[i + 1] & 0x3F) << 6) |
-                                      (p[i + 2] & 0x3F))
-                          : (UChar32)(((c & 0x07) << 18) |
-                                      ((p[i + 1] & 0x3F) << 12) |
-                                      ((p[i + 2] & 0x3F) << 6) |
-                                      (p[i + 3] & 0x3F));
+    UChar32 cp =
+        w == 1   ? (UChar32)c
+        : w == 2 ? (UChar32)(((c & 0x1F) << 6) | (p[i + 1] & 0x3F))
+        : w == 3 ? (UChar32)(((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) |
+                             (p[i + 2] & 0x3F))
+                 : (UChar32)(((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) |
+                             ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F));
     /* Below U+0300 nothing composes or decomposes in NFC, and the
      * punctuation French and English use above it is stable too. */
     if (cp >= 0x300 && cp != 0x2013 && cp != 0x2014 && cp != 0x2018 &&
@@ -217,7 +209,8 @@ static ta_status to_nfc(ta__splitter *s, size_t n, const char *para,
   size_t yes = (size_t)unorm2_spanQuickCheckYes(s->nfc, s->u16, (int32_t)n, &e);
   if (U_FAILURE(e) || yes == n) return TA_OK;
   /* NFC of a piece can be up to 3x longer (in practice about 1x). */
-  if (!reserve(&s->n16, &s->nmap, &s->ncap, 3 * n + 16)) return TA_ENOMEM;
+  if (!reserve(&s->n16, &s->ncap, &s->nmap, &s->nmapcap, 3 * n + 16))
+    return TA_ENOMEM;
   for (size_t i = 0; i <= n; i++) s->map[i] = at(v, i);
   size_t i = 0, o = 0;
   while (i < n) {
@@ -253,7 +246,6 @@ static ta_status to_nfc(ta__splitter *s, size_t n, const char *para,
   return TA_OK;
 }
 
-
 /* Width of the collapsible whitespace character at p[0, n) (UTF-8), 0 if
  * none: the multi-byte ones of is_space, without no-break spaces. */
 static inline size_t utf8_space(const unsigned char *p, size_t n) {
@@ -271,8 +263,8 @@ static inline size_t utf8_space(const unsigned char *p, size_t n) {
 
 /* Bytes that may start collapsible whitespace: 1 ASCII, 2 maybe. */
 static const unsigned char space_start[256] = {
-    [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x20] = 1,
-    [0xC2] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2,
+    [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
+    [0x20] = 1, [0xC2] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2,
 };
 
 /* Width of the collapsible whitespace at p[i] (of n bytes), or 0. */
@@ -336,8 +328,7 @@ static ta_status emit(ta__splitter *s, view *v, size_t a, size_t z,
     if (at(v, z) - ba > s->max_sentence) {
       cut = true;
       piece = a + 1;
-      while (piece + 1 < z && at(v, piece + 1) - ba <= s->max_sentence)
-        piece++;
+      while (piece + 1 < z && at(v, piece + 1) - ba <= s->max_sentence) piece++;
       if (U16_IS_TRAIL(t[piece]) && piece > a + 1) piece--;
     }
     size_t last = piece;
@@ -352,12 +343,7 @@ static ta_status emit(ta__splitter *s, view *v, size_t a, size_t z,
     }
     /* Room for the UTF-8 of [a, last): at most 3 bytes per unit. */
     size_t need = (v->map ? 3 * (last - a) : bl - ba) + 1;
-    if (need > s->ocap) {
-      char *no = ta__realloc(s->out, need);
-      if (!no) return TA_ENOMEM;
-      s->out = no;
-      s->ocap = need;
-    }
+    if (ta__reserve(&s->out, &s->ocap, need) != TA_OK) return TA_ENOMEM;
     size_t o = v->map ? collapse_utf16(t, a, last, s->out)
                       : collapse_utf8((const unsigned char *)v->bytes + ba,
                                       bl - ba, s->out);
@@ -384,7 +370,8 @@ static ta_status emit_split(ta__splitter *s, view *v, size_t a, size_t z,
 
 ta_status ta__splitter_segment(ta__splitter *s, const char *p, size_t len,
                                ta__sink sink, void *ctx) {
-  if (!reserve(&s->u16, &s->map, &s->ucap, len + 1)) return TA_ENOMEM;
+  if (!reserve(&s->u16, &s->ucap, &s->map, &s->mapcap, len + 1))
+    return TA_ENOMEM;
   size_t n = to_utf16(s, (const unsigned char *)p, len);
   view v;
   ta_status st = to_nfc(s, n, p, 0, &v);
@@ -431,7 +418,7 @@ static ta_status run_window(ta__splitter *s, const char *p, size_t len,
 ta_status ta__splitter_run(ta__splitter *s, const char *p, size_t len,
                            ta__sink sink, void *ctx) {
   size_t need = (len < s->window ? len : s->window) + 1;
-  if (!reserve(&s->u16, &s->map, &s->ucap, need)) return TA_ENOMEM;
+  if (!reserve(&s->u16, &s->ucap, &s->map, &s->mapcap, need)) return TA_ENOMEM;
   size_t pos = 0;
   while (pos < len) {
     size_t wl = len - pos;

@@ -46,7 +46,7 @@ typedef struct merge {
   /* Scratch for the digest. */
   ta__buf ws;
   UChar *u16, *nfc;
-  int32_t u16cap, nfccap;
+  size_t u16cap, nfccap;
   const UNormalizer2 *norm;
 } merge;
 
@@ -76,6 +76,11 @@ static bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* ICU takes capacities as int32_t: a larger buffer offers what fits. */
+static int32_t icu_cap(size_t cap) {
+  return cap > INT32_MAX ? INT32_MAX : (int32_t)cap;
+}
+
 /* Collapse whitespace runs to one space, trim, NFC; hash as UTF-16. */
 static ta_status hash_text(merge *m, digest *d, const char *text) {
   ta__buf_reset(&m->ws);
@@ -93,25 +98,17 @@ static ta_status hash_text(merge *m, digest *d, const char *text) {
   if (st != TA_OK) return st;
   if (m->ws.len > INT32_MAX / 2) return TA_ETOOBIG;
   UErrorCode ue = U_ZERO_ERROR;
-  int32_t need = (int32_t)m->ws.len + 1;
-  if (need > m->u16cap) {
-    UChar *np = ta__realloc(m->u16, (size_t)need * sizeof *np);
-    if (!np) return TA_ENOMEM;
-    m->u16 = np;
-    m->u16cap = need;
-  }
+  if (ta__reserve(&m->u16, &m->u16cap, m->ws.len + 1) != TA_OK)
+    return TA_ENOMEM;
   int32_t len = 0;
-  u_strFromUTF8Lenient(m->u16, m->u16cap, &len, m->ws.p, (int32_t)m->ws.len,
-                       &ue);
+  u_strFromUTF8Lenient(m->u16, icu_cap(m->u16cap), &len, m->ws.p,
+                       (int32_t)m->ws.len, &ue);
   if (U_FAILURE(ue)) return TA_EICU;
   /* NFC can grow a string up to 3 times. */
-  if (len * 3 + 1 > m->nfccap) {
-    UChar *np = ta__realloc(m->nfc, ((size_t)len * 3 + 1) * sizeof *np);
-    if (!np) return TA_ENOMEM;
-    m->nfc = np;
-    m->nfccap = len * 3 + 1;
-  }
-  int32_t nlen = unorm2_normalize(m->norm, m->u16, len, m->nfc, m->nfccap, &ue);
+  if (ta__reserve(&m->nfc, &m->nfccap, (size_t)len * 3 + 1) != TA_OK)
+    return TA_ENOMEM;
+  int32_t nlen =
+      unorm2_normalize(m->norm, m->u16, len, m->nfc, icu_cap(m->nfccap), &ue);
   if (U_FAILURE(ue)) return TA_EICU;
   hash_bytes(d, m->nfc, (size_t)nlen * sizeof(UChar));
   return TA_OK;

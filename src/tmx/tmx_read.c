@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tmx/tmx_int.h"
 #include "base/xml_quiet.h"
+#include "tmx/tmx_int.h"
 
 typedef struct off_pair {
   size_t a, b; /* offsets into data: lang/text or type/value */
@@ -51,6 +51,7 @@ struct ta_tmx_reader {
   size_t nv, np, vcap, pcap;
   ta_tmx_variant *vars;
   ta_tmx_prop *props;
+  size_t varscap, propscap;
   size_t tuid, srclang; /* offsets, SIZE_MAX when absent */
   ta_tmx_unit unit;
   size_t units;
@@ -293,16 +294,6 @@ static ta_status add_attr(ta_tmx_reader *r, const char *name, size_t *off) {
   return st;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
-  if (need <= *cap) return true;
-  size_t ncap = *cap ? *cap * 2 : 8;
-  void *np = ta__realloc(*p, ncap * elem);
-  if (!np) return false;
-  *p = np;
-  *cap = ncap;
-  return true;
-}
-
 /* Inline codes whose content is native markup, not text. */
 static bool is_code(const char *name) {
   static const char *const codes[] = {"bpt", "ept", "it", "ph", "ut"};
@@ -367,7 +358,7 @@ static ta_status read_seg(ta_tmx_reader *r, size_t *off, ta_error *err) {
 
 /* Read the text content of the <prop> the reader is on. */
 static ta_status read_prop(ta_tmx_reader *r, ta_error *err) {
-  if (!grow((void **)&r->poff, &r->pcap, r->np + 1, sizeof *r->poff))
+  if (ta__reserve(&r->poff, &r->pcap, r->np + 1) != TA_OK)
     return fail_here(r, err, TA_ENOMEM, "out of memory");
   off_pair *p = &r->poff[r->np++];
   ta_status st = add_attr(r, "type", &p->a);
@@ -382,7 +373,7 @@ static ta_status read_tuv(ta_tmx_reader *r, ta_error *err) {
                                               XML_XML_NAMESPACE);
   if (!lang) lang = xmlTextReaderGetAttribute(r->xr, (const xmlChar *)"lang");
   if (!lang) return fail_here(r, err, TA_EPARSE, "<tuv> without xml:lang");
-  if (!grow((void **)&r->voff, &r->vcap, r->nv + 1, sizeof *r->voff)) {
+  if (ta__reserve(&r->voff, &r->vcap, r->nv + 1) != TA_OK) {
     xmlFree(lang);
     return fail_here(r, err, TA_ENOMEM, "out of memory");
   }
@@ -416,12 +407,9 @@ static ta_status read_tuv(ta_tmx_reader *r, ta_error *err) {
 
 /* Turn offsets into the pointers of r->unit (data no longer moves). */
 static ta_status publish(ta_tmx_reader *r, ta_error *err) {
-  ta_tmx_variant *nvars = ta__realloc(r->vars, (r->nv ? r->nv : 1) * sizeof *nvars);
-  if (!nvars) return fail_here(r, err, TA_ENOMEM, "out of memory");
-  r->vars = nvars;
-  ta_tmx_prop *nprops = ta__realloc(r->props, (r->np ? r->np : 1) * sizeof *nprops);
-  if (!nprops) return fail_here(r, err, TA_ENOMEM, "out of memory");
-  r->props = nprops;
+  if (ta__reserve(&r->vars, &r->varscap, r->nv ? r->nv : 1) != TA_OK ||
+      ta__reserve(&r->props, &r->propscap, r->np ? r->np : 1) != TA_OK)
+    return fail_here(r, err, TA_ENOMEM, "out of memory");
   const char *d = r->data.p;
   for (size_t i = 0; i < r->nv; i++)
     r->vars[i] = (ta_tmx_variant){d + r->voff[i].a, d + r->voff[i].b};
