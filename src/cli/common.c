@@ -27,11 +27,6 @@ void cli_warn(void *user, const char *message) {
   fprintf(stderr, "tmxalign: note: %s\n", message);
 }
 
-int cli_usage_error(const char *cmd, const char *what) {
-  cli_error("%s: %s (try 'tmxalign %s --help')", cmd, what, cmd);
-  return CLI_ERROR;
-}
-
 ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err) {
   size_t cap = 1 << 16, n = 0;
   char *p = malloc(cap);
