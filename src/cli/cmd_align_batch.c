@@ -144,18 +144,6 @@ static ta_status prepare_lexicon(cli_args *a, ta_batch_opts *o) {
   return TA_OK;
 }
 
-/* "--batch -": the manifest on standard input, paths relative to the
- * current directory. */
-static ta_status load_stdin_manifest(ta_batch_list **out, ta_error *err) {
-  char *buf = NULL;
-  size_t n = 0;
-  ta_status st = cli_read_stdin(&buf, &n, err);
-  if (st == TA_OK)
-    st = ta_batch_manifest_parse("<stdin>", buf, n, NULL, out, err);
-  free(buf);
-  return st;
-}
-
 /* Why the batch failed, after the pairs' own messages. */
 static int report_failure(ta_status st, const ta_error *err,
                           const ta_batch_stats *s, const ta_batch_opts *o,
@@ -194,9 +182,19 @@ static int batch_opts(cli_args *a, int nfiles, ta_batch_opts *o) {
   return CLI_OK;
 }
 
+/* The pairs of the manifest or the directory.  "--batch -": the manifest
+ * on standard input, paths relative to the current directory. */
 static ta_status load_list(const cli_args *a, ta_batch_list **list,
                            ta_error *err) {
-  if (a->batch && !strcmp(a->batch, "-")) return load_stdin_manifest(list, err);
+  if (a->batch && !strcmp(a->batch, "-")) {
+    char *buf = NULL;
+    size_t n = 0;
+    ta_status st = cli_read_stdin(&buf, &n, err);
+    if (st == TA_OK)
+      st = ta_batch_manifest_parse("<stdin>", buf, n, NULL, list, err);
+    free(buf);
+    return st;
+  }
   if (a->batch) return ta_batch_manifest_load(a->batch, list, err);
   return ta_batch_pair_dir(a->pair_dir, a->slang, a->tlang, cli_warn, NULL,
                            list, err);

@@ -56,15 +56,6 @@ static const cli_command check_cmd = {
     "2 error\n",
     formats};
 
-typedef struct check_run {
-  cli_lexicon lex;
-  ta_split_opts so;
-  const char *slang, *tlang;
-  ta_check_opts co;
-  ta_check_format format;
-  bool quiet;
-} check_run;
-
 static void verdict_note(const char *name, const ta_check_summary *s) {
   fprintf(stderr, "tmxalign: %s: %s, coverage %.1f%%", name,
           s->complete ? "complete" : "incomplete", 100 * s->coverage);
@@ -88,31 +79,31 @@ static ta_status load(const char *path, const ta_split_opts *so, ta_doc **out,
 
 /* Load, align, check one pair and write its report to out_path.  On
  * failure err is filled (the caller reports it). */
-static ta_status check_pair(check_run *cr, const char *src_path,
+static ta_status check_pair(cli_args *a, const char *src_path,
                             const char *tgt_path, const char *out_path,
                             ta_check_format format, ta_check_summary *sum,
                             ta_error *err) {
-  ta_split_opts so = cr->so;
+  ta_split_opts so = a->split;
   ta_doc *src = NULL, *tgt = NULL;
   ta_alignment *al = NULL;
   ta_check_report *rep = NULL;
   ta_outfile *of = NULL;
-  so.lang = cr->slang;
+  so.lang = a->slang;
   ta_status st = load(src_path, &so, &src, err);
-  so.lang = cr->tlang;
+  so.lang = a->tlang;
   if (st == TA_OK) st = load(tgt_path, &so, &tgt, err);
   ta_align_opts ao;
   ta_check_align_opts_init(&ao);
   if (st == TA_OK) {
-    st = cli_lexicon_prepare(&cr->lex, src, tgt, &ao, false);
+    st = cli_lexicon_prepare(&a->lex, src, tgt, &ao, false);
     if (st != TA_OK)
       snprintf(err->message, sizeof err->message, "%s: lexicon: %s", src_path,
                ta_strerror(st));
   }
   /* the table learned from the pair serves the aligner and the checker */
   ta_lexicon *learned = NULL;
-  ta_check_opts co = cr->co;
-  if (st == TA_OK && ao.self_train && !cr->lex.off) {
+  ta_check_opts co = a->check;
+  if (st == TA_OK && ao.self_train && !a->lex.off) {
     st = ta_lexicon_learn(src, tgt, &ao, &learned, NULL, err);
     if (st == TA_OK && ao.lexicon) st = ta_lexicon_merge(learned, ao.lexicon);
     if (st == TA_OK) {
@@ -120,7 +111,7 @@ static ta_status check_pair(check_run *cr, const char *src_path,
       ao.self_train = false;
     }
   }
-  co.lexicon = cr->lex.off ? NULL : ao.lexicon;
+  co.lexicon = a->lex.off ? NULL : ao.lexicon;
   if (st == TA_OK) st = ta_align(src, tgt, &ao, &al, err);
   if (st == TA_OK) st = ta_check(src, tgt, al, &co, &rep, err);
   if (st == TA_OK) st = ta_outfile_open(out_path, &of, err);
@@ -169,26 +160,25 @@ static char *join_path(const char *dir, const char *rel) {
 }
 
 /* Write the index of a batch into outdir. */
-static int write_index(const check_run *cr, const char *outdir,
+static int write_index(const cli_args *a, const char *outdir,
                        ta_check_index_entry *ent, size_t n) {
   char name[32];
-  snprintf(name, sizeof name, "index.%s", format_ext(cr->format));
+  snprintf(name, sizeof name, "index.%s",
+           format_ext((ta_check_format)a->format));
   char *ipath = join_path(outdir, name);
   ta_outfile *of = NULL;
   ta_error err;
   ta_error_clear(&err);
   ta_status st = ipath ? ta_outfile_open(ipath, &of, &err) : TA_ENOMEM;
   if (st == TA_OK)
-    st = ta_check_index_write(
-        ta_outfile_fp(of),
-        cr->format == TA_CHECK_TEXT_COLOR ? TA_CHECK_TEXT : cr->format, ent, n,
-        &err);
+    st = ta_check_index_write(ta_outfile_fp(of), (ta_check_format)a->format,
+                              ent, n, &err);
   if (st == TA_OK) {
     st = ta_outfile_commit(of, &err);
     of = NULL;
   }
   ta_outfile_abort(of);
-  if (st == TA_OK && !cr->quiet)
+  if (st == TA_OK && !a->quiet)
     fprintf(stderr, "tmxalign: %zu pairs checked, index in %s\n", n, ipath);
   free(ipath);
   return st == TA_OK ? CLI_OK : cli_fail(st, &err);
@@ -198,7 +188,7 @@ static int write_index(const check_run *cr, const char *outdir,
  * paths relative to it) checked into its own report in outdir, then the
  * index, worst first.  Exit: 2 if a pair failed, else 1 if one is
  * incomplete. */
-static int run_batch(check_run *cr, const char *manifest, const char *outdir) {
+static int run_batch(cli_args *a, const char *manifest, const char *outdir) {
   ta_batch_list *list = NULL;
   ta_error err;
   ta_error_clear(&err);
@@ -224,15 +214,16 @@ static int run_batch(check_run *cr, const char *manifest, const char *outdir) {
     const ta_batch_pair *p = &pairs[i];
     const char *sname = p->src_name ? p->src_name : p->src;
     const char *tname = p->tgt_name ? p->tgt_name : p->tgt;
-    reports[i] = report_name(sname, cr->format);
+    reports[i] = report_name(sname, (ta_check_format)a->format);
     char *out = reports[i] ? join_path(outdir, reports[i]) : NULL;
     ta_error_clear(&err);
     ent[i].src_path = sname;
     ent[i].tgt_path = tname;
     ent[i].report_path = reports[i];
-    ent[i].status = out ? check_pair(cr, p->src, p->tgt, out, cr->format,
-                                     &ent[i].summary, &err)
-                        : TA_ENOMEM;
+    ent[i].status =
+        out ? check_pair(a, p->src, p->tgt, out, (ta_check_format)a->format,
+                         &ent[i].summary, &err)
+            : TA_ENOMEM;
     free(out);
     if (ent[i].status != TA_OK) {
       errors[i] =
@@ -241,12 +232,12 @@ static int run_batch(check_run *cr, const char *manifest, const char *outdir) {
       cli_fail(ent[i].status, &err);
       rc = CLI_ERROR;
     } else {
-      if (!cr->quiet) verdict_note(tname, &ent[i].summary);
+      if (!a->quiet) verdict_note(tname, &ent[i].summary);
       if (!ent[i].summary.complete && rc == CLI_OK) rc = CLI_FINDINGS;
     }
   }
   if (ent && errors && reports) {
-    int irc = write_index(cr, outdir, ent, n);
+    int irc = write_index(a, outdir, ent, n);
     if (irc != CLI_OK) rc = irc;
   }
   for (size_t i = 0; i < n; i++) {
@@ -263,43 +254,38 @@ static int run_batch(check_run *cr, const char *manifest, const char *outdir) {
 int cmd_check(int argc, char **argv) {
   cli_args a;
   cli_args_init(&a, &check_cmd);
-  int first, rc, format;
+  int first, rc;
   if (!cli_parse(&check_cmd, argc, argv, &a, &first, &rc)) return rc;
   if (!a.slang || !a.tlang)
     return cli_usage(a.cmd, "both languages are required: -s LANG -t LANG");
   /* with --batch, -o names a directory: no format in its name */
-  if (!cli_output_format(&a, a.batch ? NULL : a.out, &format)) return CLI_ERROR;
-  check_run cr = {.lex = a.lex,
-                  .so = a.split,
-                  .slang = a.slang,
-                  .tlang = a.tlang,
-                  .co = a.check,
-                  .format = (ta_check_format)format,
-                  .quiet = a.quiet};
-  cr.so.warn = cli_warn;
-  cr.so.input = (ta_input_kind)a.input;
+  if (!cli_output_format(&a, a.batch ? NULL : a.out, &a.format))
+    return CLI_ERROR;
+  a.split.warn = cli_warn;
+  a.split.input = (ta_input_kind)a.input;
   if (a.batch) {
     if (argc != first) return cli_usage(a.cmd, "--batch takes no SRC TGT");
     if (!a.out) return cli_usage(a.cmd, "--batch needs -o DIR for the reports");
-    rc = run_batch(&cr, a.batch, a.out);
-    cli_lexicon_free(&cr.lex);
+    rc = run_batch(&a, a.batch, a.out);
+    cli_lexicon_free(&a.lex);
     return rc;
   }
   if (argc - first != 2)
     return cli_usage(a.cmd, "expected two files, SRC and TGT");
   const char *out = a.out ? a.out : "-";
   bool to_tty = !strcmp(out, "-") && isatty(STDOUT_FILENO);
-  if (cr.format == TA_CHECK_TEXT &&
+  ta_check_format format = (ta_check_format)a.format;
+  if (format == TA_CHECK_TEXT &&
       (a.color == CLI_COLOR_ALWAYS || (a.color == CLI_COLOR_AUTO && to_tty)))
-    cr.format = TA_CHECK_TEXT_COLOR;
+    format = TA_CHECK_TEXT_COLOR;
   ta_error err;
   ta_error_clear(&err);
   ta_check_summary sum;
   ta_status st =
-      check_pair(&cr, argv[first], argv[first + 1], out, cr.format, &sum, &err);
-  cli_lexicon_free(&cr.lex);
+      check_pair(&a, argv[first], argv[first + 1], out, format, &sum, &err);
+  cli_lexicon_free(&a.lex);
   if (st != TA_OK) return cli_fail(st, &err);
   /* the verdict on stderr unless the text report already went to stdout */
-  if (!cr.quiet && strcmp(out, "-")) verdict_note(argv[first + 1], &sum);
+  if (!a.quiet && strcmp(out, "-")) verdict_note(argv[first + 1], &sum);
   return sum.complete ? CLI_OK : CLI_FINDINGS;
 }

@@ -129,9 +129,11 @@ static bool has_ext(const char *exts, const char *ext) {
 
 bool cli_output_format(const cli_args *a, const char *out, int *format) {
   const cli_choice *f = a->cmd->formats;
-  *format = a->format >= 0 ? a->format : f[0].value;
   const char *ext = out && strcmp(out, "-") ? extension(out) : NULL;
-  if (a->format >= 0 || !ext) return true;
+  if (a->format >= 0 || !ext) { /* format may be &a->format */
+    *format = a->format >= 0 ? a->format : f[0].value;
+    return true;
+  }
   for (size_t i = 0; f[i].name; i++)
     if (has_ext(f[i].exts, ext)) {
       *format = f[i].value;
