@@ -261,8 +261,8 @@ const cli_opt cli_options[] = {
          "stop at the first failed pair: exit 2, the output is not written "
          "(an old file stays)"),
     NAME("input", "KIND", CLI_SPLIT, input, inputs,
-         "text, html or presplit (default: html for .html/.htm/.xhtml names, "
-         "else text)"),
+         "text, html or presplit (the same as --presplit); default: html for "
+         ".html/.htm/.xhtml names, else text"),
     FLAG("presplit", 0, ANY & ~(CLI_MERGE | CLI_CONVERT), set_flag, input,
          TA_INPUT_PRESPLIT,
          "input is one sentence a line, a blank line between paragraphs (as "
