@@ -214,7 +214,9 @@ static const cli_choice inputs[] = {{"text", TA_INPUT_TEXT, NULL},
                                     {"presplit", TA_INPUT_PRESPLIT, NULL},
                                     {NULL, 0, NULL}};
 
-/* Rows: an option with a value, a flag, a number in LO..HI, a name. */
+/* Rows: an option with a value, a flag, a number in LO..HI, a name.  The
+ * setters of --weight, --no-anchor and --dict know their fields (weights
+ * by kind, the list of dictionaries): AT() in their rows only says which. */
 #define AT(field) offsetof(cli_args, field)
 #define OPT(name, c, arg, cmds, set, field, help) \
   { name, c, arg, cmds, set, AT(field), help, 0, 0, false, 0, NULL }
@@ -226,7 +228,7 @@ static const cli_choice inputs[] = {{"text", TA_INPUT_TEXT, NULL},
   { name, 0, arg, cmds, set_name, AT(field), help, 0, 0, false, 0, choices }
 #define ALIGNS (CLI_ALIGN | CLI_BATCH)
 #define LEXICON (CLI_ALIGN | CLI_BATCH | CLI_CHECK)
-#define ANY 0x3fu
+#define ANY (CLI_SPLIT | ALIGNS | CLI_CHECK | CLI_MERGE | CLI_CONVERT)
 
 /* In the order of --help. */
 const cli_opt cli_options[] = {
