@@ -15,8 +15,7 @@ static const cli_command align_cmd = {
     "align",
     "align",
     CLI_ALIGN,
-    "usage: tmxalign align SRC TGT [TGT2 ...] -s LANG -t LANG[,LANG2...]\n"
-    "                      [options]\n",
+    "SRC TGT [TGT2 ...] -s LANG -t LANG[,LANG2...] [options]",
     "Split SRC and its translation TGT into sentences and align them.\n"
     "'-' reads one side from standard input.  With several translations\n"
     "(one language each in -t), each is aligned to SRC and the TMX has one\n"

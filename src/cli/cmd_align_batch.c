@@ -17,10 +17,8 @@ static const cli_command batch_cmd = {
     "align",
     "align --batch",
     CLI_BATCH,
-    "usage: tmxalign align --batch MANIFEST -s LANG -t LANG -o OUT.tmx\n"
-    "                      [options]\n"
-    "       tmxalign align --pair-dir DIR -s LANG -t LANG -o OUT.tmx\n"
-    "                      [options]\n",
+    "--batch MANIFEST -s LANG -t LANG -o OUT.tmx [options]\n"
+    "--pair-dir DIR -s LANG -t LANG -o OUT.tmx [options]",
     "Align many documents with their translations into one translation\n"
     "memory.  MANIFEST lists one pair a line, SOURCE<TAB>TARGET, paths\n"
     "relative to the manifest's directory ('-': standard input, paths\n"

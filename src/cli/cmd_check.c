@@ -22,8 +22,8 @@ static const cli_command check_cmd = {
     "check",
     "check",
     CLI_CHECK,
-    "usage: tmxalign check SRC TGT -s LANG -t LANG [options]\n"
-    "       tmxalign check --batch MANIFEST -s LANG -t LANG -o DIR\n",
+    "SRC TGT -s LANG -t LANG [options]\n"
+    "--batch MANIFEST -s LANG -t LANG -o DIR [options]",
     "Align SRC with its translation TGT ('-' reads one from standard\n"
     "input) and report what looks incomplete:\n"
     "  omission          source sentences or paragraphs with no translation\n"

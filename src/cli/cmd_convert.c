@@ -11,7 +11,7 @@ static const cli_command convert_cmd = {
     "convert",
     "convert",
     CLI_CONVERT,
-    "usage: tmxalign convert IN.tmx --to tsv|jsonl [-o OUT] [options]\n",
+    "IN.tmx [-f tsv|jsonl] [-o OUT] [options]",
     "Write one line per translation unit: TSV (source TAB target, with\n"
     "\\\\ \\t \\n \\r escaped) or JSON Lines ({\"tuid\", \"srclang\", "
     "\"tgtlang\",\n"

@@ -7,7 +7,7 @@ static const cli_command merge_cmd = {
     "merge",
     "merge",
     CLI_MERGE,
-    "usage: tmxalign merge A.tmx B.tmx ... -o OUT.tmx\n",
+    "A.tmx B.tmx ... -o OUT.tmx [options]",
     "Merge translation memories into one TMX 1.4b file.  Units with the\n"
     "same languages and the same texts (after Unicode NFC and whitespace\n"
     "collapsing; case counts) are duplicates: the one with the highest\n"

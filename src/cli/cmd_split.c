@@ -12,7 +12,7 @@ static const cli_command split_cmd = {
     "split",
     "split",
     CLI_SPLIT,
-    "usage: tmxalign split FILE -l LANG [OPTIONS]\n",
+    "FILE -l LANG [options]",
     "Print the sentences of FILE ('-' = standard input), one per line,\n"
     "with a blank line between paragraphs (so the output can be read\n"
     "back with --presplit).\n",

@@ -15,32 +15,34 @@ static int left_part(const cli_opt *o, char *buf, size_t n) {
                   o->arg ? " " : "", o->arg ? o->arg : "");
 }
 
-/* text in words from column col to WIDTH, the first line after the
- * option itself (at columns), or below it when it reaches col. */
+/* The words of text from column col on, up to WIDTH; the caller has
+ * printed at < col columns of the first line. */
 static void wrap(FILE *fp, const char *text, int at, int col) {
-  bool line_start = true;
-  if (at + 2 > col) {
-    fputc('\n', fp);
-    at = 0;
-  }
   for (const char *p = text; *p; p += strspn(p, " ")) {
     int len = (int)strcspn(p, " ");
-    if (!line_start && at + 1 + len > WIDTH) {
+    if (at > col && at + 1 + len > WIDTH) {
       fputc('\n', fp);
       at = 0;
-      line_start = true;
     }
-    if (line_start)
-      fprintf(fp, "%*s", col - at, "");
-    else
-      fputc(' ', fp);
-    at = line_start ? col : at + 1;
-    line_start = false;
-    fwrite(p, 1, (size_t)len, fp);
-    at += len;
+    at += at < col ? fprintf(fp, "%*s", col - at, "") : fprintf(fp, " ");
+    at += (int)fwrite(p, 1, (size_t)len, fp);
     p += len;
   }
   fputc('\n', fp);
+}
+
+/* "usage: tmxalign NAME OPERANDS", one line (wrapped) for each of the
+ * command's forms. */
+static void usage(const cli_command *cmd, FILE *fp) {
+  for (const char *p = cmd->usage; *p; p += strspn(p, "\n")) {
+    char form[160];
+    int len = (int)strcspn(p, "\n");
+    snprintf(form, sizeof form, "%.*s", len, p);
+    int at = fprintf(fp, "%s tmxalign %s",
+                     p == cmd->usage ? "usage:" : "      ", cmd->name);
+    wrap(fp, form, at, at + 1);
+    p += len;
+  }
 }
 
 /* -f's line comes from the command's formats, so that the help says what
@@ -59,7 +61,8 @@ static void format_help(const cli_command *cmd, char *buf, size_t n) {
 }
 
 void cli_help(const cli_command *cmd, FILE *fp) {
-  fprintf(fp, "%s\n%s\noptions:\n", cmd->usage, cmd->about);
+  usage(cmd, fp);
+  fprintf(fp, "\n%s\noptions:\n", cmd->about);
   int col = 0;
   char left[96];
   for (size_t k = 0; k < cli_noptions; k++) {
@@ -75,8 +78,12 @@ void cli_help(const cli_command *cmd, FILE *fp) {
       format_help(cmd, fmt, sizeof fmt);
       text = fmt;
     }
-    int at = left_part(o, left, sizeof left);
-    fputs(left, fp);
+    left_part(o, left, sizeof left);
+    int at = fprintf(fp, "%s", left);
+    if (at + 2 > col) { /* too wide: the text goes below */
+      fputc('\n', fp);
+      at = 0;
+    }
     wrap(fp, text, at, col);
   }
   fprintf(fp, "\n%s", cmd->more);

@@ -39,7 +39,7 @@ typedef struct cli_command {
   const char *name;  /* in messages: "tmxalign: NAME: ..." */
   const char *help;  /* how to get help: "align --batch" */
   unsigned bit;      /* CLI_ALIGN, ... */
-  const char *usage; /* "usage: ..." lines */
+  const char *usage; /* the operands of each form, a line each */
   const char *about; /* what the command does, before "options:" */
   const char *more;  /* after the options: formats, examples, exit status */
   const cli_choice *formats; /* NULL-terminated; NULL: no -f */
