@@ -261,17 +261,15 @@ static ta_status check_opts(const ta_check_opts *o, ta_error *err) {
     return ta__fail(err, TA_EINVAL,
                     "check: untranslated share %g is outside 0..1",
                     o->untranslated_share);
-  const struct {
-    const char *name;
-    double v;
-  } positive[] = {{"length z", o->length_z},
-                  {"partial threshold", o->partial_threshold},
-                  {"hint threshold", o->hint_threshold}};
-  for (size_t i = 0; i < sizeof positive / sizeof positive[0]; i++)
-    if (!(isfinite(positive[i].v) && positive[i].v >= 0))
-      return ta__fail(err, TA_EINVAL,
-                      "check: %s %g is not a finite number >= 0",
-                      positive[i].name, positive[i].v);
+  if (!(isfinite(o->length_z) && o->length_z >= 0))
+    return ta__fail(err, TA_EINVAL, "check: length z %g is not a number >= 0",
+                    o->length_z);
+  /* evidence thresholds are log-odds: any finite value means something */
+  if (!isfinite(o->partial_threshold) || !isfinite(o->hint_threshold))
+    return ta__fail(err, TA_EINVAL,
+                    "check: partial threshold %g or hint threshold %g is not "
+                    "a finite number",
+                    o->partial_threshold, o->hint_threshold);
   return TA_OK;
 }
 

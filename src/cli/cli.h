@@ -8,7 +8,6 @@
 
 #include <stdbool.h>
 #include <stdio.h>
-
 #include <tmxalign/tmxalign.h>
 
 enum { CLI_OK = 0, CLI_FINDINGS = 1, CLI_ERROR = 2 };
@@ -36,7 +35,5 @@ ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err);
 /* Load FILE ("-" = standard input) with opts; reports errors itself. */
 ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
                        ta_doc **out);
-/* Unknown option / missing argument message with a pointer to --help. */
-int cli_usage_error(const char *cmd, const char *what);
 
 #endif

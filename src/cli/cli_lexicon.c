@@ -1,24 +1,10 @@
 /* Lexicon options of `tmxalign align`: which dictionaries and tables to
  * load, and saving what the pair taught.  All work is in the library
  * (lexicon.h); this only maps options to calls and prints notes. */
-#include <stdlib.h>
-#include <string.h>
-
 #include "cli_lexicon.h"
 
-bool cli_lexicon_option(cli_lexicon *l, int ch, const char *arg) {
-  switch (ch) {
-    case CLI_OPT_DICT:
-      if (l->ndicts == CLI_LEXICON_MAX_DICTS) return false;
-      l->dicts[l->ndicts++] = arg;
-      return true;
-    case CLI_OPT_NO_LEXICON: l->off = true; return true;
-    case CLI_OPT_NO_SELF_TRAIN: l->no_train = true; return true;
-    case CLI_OPT_LEXICON_LOAD: l->load = arg; return true;
-    case CLI_OPT_LEXICON_SAVE: l->save = arg; return true;
-    default: return false;
-  }
-}
+#include <stdlib.h>
+#include <string.h>
 
 ta_status cli_lexicon_load_dicts(cli_lexicon *l, const char *slang,
                                  const char *tlang, const ta_doc *filter,
@@ -95,9 +81,10 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
   if (st == TA_OK) st = ta_lexicon_save(learned, l->save, &err);
   if (st == TA_OK) st = ta_lexicon_merge(l->table, learned, NULL);
   if (st == TA_OK && verbose)
-    fprintf(stderr, "tmxalign: lexicon: %zu entries learned from %zu "
-            "confident beads, saved to %s\n", ta_lexicon_count(learned),
-            used, l->save);
+    fprintf(stderr,
+            "tmxalign: lexicon: %zu entries learned from %zu "
+            "confident beads, saved to %s\n",
+            ta_lexicon_count(learned), used, l->save);
   ta_lexicon_free(learned);
   if (st != TA_OK) return cli_fail(st, &err), st;
   o->self_train = false;

@@ -1,6 +1,7 @@
-/* Lexicon options of `tmxalign align` (--dict, --no-lexicon,
- * --lexicon-load, --lexicon-save): parsed here, applied once both
- * documents are loaded (dictionaries are filtered to the source text). */
+/* The lexicon options of align and check (--dict, --no-lexicon,
+ * --lexicon-load, --lexicon-save; the table in options.c stores them
+ * here), applied once both documents are loaded: dictionaries are
+ * filtered to the source text. */
 #ifndef TMXALIGN_CLI_LEXICON_H
 #define TMXALIGN_CLI_LEXICON_H
 
@@ -15,38 +16,6 @@ typedef struct cli_lexicon {
   bool off, no_train;
   ta_lexicon *table; /* what ta_align_opts.lexicon points to */
 } cli_lexicon;
-
-enum {
-  CLI_OPT_DICT = 1024,
-  CLI_OPT_NO_LEXICON,
-  CLI_OPT_LEXICON_LOAD,
-  CLI_OPT_LEXICON_SAVE,
-  CLI_OPT_NO_SELF_TRAIN
-};
-
-#define CLI_LEXICON_LONGOPTS                                             \
-  {"dict", required_argument, NULL, CLI_OPT_DICT},                       \
-      {"no-lexicon", no_argument, NULL, CLI_OPT_NO_LEXICON},             \
-      {"lexicon-load", required_argument, NULL, CLI_OPT_LEXICON_LOAD},   \
-      {"lexicon-save", required_argument, NULL, CLI_OPT_LEXICON_SAVE},   \
-      {"no-self-train", no_argument, NULL, CLI_OPT_NO_SELF_TRAIN}
-
-#define CLI_LEXICON_HELP                                                   \
-  "      --dict FILE|auto    bilingual dictionary (repeatable): dictd/\n"  \
-  "                          FreeDict .index/.dict.dz, hunalign\n"         \
-  "                          'target @ source' or TSV 'source TAB\n"       \
-  "                          target'; auto: an installed FreeDict pair\n"  \
-  "                          in $TMXALIGN_DICT_DIR or /usr/share/dictd\n"  \
-  "      --no-lexicon        no lexical anchors: neither dictionaries nor\n" \
-  "                          a table learned from the pair itself\n"       \
-  "      --no-self-train     use the dictionaries only, learn nothing\n"  \
-  "                          from the pair\n"                             \
-  "      --lexicon-load FILE add a table saved by --lexicon-save\n"        \
-  "      --lexicon-save FILE save the table learned from this pair (TSV:\n" \
-  "                          source, target, probability)\n"
-
-/* Handle option ch (one of CLI_OPT_*); returns false on a usage error. */
-bool cli_lexicon_option(cli_lexicon *l, int ch, const char *arg);
 
 /* Build the table for src/tgt into l->table and set o->lexicon and
  * o->self_train; reports errors itself.  verbose: say what was used. */

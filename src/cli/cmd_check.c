@@ -1,9 +1,8 @@
-/* tmxalign check: is the translation complete?  Parses options, runs
+/* tmxalign check: is the translation complete?  Runs
  * ta_align and ta_check for one pair or every pair of a manifest, writes
  * the reports; all logic is in the library. */
-#define _GNU_SOURCE
+#define _GNU_SOURCE /* strdup */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,100 +11,50 @@
 #include <tmxalign/lexicon.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "cli_lexicon.h" /* lexicon options */
+#include "options.h"
 
-static void check_help(void) {
-  fputs(
-      "usage: tmxalign check SRC TGT -s LANG -t LANG [options]\n"
-      "       tmxalign check --batch MANIFEST -s LANG -t LANG -o DIR\n"
-      "\n"
-      "Align SRC with its translation TGT ('-' reads one from standard\n"
-      "input) and report what looks incomplete:\n"
-      "  omission          source sentences or paragraphs with no translation\n"
-      "  partial-omission  a sentence dropped inside a merge (target too\n"
-      "                    short for the sentences it stands for)\n"
-      "  addition          target text with no source\n"
-      "  number            numbers, dates or times missing or different\n"
-      "                    (1 000,5 = 1,000.5; 15 % = 15%; 2,5 millions =\n"
-      "                    2.5 million; 14h30 = 2:30 p.m.)\n"
-      "  untranslated      target sentence identical to, or mostly the words\n"
-      "                    of, its source\n"
-      "  length            a bead far longer/shorter than the pair's length\n"
-      "                    model predicts (truncated or padded)\n"
-      "  punctuation       unbalanced quotes/brackets the source balances; a\n"
-      "                    question without '?'\n"
-      "A summary comes first: coverage (share of source sentences and\n"
-      "characters translated), counts by kind, mean alignment confidence and\n"
-      "the verdict.\n"
-      "\n"
-      "options:\n"
-      "  -s, --source-lang LANG  BCP-47 tag of SRC (fr, en, de, ...)\n"
-      "  -t, --target-lang LANG  BCP-47 tag of TGT\n"
-      "  -f, --format FMT        text (default), json or html\n"
-      "  -o, --output FILE       write the report there (atomically); with\n"
-      "                          --batch, the directory for the reports\n"
-      "      --presplit          one sentence per line on both sides\n"
-      "      --min-coverage X    incomplete below this share of source\n"
-      "                          sentences translated (default 0.98)\n"
-      "      --fail-on KINDS     comma-separated kinds that make the check\n"
-      "                          fail (default omission,partial-omission,\n"
-      "                          number; 'none' for coverage only)\n"
-      "      --only KINDS        look only for these kinds\n"
-      "      --length-z Z        length outlier above |z| (default 4)\n"
-      "      --partial-threshold N  evidence in nats above which a sentence\n"
-      "                          merged into a bead is a partial omission\n"
-      "                          (default 3; lower finds more)\n"
-      "      --batch MANIFEST    check every pair of MANIFEST: lines\n"
-      "                          'SRC<TAB>TGT', paths relative to the\n"
-      "                          manifest, '#' comments; one report per pair\n"
-      "                          and index.{txt,json,html} in DIR\n"
-      "      --color WHEN        auto (default: on a terminal), always, "
-      "never\n" CLI_LEXICON_HELP
-      "  -q, --quiet             no verdict line on standard error\n"
-      "  -h, --help              this help\n"
-      "\n"
-      "examples:\n"
-      "  tmxalign check story.fr.txt story.en.txt -s fr -t en\n"
-      "  tmxalign check story.fr.txt story.en.txt -s fr -t en -f html \\\n"
-      "      -o report.html\n"
-      "  tmxalign check a.fr a.en -s fr -t en -f json --fail-on omission \\\n"
-      "      --min-coverage 0.95 && echo complete\n"
-      "  tmxalign check --batch pairs.tsv -s fr -t en -f html -o reports/\n"
-      "  grep ': omission:' <(tmxalign check a.fr a.en -s fr -t en)\n"
-      "  tmxalign check a.de a.fr -s de -t fr --dict auto  # FreeDict\n"
-      "\n"
-      "exit status: 0 complete by the thresholds, 1 findings exceed them,\n"
-      "2 error\n",
-      stdout);
-}
+static const cli_choice formats[] = {{"text", TA_CHECK_FORMAT_TEXT, ".txt"},
+                                     {"json", TA_CHECK_FORMAT_JSON, ".json"},
+                                     {"html", TA_CHECK_FORMAT_HTML, ".html .htm"},
+                                     {NULL, 0, NULL}};
 
-static bool parse_kinds(const char *list, unsigned *mask) {
-  *mask = 0;
-  if (!strcmp(list, "none")) return true;
-  char *copy = strdup(list), *save = NULL;
-  if (!copy) return false;
-  bool ok = true;
-  for (char *tok = strtok_r(copy, ",", &save); tok && ok;
-       tok = strtok_r(NULL, ",", &save)) {
-    ta_finding_kind k;
-    if (!strcmp(tok, "all"))
-      *mask = (1u << TA_FINDING_KIND_COUNT) - 1;
-    else if ((ok = ta_finding_kind_parse(tok, &k)))
-      *mask |= TA_CHECK_KIND_BIT(k);
-  }
-  free(copy);
-  return ok;
-}
-
-typedef struct check_run {
-  cli_lexicon lex;
-  ta_split_opts so;
-  const char *slang, *tlang;
-  ta_check_opts co;
-  ta_check_format format;
-  bool quiet;
-} check_run;
+static const cli_command check_cmd = {
+    "check",
+    "check",
+    CLI_CHECK,
+    "SRC TGT -s LANG -t LANG [options]\n"
+    "--batch MANIFEST -s LANG -t LANG -o DIR [options]",
+    "Align SRC with its translation TGT ('-' reads one from standard\n"
+    "input) and report what looks incomplete:\n"
+    "  omission          source sentences or paragraphs with no translation\n"
+    "  partial-omission  a sentence dropped inside a merge (target too\n"
+    "                    short for the sentences it stands for)\n"
+    "  addition          target text with no source\n"
+    "  number            numbers, dates or times missing or different\n"
+    "                    (1 000,5 = 1,000.5; 15 % = 15%; 2,5 millions =\n"
+    "                    2.5 million; 14h30 = 2:30 p.m.)\n"
+    "  untranslated      target sentence identical to, or mostly the words\n"
+    "                    of, its source\n"
+    "  length            a bead far longer/shorter than the pair's length\n"
+    "                    model predicts (truncated or padded)\n"
+    "  punctuation       unbalanced quotes/brackets the source balances; a\n"
+    "                    question without '?'\n"
+    "A summary comes first: coverage (share of source sentences and\n"
+    "characters translated), counts by kind, mean alignment confidence and\n"
+    "the verdict.\n",
+    "examples:\n"
+    "  tmxalign check story.fr.txt story.en.txt -s fr -t en\n"
+    "  tmxalign check story.fr.txt story.en.txt -s fr -t en -f html \\\n"
+    "      -o report.html\n"
+    "  tmxalign check a.fr a.en -s fr -t en -f json --fail-on omission \\\n"
+    "      --min-coverage 0.95 && echo complete\n"
+    "  tmxalign check --batch pairs.tsv -s fr -t en -f html -o reports/\n"
+    "  grep ': omission:' <(tmxalign check a.fr a.en -s fr -t en)\n"
+    "  tmxalign check a.de a.fr -s de -t fr --dict auto  # FreeDict\n"
+    "\n"
+    "exit status: 0 complete by the thresholds, 1 findings exceed them,\n"
+    "2 error\n",
+    formats};
 
 static void verdict_note(const char *name, const ta_check_summary *s) {
   fprintf(stderr, "tmxalign: %s: %s, coverage %.1f%%", name,
@@ -130,31 +79,31 @@ static ta_status load(const char *path, const ta_split_opts *so, ta_doc **out,
 
 /* Load, align, check one pair and write its report to out_path.  On
  * failure err is filled (the caller reports it). */
-static ta_status check_pair(check_run *cr, const char *src_path,
+static ta_status check_pair(cli_args *a, const char *src_path,
                             const char *tgt_path, const char *out_path,
                             ta_check_format format, ta_check_summary *sum,
                             ta_error *err) {
-  ta_split_opts so = cr->so;
+  ta_split_opts so = a->split;
   ta_doc *src = NULL, *tgt = NULL;
   ta_alignment *al = NULL;
   ta_check_report *rep = NULL;
   ta_outfile *of = NULL;
-  so.lang = cr->slang;
+  so.lang = a->slang;
   ta_status st = load(src_path, &so, &src, err);
-  so.lang = cr->tlang;
+  so.lang = a->tlang;
   if (st == TA_OK) st = load(tgt_path, &so, &tgt, err);
   ta_align_opts ao;
   ta_check_align_opts_init(&ao);
   if (st == TA_OK) {
-    st = cli_lexicon_prepare(&cr->lex, src, tgt, &ao, false);
+    st = cli_lexicon_prepare(&a->lex, src, tgt, &ao, false);
     if (st != TA_OK)
       snprintf(err->message, sizeof err->message, "%s: lexicon: %s", src_path,
                ta_strerror(st));
   }
   /* the table learned from the pair serves the aligner and the checker */
   ta_lexicon *learned = NULL;
-  ta_check_opts co = cr->co;
-  if (st == TA_OK && ao.self_train && !cr->lex.off) {
+  ta_check_opts co = a->check;
+  if (st == TA_OK && ao.self_train && !a->lex.off) {
     st = ta_lexicon_learn(src, tgt, &ao, &learned, NULL, err);
     if (st == TA_OK && ao.lexicon) st = ta_lexicon_merge(learned, ao.lexicon, NULL);
     if (st == TA_OK) {
@@ -162,7 +111,7 @@ static ta_status check_pair(check_run *cr, const char *src_path,
       ao.self_train = false;
     }
   }
-  co.lexicon = cr->lex.off ? NULL : ao.lexicon;
+  co.lexicon = a->lex.off ? NULL : ao.lexicon;
   if (st == TA_OK) st = ta_align(src, tgt, &ao, &al, err);
   if (st == TA_OK) st = ta_check(src, tgt, al, &co, &rep, err);
   if (st == TA_OK) st = ta_outfile_open(out_path, &of, err);
@@ -211,26 +160,25 @@ static char *join_path(const char *dir, const char *rel) {
 }
 
 /* Write the index of a batch into outdir. */
-static int write_index(const check_run *cr, const char *outdir,
+static int write_index(const cli_args *a, const char *outdir,
                        ta_check_index_entry *ent, size_t n) {
   char name[32];
-  snprintf(name, sizeof name, "index.%s", format_ext(cr->format));
+  snprintf(name, sizeof name, "index.%s",
+           format_ext((ta_check_format)a->format));
   char *ipath = join_path(outdir, name);
   ta_outfile *of = NULL;
   ta_error err;
   ta_error_clear(&err);
   ta_status st = ipath ? ta_outfile_open(ipath, &of, &err) : TA_ENOMEM;
   if (st == TA_OK)
-    st = ta_check_index_write(
-        ta_outfile_fp(of),
-        cr->format == TA_CHECK_FORMAT_TEXT_COLOR ? TA_CHECK_FORMAT_TEXT : cr->format, ent, n,
-        &err);
+    st = ta_check_index_write(ta_outfile_fp(of), (ta_check_format)a->format,
+                              ent, n, &err);
   if (st == TA_OK) {
     st = ta_outfile_commit(of, &err);
     of = NULL;
   }
   ta_outfile_abort(of);
-  if (st == TA_OK && !cr->quiet)
+  if (st == TA_OK && !a->quiet)
     fprintf(stderr, "tmxalign: %zu pairs checked, index in %s\n", n, ipath);
   free(ipath);
   return st == TA_OK ? CLI_OK : cli_fail(st, &err);
@@ -240,7 +188,7 @@ static int write_index(const check_run *cr, const char *outdir,
  * paths relative to it) checked into its own report in outdir, then the
  * index, worst first.  Exit: 2 if a pair failed, else 1 if one is
  * incomplete. */
-static int run_batch(check_run *cr, const char *manifest, const char *outdir) {
+static int run_batch(cli_args *a, const char *manifest, const char *outdir) {
   ta_batch_list *list = NULL;
   ta_error err;
   ta_error_clear(&err);
@@ -266,15 +214,16 @@ static int run_batch(check_run *cr, const char *manifest, const char *outdir) {
     const ta_batch_pair *p = &pairs[i];
     const char *sname = p->src_name ? p->src_name : p->src;
     const char *tname = p->tgt_name ? p->tgt_name : p->tgt;
-    reports[i] = report_name(sname, cr->format);
+    reports[i] = report_name(sname, (ta_check_format)a->format);
     char *out = reports[i] ? join_path(outdir, reports[i]) : NULL;
     ta_error_clear(&err);
     ent[i].src_path = sname;
     ent[i].tgt_path = tname;
     ent[i].report_path = reports[i];
-    ent[i].status = out ? check_pair(cr, p->src, p->tgt, out, cr->format,
-                                     &ent[i].summary, &err)
-                        : TA_ENOMEM;
+    ent[i].status =
+        out ? check_pair(a, p->src, p->tgt, out, (ta_check_format)a->format,
+                         &ent[i].summary, &err)
+            : TA_ENOMEM;
     free(out);
     if (ent[i].status != TA_OK) {
       errors[i] =
@@ -283,12 +232,12 @@ static int run_batch(check_run *cr, const char *manifest, const char *outdir) {
       cli_fail(ent[i].status, &err);
       rc = CLI_ERROR;
     } else {
-      if (!cr->quiet) verdict_note(tname, &ent[i].summary);
+      if (!a->quiet) verdict_note(tname, &ent[i].summary);
       if (!ent[i].summary.complete && rc == CLI_OK) rc = CLI_FINDINGS;
     }
   }
   if (ent && errors && reports) {
-    int irc = write_index(cr, outdir, ent, n);
+    int irc = write_index(a, outdir, ent, n);
     if (irc != CLI_OK) rc = irc;
   }
   for (size_t i = 0; i < n; i++) {
@@ -302,151 +251,41 @@ static int run_batch(check_run *cr, const char *manifest, const char *outdir) {
   return rc;
 }
 
-enum {
-  OPT_PRESPLIT = 256,
-  OPT_MIN_COV,
-  OPT_FAIL_ON,
-  OPT_ONLY,
-  OPT_BATCH,
-  OPT_COLOR,
-  OPT_LENGTH_Z,
-  OPT_PARTIAL
-};
-
 int cmd_check(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"source-lang", required_argument, NULL, 's'},
-      {"target-lang", required_argument, NULL, 't'},
-      {"format", required_argument, NULL, 'f'},
-      {"output", required_argument, NULL, 'o'},
-      {"presplit", no_argument, NULL, OPT_PRESPLIT},
-      {"min-coverage", required_argument, NULL, OPT_MIN_COV},
-      {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-      {"only", required_argument, NULL, OPT_ONLY},
-      {"length-z", required_argument, NULL, OPT_LENGTH_Z},
-      {"partial-threshold", required_argument, NULL, OPT_PARTIAL},
-      {"batch", required_argument, NULL, OPT_BATCH},
-      {"color", required_argument, NULL, OPT_COLOR},
-      {"quiet", no_argument, NULL, 'q'},
-      {"help", no_argument, NULL, 'h'},
-      CLI_LEXICON_LONGOPTS,
-      {NULL, 0, NULL, 0}};
-  check_run cr;
-  memset(&cr, 0, sizeof cr);
-  ta_split_opts_init(&cr.so);
-  cr.so.note.fn = cli_warn;
-  ta_check_opts_init(&cr.co);
-  cr.format = TA_CHECK_FORMAT_TEXT;
-  const char *out_path = NULL, *batch = NULL, *color = "auto";
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, ":s:t:f:o:qh", longopts, NULL)) != -1) {
-    char *end;
-    switch (ch) {
-      case 's':
-        cr.slang = optarg;
-        break;
-      case 't':
-        cr.tlang = optarg;
-        break;
-      case 'o':
-        out_path = optarg;
-        break;
-      case 'q':
-        cr.quiet = true;
-        break;
-      case 'h':
-        check_help();
-        return CLI_OK;
-      case 'f':
-        if (!strcmp(optarg, "text"))
-          cr.format = TA_CHECK_FORMAT_TEXT;
-        else if (!strcmp(optarg, "json"))
-          cr.format = TA_CHECK_FORMAT_JSON;
-        else if (!strcmp(optarg, "html"))
-          cr.format = TA_CHECK_FORMAT_HTML;
-        else
-          return cli_usage_error("check",
-                                 "--format must be text, json or html");
-        break;
-      case OPT_PRESPLIT:
-        cr.so.input = TA_INPUT_PRESPLIT;
-        break;
-      case OPT_BATCH:
-        batch = optarg;
-        break;
-      case OPT_COLOR:
-        if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
-            strcmp(optarg, "never"))
-          return cli_usage_error("check",
-                                 "--color must be auto, always or never");
-        color = optarg;
-        break;
-      case OPT_MIN_COV:
-        cr.co.min_coverage = strtod(optarg, &end);
-        if (*end || cr.co.min_coverage < 0 || cr.co.min_coverage > 1)
-          return cli_usage_error("check", "--min-coverage must be in 0..1");
-        break;
-      case OPT_LENGTH_Z:
-        cr.co.length_z = strtod(optarg, &end);
-        if (*end || cr.co.length_z <= 0)
-          return cli_usage_error("check", "--length-z must be > 0");
-        break;
-      case OPT_PARTIAL:
-        cr.co.partial_threshold = strtod(optarg, &end);
-        if (*end)
-          return cli_usage_error("check", "--partial-threshold wants a number");
-        break;
-      case OPT_FAIL_ON:
-        if (!parse_kinds(optarg, &cr.co.fail_on))
-          return cli_usage_error("check", "--fail-on: unknown finding kind");
-        break;
-      case OPT_ONLY:
-        if (!parse_kinds(optarg, &cr.co.kinds))
-          return cli_usage_error("check", "--only: unknown finding kind");
-        break;
-      case CLI_OPT_DICT:
-      case CLI_OPT_NO_LEXICON:
-      case CLI_OPT_LEXICON_LOAD:
-      case CLI_OPT_LEXICON_SAVE:
-      case CLI_OPT_NO_SELF_TRAIN:
-        if (!cli_lexicon_option(&cr.lex, ch, optarg))
-          return cli_usage_error("check", "too many --dict");
-        break;
-      case ':':
-        return cli_usage_error("check", "an option is missing its argument");
-      default:
-        return cli_usage_error("check", "unknown option");
-    }
-  }
-  if (!cr.slang || !cr.tlang)
-    return cli_usage_error("check",
-                           "both languages are required: -s LANG -t LANG");
-  if (batch) {
-    if (argc != optind)
-      return cli_usage_error("check", "--batch takes no SRC TGT");
-    if (!out_path)
-      return cli_usage_error("check", "--batch needs -o DIR for the reports");
-    int rc = run_batch(&cr, batch, out_path);
-    cli_lexicon_free(&cr.lex);
+  cli_args a;
+  cli_args_init(&a, &check_cmd);
+  int first, rc;
+  if (!cli_parse(&check_cmd, argc, argv, &a, &first, &rc)) return rc;
+  if (!a.slang || !a.tlang)
+    return cli_usage(a.cmd, "both languages are required: -s LANG -t LANG");
+  /* with --batch, -o names a directory: no format in its name */
+  if (!cli_output_format(&a, a.batch ? NULL : a.out, &a.format))
+    return CLI_ERROR;
+  a.split.note.fn = cli_warn;
+  a.split.input = (ta_input_kind)a.input;
+  if (a.batch) {
+    if (argc != first) return cli_usage(a.cmd, "--batch takes no SRC TGT");
+    if (!a.out) return cli_usage(a.cmd, "--batch needs -o DIR for the reports");
+    rc = run_batch(&a, a.batch, a.out);
+    cli_lexicon_free(&a.lex);
     return rc;
   }
-  if (argc - optind != 2)
-    return cli_usage_error("check", "expected two files, SRC and TGT");
-  if (!out_path) out_path = "-";
-  bool to_tty = !strcmp(out_path, "-") && isatty(STDOUT_FILENO);
-  if (cr.format == TA_CHECK_FORMAT_TEXT &&
-      (!strcmp(color, "always") || (!strcmp(color, "auto") && to_tty)))
-    cr.format = TA_CHECK_FORMAT_TEXT_COLOR;
+  if (argc - first != 2)
+    return cli_usage(a.cmd, "expected two files, SRC and TGT");
+  const char *out = a.out ? a.out : "-";
+  bool to_tty = !strcmp(out, "-") && isatty(STDOUT_FILENO);
+  ta_check_format format = (ta_check_format)a.format;
+  if (format == TA_CHECK_FORMAT_TEXT &&
+      (a.color == CLI_COLOR_ALWAYS || (a.color == CLI_COLOR_AUTO && to_tty)))
+    format = TA_CHECK_FORMAT_TEXT_COLOR;
   ta_error err;
   ta_error_clear(&err);
   ta_check_summary sum;
-  ta_status st = check_pair(&cr, argv[optind], argv[optind + 1], out_path,
-                            cr.format, &sum, &err);
-  cli_lexicon_free(&cr.lex);
+  ta_status st =
+      check_pair(&a, argv[first], argv[first + 1], out, format, &sum, &err);
+  cli_lexicon_free(&a.lex);
   if (st != TA_OK) return cli_fail(st, &err);
   /* the verdict on stderr unless the text report already went to stdout */
-  if (!cr.quiet && strcmp(out_path, "-")) verdict_note(argv[optind + 1], &sum);
+  if (!a.quiet && strcmp(out, "-")) verdict_note(argv[first + 1], &sum);
   return sum.complete ? CLI_OK : CLI_FINDINGS;
 }

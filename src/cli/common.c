@@ -27,34 +27,20 @@ void cli_warn(void *user, const char *message) {
   fprintf(stderr, "tmxalign: note: %s\n", message);
 }
 
-int cli_usage_error(const char *cmd, const char *what) {
-  cli_error("%s: %s (try 'tmxalign %s --help')", cmd, what, cmd);
-  return CLI_ERROR;
-}
-
 ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err) {
-  size_t cap = 1 << 16, n = 0;
-  char *p = malloc(cap);
-  if (!p) {
-    snprintf(err->message, sizeof err->message,
-             "standard input: out of memory");
-    return TA_ENOMEM;
-  }
-  for (;;) {
-    if (n == cap) {
-      char *np = realloc(p, cap *= 2);
-      if (!np) {
-        free(p);
-        snprintf(err->message, sizeof err->message,
-                 "standard input: out of memory");
-        return TA_ENOMEM;
-      }
-      p = np;
+  size_t cap = 0, n = 0, got;
+  char *p = NULL;
+  do {
+    char *np = n < cap ? p : realloc(p, cap = cap ? 2 * cap : 1 << 16);
+    if (!np) {
+      free(p);
+      snprintf(err->message, sizeof err->message,
+               "standard input: out of memory");
+      return TA_ENOMEM;
     }
-    size_t got = fread(p + n, 1, cap - n, stdin);
-    n += got;
-    if (got == 0) break;
-  }
+    p = np;
+    n += got = fread(p + n, 1, cap - n, stdin);
+  } while (got);
   if (ferror(stdin)) {
     free(p);
     snprintf(err->message, sizeof err->message, "standard input: read error");

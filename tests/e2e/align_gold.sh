@@ -80,7 +80,7 @@ PY
 if "$cli" align "$top/corpora/pentagon/article.fr.txt" x -s fr 2>"$out/err"; then exit 1; fi
 grep -q "both languages" "$out/err"
 if "$cli" align a b -s fr -t en --bogus 2>"$out/err"; then exit 1; fi
-grep -q "unknown option" "$out/err"
+grep -q "align: unknown option '--bogus'" "$out/err"
 set +e
 "$cli" align "$out/none.txt" "$top/corpora/pentagon/article.en.txt" -s fr -t en 2>"$out/err"
 rc=$?
