@@ -223,9 +223,8 @@ static bool alignment_fits(const ta_doc *src, const ta_doc *tgt,
 }
 
 static ta_status run_checks(ta__check_ctx *c) {
-  ta_status st = TA_OK;
-  if (c->o->kinds & TA_CHECK_KIND_BIT(TA_FINDING_PARTIAL_OMISSION))
-    st = ta__partial_init(c);
+  /* partial omissions count in the coverage even when not reported */
+  ta_status st = ta__partial_init(c);
   size_t nb = ta_alignment_count(c->al);
   c->bead_flags = ta__calloc(nb ? nb : 1, 1);
   if (!c->bead_flags) return TA_ENOMEM;
