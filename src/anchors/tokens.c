@@ -352,6 +352,13 @@ ta_status ta__features_build(const ta_doc *d,
     f->total_chars += sf->chars;
   }
   fold_ctx_close(&fc);
+  /* Never a NULL key array, even for a document without one key (only
+   * punctuation): every reader computes keys + key_begin, and NULL + 0
+   * is undefined behaviour (found by fuzz_check). */
+  if (!b.k && !(b.k = ta__malloc(sizeof *b.k))) {
+    ta__features_free(f);
+    return TA_ENOMEM;
+  }
   f->keys = b.k;
   f->nkeys = b.n;
   f->cap = b.cap;
