@@ -331,7 +331,8 @@ static ta_status emit(ta__splitter *s, view *v, size_t a, size_t z,
       while (piece + 1 < z && at(v, piece + 1) - ba <= s->max_sentence) piece++;
       /* Never between the halves of a surrogate pair: back off, or take
        * the whole character when it is the first (max_sentence >= 4). */
-      if (piece < z && U16_IS_TRAIL(t[piece])) piece += piece > a + 1 ? -1 : 1;
+      if (piece < z && U16_IS_TRAIL(t[piece]))
+        piece = piece > a + 1 ? piece - 1 : piece + 1;
     }
     size_t last = piece;
     while (last > a && ta__is_space(t[last - 1])) last--;
