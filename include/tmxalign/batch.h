@@ -78,7 +78,9 @@ TA_EXPORT ta_status ta_batch_manifest_load(const char *path,
  * the order does not depend on the file system.  A source or target file
  * without its other half is reported to note (may be NULL) as "DIR:
  * a.fr.txt has no a.en.txt" and left out; other files are ignored.  Hidden
- * files (starting with '.') are ignored.  Errors: TA_ENOENT, TA_EIO (not a
+ * files (starting with '.') are ignored; a name that is not a regular file
+ * once symlinks are followed (a FIFO would block the batch) is left out
+ * with a note "DIR: a.fr.txt is not a regular file (a FIFO); skipped".  Errors: TA_ENOENT, TA_EIO (not a
  * directory, unreadable), TA_EINVAL (a language missing or equal), TA_ENOMEM.
  * Finding no pair is not an error: the list is empty. */
 TA_EXPORT ta_status ta_batch_pair_dir(const char *dir, const char *src_lang,
@@ -176,6 +178,30 @@ TA_EXPORT ta_status ta_batch_align(const ta_batch_opts *o,
                                    const ta_batch_pair *pairs, size_t n,
                                    const char *out_path, ta_batch_stats *stats,
                                    ta_error *err);
+
+/* ---- confined manifests ------------------------------------------------ */
+
+/** Flags of ta_batch_manifest_load_flags(). */
+enum {
+  /** Every pair's files must resolve (realpath: symlinks and ".."
+   * followed) inside the manifest's own directory, or below it; an
+   * absolute path, "../x" or a symlink leading elsewhere is refused. */
+  TA_BATCH_MANIFEST_CONFINED = 1u << 0
+};
+
+/** ta_batch_manifest_load() with flags (0: the same; by default a manifest
+ * may name any path the process can read).  With
+ * TA_BATCH_MANIFEST_CONFINED, a pair leaving the directory is TA_EINVAL
+ * naming the line ("list.tsv: line 3: ../x.fr.txt is outside the
+ * manifest's directory /data/run (confined manifest); ..."), and no list
+ * is returned.  A file that does not exist is checked by its directory
+ * (the batch then reports it missing).  The check is made once, at load:
+ * a symlink changed between it and the batch is not seen.  Errors: those
+ * of ta_batch_manifest_load(), TA_EINVAL (also unknown flags). */
+TA_EXPORT ta_status ta_batch_manifest_load_flags(const char *path,
+                                                 unsigned flags,
+                                                 ta_batch_list **out,
+                                                 ta_error *err);
 
 #ifdef __cplusplus
 }

@@ -21,20 +21,20 @@ extern "C" {
 
 /** One sentence (or segment, in presplit mode). */
 typedef struct ta_sentence {
-  const char *text;  /**< NUL-terminated UTF-8, NFC, inner whitespace runs
-                          (soft wraps) collapsed to one space, trimmed */
-  size_t len;        /**< bytes of text, without the NUL */
-  size_t offset;     /**< byte offset of its first byte in the original input
-                          (before any BOM skip or transcoding) */
-  size_t end;        /**< byte offset one past its last byte in the original;
-                          for text input the bytes [offset, end) with
-                          whitespace runs collapsed are the text (before
-                          NFC).  HTML: best effort, [offset, end) is the
-                          whole source line on which the element holding
-                          the paragraph starts */
-  size_t line;       /**< 1-based line of its first byte in the original
-                          (HTML: that element's line) */
-  size_t paragraph;  /**< 0-based paragraph index */
+  const char *text; /**< NUL-terminated UTF-8, NFC, inner whitespace runs
+                         (soft wraps) collapsed to one space, trimmed */
+  size_t len;       /**< bytes of text, without the NUL */
+  size_t offset;    /**< byte offset of its first byte in the original input
+                         (before any BOM skip or transcoding) */
+  size_t end;       /**< byte offset one past its last byte in the original;
+                         for text input the bytes [offset, end) with
+                         whitespace runs collapsed are the text (before
+                         NFC).  HTML: best effort, [offset, end) is the
+                         whole source line on which the element holding
+                         the paragraph starts */
+  size_t line;      /**< 1-based line of its first byte in the original
+                         (HTML: that element's line) */
+  size_t paragraph; /**< 0-based paragraph index */
 } ta_sentence;
 
 typedef enum ta_input_kind {
@@ -45,7 +45,6 @@ typedef enum ta_input_kind {
                           separate paragraphs and are not segments */
 } ta_input_kind;
 
-
 /** Splitting options.  Sentences come from ICU's sentence break iterator
  * for the language (with CLDR's abbreviation suppressions, @ss=standard,
  * except for German) corrected by tmxalign's per-language tables (fr, en,
@@ -54,23 +53,28 @@ typedef enum ta_input_kind {
  * the same sentence, closing quotes after a space ("Oui. »") stay with
  * their sentence, "…" before a capital ends one.  Text is NFC, sentences
  * are trimmed and inner whitespace (not no-break spaces) is collapsed;
- * a single newline is a soft wrap, a blank line ends a paragraph. */
+ * a single newline is a soft wrap, a blank line ends a paragraph.  A line
+ * ends at LF, CRLF or CR alone (old Mac files), in every input kind. */
 typedef struct ta_split_opts {
-  const char *lang;        /**< BCP-47 tag, required (e.g. "fr", "pt-BR");
-                                unknown to ICU ("xx-bogus"): TA_ELANG */
-  ta_input_kind input;     /**< default TA_INPUT_AUTO */
-  const char *encoding;    /**< an ICU converter name ("windows-1252",
-                                "UTF-16LE"...) or NULL: UTF-8 (BOM
-                                skipped), UTF-16 by BOM, else ICU's charset
-                                detector with a warning; TA_EENCODING when
-                                nothing fits.  HTML: NULL means UTF-8 when
-                                the bytes are valid UTF-8, else libxml2's
-                                reading of BOM/<meta charset>/ISO-8859-1 */
-  size_t max_input_bytes;  /**< default 1 GiB; larger input is TA_ETOOBIG */
-  size_t max_sentence_bytes; /**< default 1 MiB; longer runs without a
-                                  break are cut there (with a warning) */
-  ta_note note;            /**< notes (encoding detected, sentence cut,
-                                empty input); fn may be NULL */
+  const char *lang;          /**< BCP-47 tag, required (e.g. "fr", "pt-BR");
+                                  unknown to ICU ("xx-bogus"): TA_ELANG */
+  ta_input_kind input;       /**< default TA_INPUT_AUTO */
+  const char *encoding;      /**< an ICU converter name ("windows-1252",
+                                  "UTF-16LE"...) or NULL: UTF-8 (BOM
+                                  skipped), UTF-32 or UTF-16 by BOM, else ICU's
+                                charset      detector with a warning; TA_EENCODING when
+                                  nothing fits.  HTML: NULL means UTF-8 when
+                                  the bytes are valid UTF-8, else libxml2's
+                                  reading of BOM/<meta charset>/ISO-8859-1 */
+  size_t max_input_bytes;    /**< default 1 GiB; larger input is TA_ETOOBIG */
+  size_t max_sentence_bytes; /**< default 1 MiB (0: the default); longer
+                                  runs without a break are cut there (with
+                                  a warning), always between characters, so
+                                  a piece is valid UTF-8 of at most this
+                                  many bytes; below 4 (one UTF-8 character
+                                  can take 4) it is refused: TA_EINVAL */
+  ta_note note;              /**< notes (encoding detected, sentence cut,
+                                  empty input); fn may be NULL */
 } ta_split_opts;
 
 /** Fill o with the documented defaults (lang NULL: must be set). */
@@ -83,7 +87,8 @@ typedef struct ta_doc ta_doc;
  * TA_EISDIR, TA_EIO, TA_EENCODING (invalid bytes, undetectable or unknown
  * encoding), TA_EPARSE (NUL byte in UTF-8 input: "a.txt: byte 17: NUL
  * byte; ..."), TA_ETOOBIG (max_input_bytes; a presplit line over
- * max_sentence_bytes), TA_ELANG, TA_EINVAL (no language), TA_ENOMEM.
+ * max_sentence_bytes), TA_ELANG, TA_EINVAL (no language, a NULL
+ * argument: "missing argument", max_sentence_bytes below 4), TA_ENOMEM.
  * Empty input is not an error: an empty document and a warning. */
 TA_EXPORT ta_status ta_doc_load_file(const char *path, const ta_split_opts *o,
                                      ta_doc **out, ta_error *err);
@@ -104,7 +109,7 @@ TA_EXPORT ta_status ta_doc_from_segments(const char *name, const char *lang,
 TA_EXPORT size_t ta_doc_count(const ta_doc *d);
 TA_EXPORT const ta_sentence *ta_doc_sentence(const ta_doc *d, size_t i);
 TA_EXPORT size_t ta_doc_paragraph_count(const ta_doc *d);
-TA_EXPORT const char *ta_doc_lang(const ta_doc *d);  /**< canonical BCP-47 */
+TA_EXPORT const char *ta_doc_lang(const ta_doc *d); /**< canonical BCP-47 */
 TA_EXPORT const char *ta_doc_name(const ta_doc *d);
 TA_EXPORT bool ta_doc_is_html(const ta_doc *d);
 /** Name of the encoding the input was decoded from ("UTF-8", ...). */

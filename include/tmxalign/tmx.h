@@ -94,9 +94,9 @@ typedef struct ta_tmx_writer ta_tmx_writer;
 
 /** Writer options (NULL means all defaults). */
 typedef struct ta_tmx_write_opts {
-  bool doctype;    /**< write <!DOCTYPE tmx SYSTEM "tmx14.dtd">; default
-                        true (readers never fetch it: the DTD is only for
-                        validators) */
+  bool doctype; /**< write <!DOCTYPE tmx SYSTEM "tmx14.dtd">; default
+                     true (readers never fetch it: the DTD is only for
+                     validators) */
   ta_note note; /**< removed characters are reported here; fn may be NULL */
 } ta_tmx_write_opts;
 
@@ -180,8 +180,7 @@ TA_EXPORT ta_status ta_tmx_write_alignment(const char *path, const ta_doc *src,
  * beads are checked before anything is written (TA_EINVAL leaves w as it
  * was); o->write is ignored (w has its options).  stats gets this call's
  * figures.  Errors: as ta_tmx_writer_add(), TA_EINVAL. */
-TA_EXPORT ta_status ta_tmx_writer_add_beads(ta_tmx_writer *w,
-                                            const ta_doc *src,
+TA_EXPORT ta_status ta_tmx_writer_add_beads(ta_tmx_writer *w, const ta_doc *src,
                                             const ta_doc *tgt,
                                             const ta_bead *beads, size_t n,
                                             const ta_tmx_align_opts *o,
@@ -234,7 +233,11 @@ typedef enum ta_tmx_inline {
 
 typedef struct ta_tmx_read_opts {
   ta_tmx_inline inline_codes; /**< default TA_TMX_INLINE_NATIVE */
-  size_t max_seg_bytes;       /**< default 16 MiB; longer is TA_ETOOBIG */
+  size_t max_seg_bytes;       /**< default 16 MiB; longer is TA_ETOOBIG
+                                   ("segment longer than N bytes
+                                   (max_seg_bytes)"); a file with an
+                                   internal DTD subset keeps libxml2's own
+                                   10,000,000-byte text limit */
   size_t max_variants;        /**< default 1024 <tuv> per <tu> */
   ta_note note;               /**< parser warnings; fn may be NULL */
 } ta_tmx_read_opts;
@@ -245,12 +248,16 @@ typedef struct ta_tmx_reader ta_tmx_reader;
 
 /** Open path ("-" = standard input) and read up to the end of <header>.
  * Accepts TMX 1.1 to 1.4b: UTF-8/UTF-16 with or without BOM, declared
- * encodings libxml2 knows, lang= as well as xml:lang=.  Hardened: no
+ * encodings libxml2 knows, lang= as well as xml:lang=.  UTF-32 (UCS-4, any
+ * byte order) is TA_EENCODING "a.tmx: UTF-32 TMX (UTF-32LE): convert it to
+ * UTF-8 or UTF-16 ..." and nothing is printed.  Hardened: no
  * network, no DTD or external entity is ever loaded, entity references
  * other than the predefined five and character references are refused,
- * libxml2's default size and amplification limits apply.  Errors: TA_ENOENT,
- * TA_EIO, TA_EPARSE ("a.tmx: line 3, column 7: ..."), TA_ETOOBIG,
- * TA_ENOMEM. */
+ * libxml2's amplification limits apply whenever the file declares
+ * entities (XML_PARSE_HUGE, for <seg> up to max_seg_bytes, is only set
+ * when its prolog has no internal DTD subset).  Errors: TA_EINVAL (a NULL
+ * argument), TA_ENOENT, TA_EIO, TA_EPARSE ("a.tmx: line 3, column 7:
+ * ..."), TA_EENCODING, TA_ETOOBIG, TA_ENOMEM. */
 TA_EXPORT ta_status ta_tmx_reader_open(const char *path,
                                        const ta_tmx_read_opts *o,
                                        ta_tmx_reader **out, ta_error *err);
@@ -314,10 +321,12 @@ TA_EXPORT ta_status ta_tmx_merge(const char *const *inputs, size_t n,
                                  ta_tmx_merge_stats *stats, ta_error *err);
 
 typedef enum ta_tmx_convert_format {
-  TA_TMX_CONVERT_FORMAT_TSV = 0, /**< source TAB target NL; \ TAB NL CR escaped as
-                       \\ \t \n \r */
-  TA_TMX_CONVERT_FORMAT_JSONL    /**< {"tuid","srclang","tgtlang","source","target",
-                       "score"} per line; score null when absent */
+  TA_TMX_CONVERT_FORMAT_TSV =
+      0,                      /**< source TAB target NL; \ TAB NL CR escaped as
+                    \\ \t \n \r */
+  TA_TMX_CONVERT_FORMAT_JSONL /**<
+                    {"tuid","srclang","tgtlang","source","target", "score"} per
+                    line; score null when absent */
 } ta_tmx_convert_format;
 
 typedef struct ta_tmx_convert_opts {
@@ -337,7 +346,12 @@ typedef struct ta_tmx_convert_stats {
 } ta_tmx_convert_stats;
 
 /** Convert the TMX file in ("-" = standard input) to out ("-" = standard
- * output), streaming.  Errors: those of the reader, TA_EIO on output. */
+ * output), streaming.  Units lacking the source or the target language are
+ * skipped (stats->skipped); but when the source or the target language is
+ * in no unit at all, the result is TA_EINVAL "in.tmx: no unit has the
+ * target language 'de'; the file has: en-GB, fr; ..." and out is not
+ * written (an existing file is kept).  Errors: those of the reader,
+ * TA_EINVAL, TA_EIO on output ("out.tsv: write error: ..."). */
 TA_EXPORT ta_status ta_tmx_convert(const char *in, const char *out,
                                    const ta_tmx_convert_opts *o,
                                    ta_tmx_convert_stats *stats, ta_error *err);

@@ -4,9 +4,10 @@
  * Does not open the documents: a missing file is the batch's business
  * (one failed pair), not the list's.  Memory: the list holds the paths,
  * one allocation per pair. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath, with POSIX 2008 */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -155,9 +156,68 @@ ta_status ta_batch_manifest_parse(const char *name, const char *data,
   return TA_OK;
 }
 
+/* Is the resolved path inside the resolved directory root? */
+static bool inside(const char *root, const char *path) {
+  size_t n = strlen(root);
+  if (n == 1 && root[0] == '/') return true;
+  return !strncmp(path, root, n) && (path[n] == '/' || path[n] == '\0');
+}
+
+/* Resolve p (symlinks, "..") into out: the file itself, or, when it does
+ * not exist, its directory and its last name (the batch then reports the
+ * missing file).  False when even that cannot be resolved. */
+static bool resolve(const char *p, char out[PATH_MAX]) {
+  if (realpath(p, out)) return true;
+  if (errno != ENOENT) return false;
+  const char *slash = strrchr(p, '/');
+  char dir[PATH_MAX];
+  if (!slash)
+    snprintf(dir, sizeof dir, ".");
+  else if (slash == p)
+    snprintf(dir, sizeof dir, "/");
+  else
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - p), p);
+  const char *base = slash ? slash + 1 : p;
+  char rdir[PATH_MAX];
+  if (!*base || !strcmp(base, "..") || !strcmp(base, ".") ||
+      !realpath(dir, rdir))
+    return false;
+  return (size_t)snprintf(out, PATH_MAX, "%s/%s", rdir, base) < PATH_MAX;
+}
+
+/* Refuse, naming the line, a pair whose file resolves outside dir. */
+static ta_status confine(const char *name, const char *dir,
+                         const ta_batch_list *l, ta_error *err) {
+  char root[PATH_MAX], got[PATH_MAX];
+  if (!realpath(dir[0] ? dir : ".", root))
+    return ta__fail(err, TA_EIO, "%s: cannot resolve its directory: %s", name,
+                    strerror(errno));
+  for (size_t i = 0; i < l->n; i++) {
+    const ta_batch_pair *p = &l->pairs[i];
+    const char *files[2] = {p->src, p->tgt},
+               *names[2] = {p->src_name, p->tgt_name};
+    for (int k = 0; k < 2; k++)
+      if (!resolve(files[k], got) || !inside(root, got))
+        return ta__fail(err, TA_EINVAL,
+                        "%s: line %zu: %s is outside the manifest's "
+                        "directory %s (confined manifest); move the file "
+                        "under it or drop TA_BATCH_MANIFEST_CONFINED",
+                        name, p->line, names[k], root);
+  }
+  return TA_OK;
+}
+
 ta_status ta_batch_manifest_load(const char *path, ta_batch_list **out,
                                  ta_error *err) {
+  return ta_batch_manifest_load_flags(path, 0, out, err);
+}
+
+ta_status ta_batch_manifest_load_flags(const char *path, unsigned flags,
+                                       ta_batch_list **out, ta_error *err) {
   if (!path || !out) return ta__fail(err, TA_EINVAL, "batch: missing argument");
+  if (flags & ~(unsigned)TA_BATCH_MANIFEST_CONFINED)
+    return ta__fail(err, TA_EINVAL, "%s: unknown manifest flags 0x%x", path,
+                    flags);
   char *data = NULL, *dir = ta__strdup(path);
   size_t len = 0;
   if (!dir) return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);
@@ -169,6 +229,13 @@ ta_status ta_batch_manifest_load(const char *path, ta_batch_list **out,
   ta_status st = ta__read_file(path, 0, MANIFEST_MAX, "256 MiB for a manifest",
                                &data, &len, err);
   if (st == TA_OK) st = ta_batch_manifest_parse(path, data, len, dir, out, err);
+  if (st == TA_OK && (flags & TA_BATCH_MANIFEST_CONFINED)) {
+    st = confine(path, dir, *out, err);
+    if (st != TA_OK) {
+      ta_batch_list_free(*out);
+      *out = NULL;
+    }
+  }
   free(data);
   free(dir);
   return st;
@@ -268,9 +335,32 @@ static ta_status pair_files(const char *dir, dir_file *files, size_t n,
   return TA_OK;
 }
 
+/* Is dir/name (symlinks followed) something other than a regular file?  A
+ * FIFO would block the batch that opens it, a device read without end.
+ * Names that cannot be stat'ed (dangling links) stay: the batch reports
+ * them as failed pairs. */
+static bool not_regular(DIR *d, const char *dir, const char *name,
+                        ta_note note) {
+  struct stat sb;
+  if (fstatat(dirfd(d), name, &sb, 0) != 0 || S_ISREG(sb.st_mode)) return false;
+  if (note.fn) {
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s: %s is not a regular file (%s); skipped", dir,
+             name,
+             S_ISFIFO(sb.st_mode)                         ? "a FIFO"
+             : S_ISDIR(sb.st_mode)                        ? "a directory"
+             : S_ISSOCK(sb.st_mode)                       ? "a socket"
+             : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "a device"
+                                                          : "not a file");
+    note.fn(note.user, msg);
+  }
+  return true;
+}
+
 /* The document files of dir, their names copied. */
 static ta_status scan_dir(const char *dir, const char *slang, const char *tlang,
-                          dir_file **out, size_t *nout, ta_error *err) {
+                          ta_note note, dir_file **out, size_t *nout,
+                          ta_error *err) {
   DIR *d = opendir(dir);
   if (!d)
     return ta__fail(err, errno == ENOENT ? TA_ENOENT : TA_EIO, "%s: %s", dir,
@@ -283,6 +373,7 @@ static ta_status scan_dir(const char *dir, const char *slang, const char *tlang,
   for (struct dirent *e; st == TA_OK && (e = readdir(d));) {
     dir_file f;
     if (e->d_name[0] == '.' || !classify(e->d_name, slang, tlang, &f)) continue;
+    if (not_regular(d, dir, e->d_name, note)) continue;
     if (ta__reserve(&files, &cap, n + 1) != TA_OK) {
       st = TA_ENOMEM;
       break;
@@ -317,7 +408,7 @@ ta_status ta_batch_pair_dir(const char *dir, const char *src_lang,
                     dir);
   dir_file *files = NULL;
   size_t n = 0;
-  ta_status st = scan_dir(dir, src_lang, tgt_lang, &files, &n, err);
+  ta_status st = scan_dir(dir, src_lang, tgt_lang, note, &files, &n, err);
   if (st != TA_OK) return st;
   ta_batch_list *l = NULL;
   st = list_new(&l, err);

@@ -7,8 +7,8 @@
 
 #include <stdint.h>
 
-#include "base/base.h"
 #include "anchors/anchors.h"
+#include "base/base.h"
 
 /* Words of 6 letters or more are cut to their first 5 (see lexicon.h). */
 #define TA__LEX_STEM_FROM 6
@@ -26,9 +26,9 @@
 typedef struct ta__strtab {
   char *pool;
   size_t len, cap;
-  uint32_t *off;   /* id -> offset in pool */
+  uint32_t *off; /* id -> offset in pool */
   size_t n, ncap;
-  uint32_t *slot;  /* open addressing: id + 1, 0 = empty */
+  uint32_t *slot; /* open addressing: id + 1, 0 = empty */
   size_t scap;
 } ta__strtab;
 
@@ -74,8 +74,14 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
  * TA__LEX_PREFIX_MIN letters or more (for dictionary filtering). */
 ta_status ta__lex_doc_words(const ta_doc *d, ta__folder *f, ta__strtab *out);
 
-/* Largest dictionary or saved table read, decompressed. */
+/* Largest dictionary or saved table read, decompressed (a dictd .index
+ * and .dict(.dz) too: gzip bombs stop there), and the most dictd index
+ * entries kept. */
 #define TA__DICT_MAX ((size_t)1 << 30)
+#define TA__DICT_ENTRIES ((size_t)1 << 23)
+/* The limits the dictd reader applies: TA__DICT_MAX and TA__DICT_ENTRIES,
+ * lowered by the unit tests only. */
+extern size_t ta__dict_max, ta__dict_entries;
 
 /* TSV or hunalign lines (detected from the first entry line). */
 ta_status ta__lexicon_load_lines(ta_lexicon *lx, const char *path,
@@ -106,7 +112,7 @@ size_t ta__lex_confident(const ta_bead *beads, size_t n, size_t *idx,
  * (their scores set), if there are at least TA_LEXICON_MIN_BEADS; *used
  * is how many confident beads there were. */
 ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
-                              const ta_doc *tgt, const ta_bead *beads,
-                              size_t n, size_t *used);
+                              const ta_doc *tgt, const ta_bead *beads, size_t n,
+                              size_t *used);
 
 #endif

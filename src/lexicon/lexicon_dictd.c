@@ -17,11 +17,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unicode/uloc.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include "lexicon/lexicon.h"
+
+size_t ta__dict_max = TA__DICT_MAX, ta__dict_entries = TA__DICT_ENTRIES;
 
 bool ta__dictd_b64(const char *s, size_t len, uint64_t *out) {
   static const char alphabet[] =
@@ -157,6 +160,15 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
   char l[4096];
   ta_status st = TA_OK;
   for (size_t line = 1; st == TA_OK && gzgets(g, l, sizeof l); line++) {
+    /* gztell counts decompressed bytes: a gzip bomb stops here */
+    z_off_t at = gztell(g);
+    if (at < 0 || (uint64_t)at > ta__dict_max) {
+      st = ta__fail(err, TA_ETOOBIG,
+                    "%s: line %zu: more than %zu bytes once decompressed "
+                    "(the limit for a dictionary index)",
+                    path, line, ta__dict_max);
+      break;
+    }
     size_t ll = strcspn(l, "\r\n");
     if (ll == sizeof l - 1)
       st = ta__fail(err, TA_EPARSE, "%s: line %zu: longer than %zu bytes", path,
@@ -169,8 +181,8 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
     if (!t2 || !ta__dictd_b64(t1 + 1, (size_t)(t2 - t1 - 1), &off) ||
         !ta__dictd_b64(t2 + 1, (size_t)(l + ll - t2 - 1), &len)) {
       st = ta__fail(err, TA_EPARSE,
-                    "%s: line %zu: expected 'headword TAB "
-                    "base64 offset TAB base64 length'",
+                    "%s: line %zu: not a dictd index line (word TAB offset "
+                    "TAB length, both in dictd's base64)",
                     path, line);
       break;
     }
@@ -181,6 +193,20 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
     if (!e->reverse && e->filter &&
         ta__strtab_find(e->filter, e->head, e->hl) < 0)
       continue;
+    if (off > ta__dict_max || len > ta__dict_max - off) {
+      st = ta__fail(err, TA_ETOOBIG,
+                    "%s: line %zu: entry past %zu bytes of the .dict (the "
+                    "limit for a dictionary)",
+                    path, line, ta__dict_max);
+      break;
+    }
+    if (x->n >= ta__dict_entries) {
+      st = ta__fail(err, TA_ETOOBIG,
+                    "%s: line %zu: more than %zu entries wanted (the limit "
+                    "for a dictionary index)",
+                    path, line, ta__dict_entries);
+      break;
+    }
     if (ta__reserve(&x->w, &x->cap, x->n + 1) != TA_OK) {
       st = TA_ENOMEM;
       break;
@@ -283,6 +309,11 @@ static bool name_says_reverse(const char *path, const char *sl,
   return !strstr(base, fwd) || strstr(base, fwd) > hit;
 }
 
+static bool is_dir(const char *p) {
+  struct stat sb;
+  return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 static bool ends_with(const char *s, const char *suffix) {
   size_t n = strlen(s), k = strlen(suffix);
   return n >= k && !strcmp(s + n - k, suffix);
@@ -308,11 +339,19 @@ static bool looks_like_index(const char *path) {
 ta_status ta_lexicon_load_dict(ta_lexicon *lx, const char *path,
                                const char *src_lang, const char *tgt_lang,
                                const ta_doc *filter, ta_error *err) {
-  if (!lx || !path) return ta__fail(err, TA_EINVAL, "lexicon: no dictionary");
+  if (!lx || !path)
+    return ta__fail(err, TA_EINVAL, "lexicon: missing argument: %s",
+                    !lx ? "lexicon" : "path");
   if (!file_exists(path))
     return ta__fail(err, TA_ENOENT, "%s: no such dictionary", path);
-  /* dictd when an index and its .dict(.dz) are both there: by name, or
-   * by the index's content (any name) */
+  if (is_dir(path))
+    return ta__fail(err, TA_EISDIR,
+                    "%s: is a directory; give a dictionary file (TSV, "
+                    "hunalign, or a dictd .index)",
+                    path);
+  /* dictd: by name (X.index, or X.dict(.dz) with X.index beside it), or by
+   * the index's content (any name, with X.dict(.dz) beside it); an
+   * X.index is never read as TSV, so its bad lines are named as such */
   char index[4096], dict[4096];
   bool dictd = false;
   if (ends_with(path, ".dict.dz") || ends_with(path, ".dict")) {
@@ -320,6 +359,9 @@ ta_status ta_lexicon_load_dict(ta_lexicon *lx, const char *path,
     if ((size_t)snprintf(index, sizeof index, "%.*s.index", (int)cut, path) <
         sizeof index)
       dictd = file_exists(index);
+  } else if (strlen(path) < sizeof index && ends_with(path, ".index")) {
+    strcpy(index, path);
+    dictd = true; /* no .dict beside it: load_dictd says so */
   } else if (strlen(path) < sizeof index && looks_like_index(path)) {
     strcpy(index, path);
     dictd = dict_beside(index, dict, sizeof dict);

@@ -1,8 +1,8 @@
 /* Decoding input bytes to valid UTF-8, remembering where each byte came
  * from.
  *
- * Does: BOMs (UTF-8, UTF-16LE/BE), UTF-8 validation, NUL-byte refusal,
- * transcoding with ICU ucnv (--encoding NAME, or what ICU's charset
+ * Does: BOMs (UTF-8, UTF-16LE/BE, UTF-32LE/BE), UTF-8 validation, NUL-byte
+ * refusal, transcoding with ICU ucnv (--encoding NAME, or what ICU's charset
  * detector guesses when the input is not valid UTF-8), and a run-length
  * map from positions in the decoded text back to original byte offsets.
  * Does not: normalise (split.c does NFC per window) or cut paragraphs.
@@ -258,6 +258,12 @@ ta_status ta__decode(const char *name, const unsigned char *data, size_t len,
   if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) &&
       (!enc || is_utf8_name(enc)))
     skip = 3;
+  /* UTF-32 before UTF-16: FF FE 00 00 would be UTF-16LE's BOM and a NUL,
+   * which no UTF-16 text holds. */
+  else if (!enc && len >= 4 && !memcmp(data, "\xFF\xFE\0\0", 4))
+    enc = "UTF-32LE", skip = 4;
+  else if (!enc && len >= 4 && !memcmp(data, "\0\0\xFE\xFF", 4))
+    enc = "UTF-32BE", skip = 4;
   else if (!enc && len >= 2 && !memcmp(data, "\xFF\xFE", 2))
     enc = "UTF-16LE", skip = 2;
   else if (!enc && len >= 2 && !memcmp(data, "\xFE\xFF", 2))
@@ -269,6 +275,11 @@ ta_status ta__decode(const char *name, const unsigned char *data, size_t len,
          !ucnv_compareNames(enc, "UTF-16BE")) &&
         (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2)))
       skip = 2;
+    if (!skip && len >= 4 &&
+        (!ucnv_compareNames(enc, "UTF-32LE") ||
+         !ucnv_compareNames(enc, "UTF-32BE")) &&
+        (!memcmp(data, "\xFF\xFE\0\0", 4) || !memcmp(data, "\0\0\xFE\xFF", 4)))
+      skip = 4;
     return transcode(name, data, len, skip, enc, o->max_input_bytes, t, err);
   }
   const unsigned char *nul = memchr(data + skip, 0, len - skip);

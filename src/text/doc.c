@@ -61,7 +61,14 @@ ta_status ta_doc_from_segments(const char *name, const char *lang,
                                const size_t *paragraphs, size_t n, ta_doc **out,
                                ta_error *err) {
   if (!out || (n && !segments))
-    return ta__fail(err, TA_EINVAL, "%s: no segments given", name ? name : "");
+    return ta__fail(err, TA_EINVAL, "%s: missing argument: %s",
+                    name ? name : "<segments>", !out ? "out" : "segments");
+  for (size_t i = 0; i < n; i++)
+    if (!segments[i])
+      return ta__fail(err, TA_EINVAL,
+                      "%s: missing argument: segment %zu is "
+                      "NULL",
+                      name ? name : "<segments>", i);
   ta_doc *d = NULL;
   ta_status st = ta__doc_new(name, lang, &d);
   size_t pos = 0;

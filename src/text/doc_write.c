@@ -8,7 +8,10 @@
 ta_status ta_doc_write(FILE *fp, ta_doc_format format, const ta_doc *d,
                        ta_error *err) {
   if (!fp || !d || format > TA_DOC_FORMAT_JSON)
-    return ta__fail(err, TA_EINVAL, "write: missing document or format");
+    return ta__fail(err, TA_EINVAL, "write: missing argument: %s",
+                    !fp  ? "fp"
+                    : !d ? "document"
+                         : "format");
   size_t n = ta_doc_count(d), prev_para = 0;
   if (format == TA_DOC_FORMAT_JSON) fputs("[", fp);
   for (size_t i = 0; i < n; i++) {

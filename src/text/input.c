@@ -15,16 +15,57 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-
 #include <unicode/uloc.h>
 
 #include "text/text_int.h"
 
 void ta_split_opts_init(ta_split_opts *o) {
+  if (!o) return;
   memset(o, 0, sizeof *o);
   o->input = TA_INPUT_AUTO;
   o->max_input_bytes = (size_t)1 << 30;
   o->max_sentence_bytes = (size_t)1 << 20;
+}
+
+/* Line ends: LF, CRLF and CR alone (old Mac files) each end one line.
+ * The next LF and the next CR are remembered, so that a file with only
+ * one kind is scanned once, not once a line. */
+typedef struct eol {
+  const char *p;
+  size_t len, lf, cr; /* next LF / CR at or after the last query; len: none */
+  bool known;
+} eol;
+
+static void eol_init(eol *e, const char *p, size_t len) {
+  *e = (eol){p, len, 0, 0, false};
+}
+
+/* Position of the first line end at or after i (len when none); *width is
+ * its length in bytes (2 for CRLF). */
+static size_t eol_next(eol *e, size_t i, size_t *width) {
+  if (!e->known || e->lf < i) {
+    const char *q = i < e->len ? memchr(e->p + i, '\n', e->len - i) : NULL;
+    e->lf = q ? (size_t)(q - e->p) : e->len;
+  }
+  if (!e->known || e->cr < i) {
+    const char *q = i < e->len ? memchr(e->p + i, '\r', e->len - i) : NULL;
+    e->cr = q ? (size_t)(q - e->p) : e->len;
+  }
+  e->known = true;
+  size_t j = e->lf < e->cr ? e->lf : e->cr;
+  *width = j == e->len                                           ? 0
+           : j == e->cr && j + 1 < e->len && e->p[j + 1] == '\n' ? 2
+                                                                 : 1;
+  return j;
+}
+
+/* 1-based line of position u (line ends counted from the start). */
+static size_t line_of(const char *p, size_t len, size_t u) {
+  eol e;
+  eol_init(&e, p, len);
+  size_t line = 1, i = 0, w;
+  for (size_t j; (j = eol_next(&e, i, &w)) < u; i = j + w) line++;
+  return line;
 }
 
 /* Where sentences of the current paragraph go. */
@@ -35,6 +76,7 @@ typedef struct sink_ctx {
   size_t para_base;      /* text position of the paragraph */
   size_t para;           /* its index */
   size_t line_pos, line; /* line counting cursor, moves forward only */
+  eol lines;
 } sink_ctx;
 
 static ta_status add_sentence(void *vctx, const char *text, size_t len,
@@ -43,19 +85,20 @@ static ta_status add_sentence(void *vctx, const char *text, size_t len,
   size_t u = c->para_base + b;
   /* Sentences arrive in order, so lines are counted once overall. */
   while (c->line_pos < u) {
-    const char *nl = memchr(c->t->p + c->line_pos, '\n', u - c->line_pos);
-    if (!nl) {
+    size_t w, j = eol_next(&c->lines, c->line_pos, &w);
+    if (j >= u) {
       c->line_pos = u;
       break;
     }
     c->line++;
-    c->line_pos = (size_t)(nl - c->t->p) + 1;
+    c->line_pos = j + w;
   }
   size_t off = ta__text_orig(c->t, u);
   if (cut)
-    ta__warnf(c->o, "%s: byte %zu: sentence longer than %zu bytes cut "
-              "(max_sentence_bytes)", c->d->name, off,
-              c->o->max_sentence_bytes);
+    ta__warnf(c->o,
+              "%s: byte %zu: sentence longer than %zu bytes cut "
+              "(max_sentence_bytes)",
+              c->d->name, off, c->o->max_sentence_bytes);
   return ta__doc_add(c->d, text, len, off,
                      ta__text_orig(c->t, c->para_base + e), c->line, c->para);
 }
@@ -69,20 +112,19 @@ static bool blank(const char *p, size_t len) {
 static ta_status split_text(ta__splitter *sp, sink_ctx *c, bool presplit,
                             ta_error *err) {
   const char *p = c->t->p;
-  size_t len = c->t->len, i = 0, start = 0, end = 0;
+  size_t len = c->t->len, i = 0, start = 0, end = 0, w = 0;
   bool in_para = false;
+  eol e;
+  eol_init(&e, p, len);
   while (i <= len) {
-    const char *nl = i < len ? memchr(p + i, '\n', len - i) : NULL;
-    size_t j = nl ? (size_t)(nl - p) : len;
+    size_t j = eol_next(&e, i, &w);
     bool is_blank = blank(p + i, j - i);
     ta_status st = TA_OK;
     if (presplit && !is_blank) {
       if (j - i > c->o->max_sentence_bytes) {
-        size_t line = 1;
-        for (const char *q = p; (q = memchr(q, '\n', (size_t)(p + i - q)));
-             q++)
-          line++;
-        return ta__fail(err, TA_ETOOBIG, "%s: byte %zu: line %zu: segment "
+        size_t line = line_of(p, len, i);
+        return ta__fail(err, TA_ETOOBIG,
+                        "%s: byte %zu: line %zu: segment "
                         "longer than %zu bytes (max_sentence_bytes)",
                         c->d->name, ta__text_orig(c->t, i), line,
                         c->o->max_sentence_bytes);
@@ -106,7 +148,7 @@ static ta_status split_text(ta__splitter *sp, sink_ctx *c, bool presplit,
       in_para = false;
     }
     if (st != TA_OK) return st;
-    i = j + 1;
+    i = j + (w ? w : 1);
   }
   return TA_OK;
 }
@@ -122,8 +164,8 @@ static bool is_html_name(const char *name) {
 }
 
 static ta_status load_text(const char *name, const unsigned char *data,
-                           size_t len, const ta_split_opts *o,
-                           ta__splitter *sp, ta_doc *d, ta_error *err) {
+                           size_t len, const ta_split_opts *o, ta__splitter *sp,
+                           ta_doc *d, ta_error *err) {
   ta__text t;
   ta_status st = ta__decode(name, data, len, o, &t, err);
   if (st != TA_OK) {
@@ -139,9 +181,9 @@ static ta_status load_text(const char *name, const unsigned char *data,
     d->arena = arena;
     d->arena_cap = guess;
   }
-  sink_ctx c = {d, &t, o, 0, 0, 0, 1};
-  if (st == TA_OK)
-    st = split_text(sp, &c, o->input == TA_INPUT_PRESPLIT, err);
+  sink_ctx c = {d, &t, o, 0, 0, 0, 1, {0}};
+  eol_init(&c.lines, t.p, t.len);
+  if (st == TA_OK) st = split_text(sp, &c, o->input == TA_INPUT_PRESPLIT, err);
   if (st != TA_OK && st != TA_ETOOBIG)
     ta__fail(err, st, "%s: %s", name, ta_strerror(st));
   ta__text_free(&t);
@@ -149,23 +191,33 @@ static ta_status load_text(const char *name, const unsigned char *data,
 }
 
 ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
-                          const ta_split_opts *o, ta_doc **out,
-                          ta_error *err) {
+                          const ta_split_opts *o, ta_doc **out, ta_error *err) {
   if (!name) name = "<memory>";
-  if (!out || (!data && len))
-    return ta__fail(err, TA_EINVAL, "%s: no input given", name);
-  if (!o || !o->lang || !o->lang[0])
+  if (!out || !data || !o)
+    return ta__fail(err, TA_EINVAL, "%s: missing argument: %s", name,
+                    !out    ? "out"
+                    : !data ? "data"
+                            : "options");
+  if (!o->lang || !o->lang[0])
     return ta__fail(err, TA_EINVAL,
                     "%s: no language given (a BCP-47 tag such as fr, en)",
                     name);
+  if (o->max_sentence_bytes && o->max_sentence_bytes < TA__MIN_SENTENCE)
+    return ta__fail(err, TA_EINVAL,
+                    "%s: max_sentence_bytes %zu is below "
+                    "%d, the bytes of one UTF-8 character: use %d or more",
+                    name, o->max_sentence_bytes, TA__MIN_SENTENCE,
+                    TA__MIN_SENTENCE);
   char icu[ULOC_FULLNAME_CAPACITY], bcp[ULOC_FULLNAME_CAPACITY];
-  ta_status st = ta__lang_resolve(o->lang, icu, sizeof icu, bcp, sizeof bcp,
-                                  err);
+  ta_status st =
+      ta__lang_resolve(o->lang, icu, sizeof icu, bcp, sizeof bcp, err);
   if (st != TA_OK) return st;
   size_t max = o->max_input_bytes ? o->max_input_bytes : (size_t)1 << 30;
   if (len > max)
-    return ta__fail(err, TA_ETOOBIG, "%s: %zu bytes exceeds the limit of %zu "
-                    "(max_input_bytes)", name, len, max);
+    return ta__fail(err, TA_ETOOBIG,
+                    "%s: %zu bytes exceeds the limit of %zu "
+                    "(max_input_bytes)",
+                    name, len, max);
   ta_doc *d = NULL;
   ta__splitter *sp = NULL;
   if (ta__doc_new(name, bcp, &d) != TA_OK)
@@ -197,8 +249,12 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
 
 ta_status ta_doc_load_file(const char *path, const ta_split_opts *o,
                            ta_doc **out, ta_error *err) {
-  if (!path || !o)
-    return ta__fail(err, TA_EINVAL, "no file or options given");
+  if (!path || !o || !out)
+    return ta__fail(err, TA_EINVAL, "%s: missing argument: %s",
+                    path ? path : "<file>",
+                    !path ? "path"
+                    : !o  ? "options"
+                          : "out");
   size_t max = o->max_input_bytes ? o->max_input_bytes : (size_t)1 << 30;
   char *buf = NULL;
   size_t n = 0;

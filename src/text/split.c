@@ -329,7 +329,10 @@ static ta_status emit(ta__splitter *s, view *v, size_t a, size_t z,
       cut = true;
       piece = a + 1;
       while (piece + 1 < z && at(v, piece + 1) - ba <= s->max_sentence) piece++;
-      if (U16_IS_TRAIL(t[piece]) && piece > a + 1) piece--;
+      /* Never between the halves of a surrogate pair: back off, or take
+       * the whole character when it is the first (max_sentence >= 4). */
+      if (piece < z && U16_IS_TRAIL(t[piece]))
+        piece = piece > a + 1 ? piece - 1 : piece + 1;
     }
     size_t last = piece;
     while (last > a && ta__is_space(t[last - 1])) last--;

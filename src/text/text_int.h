@@ -34,11 +34,9 @@ bool ta__rules_icu_ss(const ta__rules *r);
 /* Should ICU's break at b in UTF-16 t[0, n) be vetoed? */
 bool ta__rules_veto(const ta__rules *r, const UChar *t, size_t n, size_t b);
 /* Where the break ICU put at b belongs (after spaced closing quotes). */
-size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n,
-                      size_t b);
+size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n, size_t b);
 /* First break ICU missed inside t[a, z) (after "…"), or z. */
-size_t ta__rules_forced(const ta__rules *r, const UChar *t, size_t a,
-                        size_t z);
+size_t ta__rules_forced(const ta__rules *r, const UChar *t, size_t a, size_t z);
 
 /* Whitespace that is collapsed and trimmed.  No-break spaces are kept:
  * French puts them before ; : ! ? and inside guillemets. */
@@ -52,12 +50,16 @@ static inline bool ta__is_space(UChar32 c) {
 
 typedef struct ta__splitter ta__splitter;
 
+/* The smallest max_sentence_bytes: one UTF-8 character, so that a cut
+ * always falls between characters. */
+enum { TA__MIN_SENTENCE = 4 };
+
 /* Receives one sentence: text[0, len) is collapsed NFC UTF-8, valid during
  * the call only and not NUL-terminated; [b, e) are byte positions in the
  * paragraph given to ta__splitter_run; cut is true when the sentence was
  * cut at max_sentence_bytes. */
-typedef ta_status (*ta__sink)(void *ctx, const char *text, size_t len,
-                              size_t b, size_t e, bool cut);
+typedef ta_status (*ta__sink)(void *ctx, const char *text, size_t len, size_t b,
+                              size_t e, bool cut);
 
 ta_status ta__splitter_new(const char *icu_locale, size_t max_sentence,
                            ta__splitter **out, ta_error *err);
@@ -86,7 +88,7 @@ typedef struct ta__run {
 typedef struct ta__text {
   const char *p;
   size_t len;
-  char *owned;       /* p when the text was transcoded */
+  char *owned; /* p when the text was transcoded */
   size_t base;
   ta__run *runs;
   size_t nruns, runs_cap;
@@ -108,9 +110,9 @@ size_t ta__utf8_check(const unsigned char *p, size_t len);
 
 /* Parse HTML bytes and feed each block's text to the splitter, adding the
  * sentences to d. */
-ta_status ta__html_load(const char *name, const unsigned char *data,
-                        size_t len, const ta_split_opts *o, ta__splitter *sp,
-                        ta_doc *d, ta_error *err);
+ta_status ta__html_load(const char *name, const unsigned char *data, size_t len,
+                        const ta_split_opts *o, ta__splitter *sp, ta_doc *d,
+                        ta_error *err);
 
 /* Emit a warning through o->note.fn (no-op without a callback). */
 #define ta__warnf(o, ...) ta__notef((o)->note.fn, (o)->note.user, __VA_ARGS__)

@@ -12,6 +12,7 @@
 #include "tmx/tmx_int.h"
 
 void ta_tmx_align_opts_init(ta_tmx_align_opts *o) {
+  if (!o) return;
   memset(o, 0, sizeof *o);
   ta_tmx_write_opts_init(&o->write);
 }
@@ -50,8 +51,7 @@ typedef struct bead_unit {
 
 static void fill_unit(bead_unit *bu, size_t tuid, const ta_bead *b,
                       const char *document, const ta_doc *src,
-                      const ta_doc *tgt, const ta__buf *st,
-                      const ta__buf *tt) {
+                      const ta_doc *tgt, const ta__buf *st, const ta__buf *tt) {
   size_t np = 0, nv = 0;
   snprintf(bu->tuid, sizeof bu->tuid, "%zu", tuid);
   snprintf(bu->score, sizeof bu->score, "%.4f", b->score);
@@ -74,6 +74,16 @@ static void fill_unit(bead_unit *bu, size_t tuid, const ta_bead *b,
 
 static const char *document_of(const ta_tmx_align_opts *o, const ta_doc *src) {
   return o->document ? o->document : basename_of(ta_doc_name(src));
+}
+
+/* Options a writer can use: min_score a number in [0, 1] (NaN compares
+ * false with everything, so it would silently keep every bead). */
+static ta_status check_opts(const ta_tmx_align_opts *o, ta_error *err) {
+  if (!(o->min_score >= 0 && o->min_score <= 1))
+    return ta__fail(err, TA_EINVAL,
+                    "tmx: min_score %g is not a number from 0 to 1",
+                    o->min_score);
+  return TA_OK;
 }
 
 /* Every bead inside both documents, or TA_EINVAL naming the first that is
@@ -102,7 +112,9 @@ ta_status ta__tmx_add_beads(ta_tmx_writer *w, const ta_doc *src,
                             const ta_tmx_align_opts *o, bool running_tuids,
                             ta_tmx_align_stats *stats, ta_error *err) {
   const char *document = document_of(o, src);
-  ta_status st = check_beads(src, tgt, bead, ctx, n, document, err);
+  ta_status st = check_opts(o, err);
+  if (st != TA_OK) return st;
+  st = check_beads(src, tgt, bead, ctx, n, document, err);
   if (st != TA_OK) return st;
   ta_tmx_align_stats s = {0, 0, 0};
   ta__buf stext, ttext;
@@ -150,7 +162,9 @@ ta_status ta__tmx_write_beads_fn(const char *path, const ta_doc *src,
   }
   /* Checked before the file is opened: a bad alignment never replaces a
    * good file with a partial one. */
-  ta_status st = check_beads(src, tgt, bead, ctx, n, document_of(o, src), err);
+  ta_status st = check_opts(o, err);
+  if (st == TA_OK)
+    st = check_beads(src, tgt, bead, ctx, n, document_of(o, src), err);
   if (st != TA_OK) return st;
   ta_tmx_header h;
   ta_tmx_header_init(&h);
@@ -301,8 +315,8 @@ static ta_status multi_check(const ta_doc *src, multi_target *t, size_t nt,
     return ta__fail(err, TA_EINVAL, "tmx: %zu targets (1 to %d allowed)", nt,
                     TA_TMX_MAX_TARGETS);
   for (size_t k = 0; k < nt; k++) {
-    ta_status st = check_beads(src, t[k].doc, t[k].bead, t[k].ctx, t[k].n,
-                               "tmx", err);
+    ta_status st =
+        check_beads(src, t[k].doc, t[k].bead, t[k].ctx, t[k].n, "tmx", err);
     if (st != TA_OK) return st;
     size_t next = 0;
     for (size_t i = 0; i < t[k].n; i++) {
@@ -326,7 +340,8 @@ static ta_status write_multi(const char *path, const ta_doc *src,
     ta_tmx_align_opts_init(&def);
     o = &def;
   }
-  ta_status st = multi_check(src, t, nt, err);
+  ta_status st = check_opts(o, err);
+  if (st == TA_OK) st = multi_check(src, t, nt, err);
   if (st != TA_OK) return st;
   size_t nsrc = ta_doc_count(src), *cuts = NULL;
   multi_unit *m = ta__calloc(1, sizeof *m);
@@ -369,8 +384,12 @@ ta_status ta_tmx_write_multi_beads(const char *path, const ta_doc *src,
   if (!path || !src || !tgts || !beads || !counts)
     return ta__fail(err, TA_EINVAL, "tmx: missing argument");
   multi_target t[TA_TMX_MAX_TARGETS];
-  for (size_t k = 0; k < ntgt && k < TA_TMX_MAX_TARGETS; k++)
+  for (size_t k = 0; k < ntgt && k < TA_TMX_MAX_TARGETS; k++) {
+    if (!tgts[k] || (counts[k] && !beads[k]))
+      return ta__fail(err, TA_EINVAL, "tmx: missing argument: target %zu",
+                      k + 1);
     t[k] = (multi_target){tgts[k], array_bead, beads[k], counts[k], 0};
+  }
   return write_multi(path, src, t, ntgt, o, stats, err);
 }
 
@@ -382,7 +401,11 @@ ta_status ta__tmx_write_multi_fn(const char *path, const ta_doc *src,
   if (!path || !src || !tgts || !ctx || !counts)
     return ta__fail(err, TA_EINVAL, "tmx: missing argument");
   multi_target t[TA_TMX_MAX_TARGETS];
-  for (size_t k = 0; k < ntgt && k < TA_TMX_MAX_TARGETS; k++)
+  for (size_t k = 0; k < ntgt && k < TA_TMX_MAX_TARGETS; k++) {
+    if (!tgts[k])
+      return ta__fail(err, TA_EINVAL, "tmx: missing argument: target %zu",
+                      k + 1);
     t[k] = (multi_target){tgts[k], bead, ctx[k], counts[k], 0};
+  }
   return write_multi(path, src, t, ntgt, o, stats, err);
 }

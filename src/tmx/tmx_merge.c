@@ -51,6 +51,7 @@ typedef struct merge {
 } merge;
 
 void ta_tmx_merge_opts_init(ta_tmx_merge_opts *o) {
+  if (!o) return;
   memset(o, 0, sizeof *o);
   ta_tmx_write_opts_init(&o->write);
 }
@@ -290,6 +291,10 @@ ta_status ta_tmx_merge(const char *const *inputs, size_t n, const char *out,
                        ta_error *err) {
   if (!inputs || !n || !out)
     return ta__fail(err, TA_EINVAL, "merge: no input given");
+  for (size_t i = 0; i < n; i++)
+    if (!inputs[i])
+      return ta__fail(err, TA_EINVAL, "merge: missing argument: input %zu",
+                      i + 1);
   for (size_t i = 0; i < n; i++)
     if (!strcmp(inputs[i], "-"))
       return ta__fail(err, TA_EINVAL,

@@ -1,12 +1,20 @@
 /* Reading TMX 1.1-1.4b with libxml2's xmlTextReader, one <tu> at a time.
  *
  * Hardening: the parser runs with XML_PARSE_NONET and without NOENT,
- * DTDLOAD, DTDVALID or HUGE, so no DTD or external entity is ever fetched
- * and libxml2's default size and entity-amplification limits stay on.  An
+ * DTDLOAD or DTDVALID, so no DTD or external entity is ever fetched.  An
  * entity reference other than the five predefined ones is refused outright
  * (TMX never needs one), so neither an external entity (file:///etc/passwd)
- * nor an internal one can inject text.  Errors carry line and column from
- * libxml2's structured error.
+ * nor an internal one can inject text.  XML_PARSE_HUGE is on: without it
+ * libxml2 stops at a 10,000,000-byte text node, below the documented 16 MiB
+ * <seg> (max_seg_bytes, which we enforce ourselves).  HUGE also turns off
+ * libxml2's entity-amplification checks, and attribute values expand
+ * entities even without NOENT, so HUGE is only set when the prolog, read
+ * before libxml2 starts (huge_is_safe), provably declares no entity: no
+ * internal DTD subset ("[") before the root element, in an encoding where
+ * "[" cannot hide.  Otherwise the file is read as before, with libxml2's
+ * limits.  UTF-32 (UCS-4) files, which libxml2 cannot read here, are
+ * refused from their first four bytes with one message.  Errors carry line and
+ * column from libxml2's structured error.
  *
  * Does not: validate against the DTD, keep <note>, <ude> or <tuv>-level
  * props.  Memory: the current unit only (each <seg> capped by
@@ -37,6 +45,8 @@ struct ta_tmx_reader {
   xmlTextReaderPtr xr;
   FILE *fp;
   bool own_fp;
+  unsigned char *head; /* first bytes, read to sniff UTF-32 and prolog */
+  size_t headlen, headpos;
   char *path;
   ta_tmx_read_opts o;
   ta_tmx_header header;
@@ -59,6 +69,7 @@ struct ta_tmx_reader {
 };
 
 void ta_tmx_read_opts_init(ta_tmx_read_opts *o) {
+  if (!o) return;
   memset(o, 0, sizeof *o);
   o->inline_codes = TA_TMX_INLINE_NATIVE;
   o->max_seg_bytes = (size_t)16 << 20;
@@ -67,6 +78,13 @@ void ta_tmx_read_opts_init(ta_tmx_read_opts *o) {
 
 static int in_read(void *ctx, char *buf, int len) {
   ta_tmx_reader *r = ctx;
+  if (r->headpos < r->headlen && len > 0) { /* the sniffed bytes first */
+    size_t n = r->headlen - r->headpos;
+    if (n > (size_t)len) n = (size_t)len;
+    memcpy(buf, r->head + r->headpos, n);
+    r->headpos += n;
+    return (int)n;
+  }
   size_t got = fread(buf, 1, (size_t)len, r->fp);
   if (got == 0 && ferror(r->fp)) return -1;
   return (int)got;
@@ -112,6 +130,14 @@ static void on_xml_error(void *ctx, xmlErrorPtr e) {
   if (r->xml_failed) return;
   r->xml_failed = true;
   r->xml_status = status_of(e);
+  if (strstr(msg, "huge text node")) { /* HUGE was not safe to set */
+    r->xml_status = TA_ETOOBIG;
+    snprintf(msg, sizeof msg,
+             "text longer than libxml2's 10000000-byte limit (files with "
+             "an internal DTD subset or an unusual encoding are read with "
+             "libxml2's limits): remove the DOCTYPE's [...] or convert the "
+             "file to UTF-8");
+  }
   /* input errors carry no position: where the parser stands */
   int line = e->line, column = e->int2;
   if (line <= 0 && r->xr) {
@@ -209,14 +235,160 @@ static ta_status reader_new(const char *name, const ta_tmx_read_opts *o,
   return TA_OK;
 }
 
+/* The byte order of a UTF-32 (UCS-4) start: a BOM or "<" in four bytes,
+ * or NULL when the file is not UTF-32. */
+static const char *ucs4_order(const unsigned char *h, size_t n) {
+  static const struct {
+    const char *bytes, *order;
+  } starts[] = {
+      {"\xFF\xFE\0\0", "UTF-32LE"},   {"\0\0\xFE\xFF", "UTF-32BE"},
+      {"\0\0\xFF\xFE", "UCS-4 2143"}, {"\xFE\xFF\0\0", "UCS-4 3412"},
+      {"<\0\0\0", "UTF-32LE"},        {"\0\0\0<", "UTF-32BE"},
+      {"\0\0<\0", "UCS-4 2143"},      {"\0<\0\0", "UCS-4 3412"},
+  };
+  if (n < 4) return NULL;
+  for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+    if (!memcmp(h, starts[i].bytes, 4)) return starts[i].order;
+  return NULL;
+}
+
+/* Bytes read before libxml2 starts: enough for any real prolog. */
+enum { SNIFF = 1 << 16 };
+
+static bool has_prefix_ci(const char *s, size_t n, const char *pre) {
+  size_t k = strlen(pre);
+  if (n < k) return false;
+  for (size_t i = 0; i < k; i++) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    if (c != pre[i]) return false;
+  }
+  return true;
+}
+
+/* Encodings in which ASCII characters are themselves, so that a "[" in the
+ * text is a 0x5B byte (UTF-7 or EBCDIC could hide one). */
+static bool ascii_visible(const char *enc, size_t n) {
+  static const char *const ok[] = {
+      "utf-8",    "utf8",     "utf-16",    "utf16",    "iso-8859-",
+      "iso8859-", "iso_8859", "latin",     "us-ascii", "ascii",
+      "windows-", "cp125",    "shift_jis", "sjis",     "euc-",
+      "gb2312",   "gbk",      "gb18030",   "big5",     "koi8"};
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+    if (has_prefix_ci(enc, n, ok[i])) return true;
+  return false;
+}
+
+static const char *find(const char *v, size_t i, size_t n, const char *what) {
+  size_t k = strlen(what);
+  for (; i + k <= n; i++)
+    if (!memcmp(v + i, what, k)) return v + i;
+  return NULL;
+}
+
+/* Can XML_PARSE_HUGE be set?  Only when the prolog in h[0, n) is seen
+ * whole and holds no internal DTD subset, so no entity can be declared:
+ * XML declaration (an ASCII-compatible encoding), comments, PIs and a
+ * DOCTYPE without "[", then the root element.  Anything else: no. */
+static bool huge_is_safe(const unsigned char *h, size_t n) {
+  size_t start = 0, step = 1, lo = 0; /* UTF-16: the ASCII byte of each unit */
+  if (n >= 2 && h[0] == 0xFF && h[1] == 0xFE)
+    start = 2, step = 2, lo = 0;
+  else if (n >= 2 && h[0] == 0xFE && h[1] == 0xFF)
+    start = 2, step = 2, lo = 1;
+  else if (n >= 2 && h[0] == '<' && h[1] == 0)
+    step = 2, lo = 0;
+  else if (n >= 2 && h[0] == 0 && h[1] == '<')
+    step = 2, lo = 1;
+  else if (n >= 3 && !memcmp(h, "\xEF\xBB\xBF", 3))
+    start = 3;
+  char *v = ta__malloc(n + 1);
+  if (!v) return false;
+  size_t vn = 0;
+  for (size_t i = start; i + step <= n; i += step) {
+    if (step == 2 && h[i + 1 - lo]) break; /* not ASCII: the view ends */
+    v[vn++] = (char)h[i + lo];
+  }
+  bool safe = false;
+  size_t i = 0;
+  if (vn >= 5 && !memcmp(v, "<?xml", 5)) {
+    const char *end = find(v, 5, vn, "?>");
+    if (!end) goto out;
+    size_t e = (size_t)(end - v);
+    const char *enc = find(v, 5, e, "encoding");
+    if (enc) {
+      size_t j = (size_t)(enc - v) + 8;
+      while (j < e && strchr(" \t\r\n=", v[j])) j++;
+      if (j >= e || (v[j] != '"' && v[j] != '\'')) goto out;
+      const char *q = memchr(v + j + 1, v[j], e - j - 1);
+      if (!q || !ascii_visible(v + j + 1, (size_t)(q - v) - j - 1)) goto out;
+    }
+    i = e + 2;
+  }
+  for (;;) {
+    while (i < vn && strchr(" \t\r\n", v[i])) i++;
+    if (i >= vn || v[i] != '<' || i + 1 >= vn) break;
+    const char *end;
+    if (v[i + 1] == '?') {
+      if (!(end = find(v, i + 2, vn, "?>"))) break;
+      i = (size_t)(end - v) + 2;
+    } else if (vn - i >= 4 && !memcmp(v + i, "<!--", 4)) {
+      if (!(end = find(v, i + 4, vn, "-->"))) break;
+      i = (size_t)(end - v) + 3;
+    } else if (vn - i >= 9 && !memcmp(v + i, "<!DOCTYPE", 9)) {
+      size_t j = i + 9;
+      while (j < vn && v[j] != '>' && v[j] != '[') {
+        if (v[j] == '"' || v[j] == '\'') {
+          const char *q = memchr(v + j + 1, v[j], vn - j - 1);
+          if (!q) break;
+          j = (size_t)(q - v);
+        }
+        j++;
+      }
+      if (j >= vn || v[j] != '>') break; /* "[" or cut off */
+      i = j + 1;
+    } else {
+      unsigned char c = (unsigned char)v[i + 1];
+      safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+             c == ':';
+      break;
+    }
+  }
+out:
+  free(v);
+  return safe;
+}
+
 /* Start libxml2 on r->fp and read the header; frees r on failure. */
 static ta_status reader_start(ta_tmx_reader *r, ta_tmx_reader **out,
                               ta_error *err) {
+  if (!(r->head = ta__malloc(SNIFF))) {
+    ta_status st = ta__fail(err, TA_ENOMEM, "%s: out of memory", r->path);
+    ta_tmx_reader_free(r);
+    return st;
+  }
+  r->headlen = fread(r->head, 1, SNIFF, r->fp);
+  if (r->headlen < SNIFF && ferror(r->fp)) {
+    ta_status st =
+        ta__fail(err, TA_EIO, "%s: read error: %s", r->path, strerror(errno));
+    ta_tmx_reader_free(r);
+    return st;
+  }
+  const char *ucs4 = ucs4_order(r->head, r->headlen);
+  if (ucs4) {
+    ta_status st = ta__fail(err, TA_EENCODING,
+                            "%s: UTF-32 TMX (%s): convert it to UTF-8 or "
+                            "UTF-16 (iconv -f UTF-32 -t UTF-8)",
+                            r->path, ucs4);
+    ta_tmx_reader_free(r);
+    return st;
+  }
   xmlInitParser();
-  /* No NOENT / DTDLOAD / DTDVALID / HUGE: see the file comment. */
-  r->xr =
-      xmlReaderForIO(in_read, in_close, r, r->path, NULL,
-                     XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+  /* No NOENT / DTDLOAD / DTDVALID; HUGE: see the file comment. */
+  int huge = huge_is_safe(r->head, r->headlen) ? XML_PARSE_HUGE : 0;
+  r->xr = xmlReaderForIO(
+      in_read, in_close, r, r->path, NULL,
+      XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | huge);
   if (!r->xr) {
     ta_status st =
         ta__fail(err, TA_ENOMEM, "%s: cannot start the XML reader", r->path);
@@ -305,8 +477,12 @@ static bool is_code(const char *name) {
 static ta_status add_text(ta_tmx_reader *r, const char *s, size_t seg_start,
                           ta_error *err) {
   size_t n = strlen(s);
-  if (r->data.len - seg_start + n > r->o.max_seg_bytes)
-    return fail_here(r, err, TA_ETOOBIG, "segment longer than max_seg_bytes");
+  if (r->data.len - seg_start + n > r->o.max_seg_bytes) {
+    char what[96];
+    snprintf(what, sizeof what, "segment longer than %zu bytes (max_seg_bytes)",
+             r->o.max_seg_bytes);
+    return fail_here(r, err, TA_ETOOBIG, what);
+  }
   ta_status st = ta__buf_add(&r->data, s, n);
   if (st != TA_OK) return fail_here(r, err, st, "out of memory");
   return TA_OK;
@@ -501,6 +677,7 @@ void ta_tmx_reader_free(ta_tmx_reader *r) {
   else if (r->own_fp && r->fp)
     fclose(r->fp);
   for (size_t i = 0; i < NHEADER; i++) xmlFree(r->hvals[i]);
+  free(r->head);
   ta__buf_free(&r->data);
   free(r->voff);
   free(r->poff);

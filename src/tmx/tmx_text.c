@@ -111,7 +111,8 @@ static bool alnum(char c) {
 }
 
 ta_status ta_tmx_lang_normalize(const char *tag, char *out, size_t outsize) {
-  if (!tag || !*tag || !out || !outsize) return TA_ELANG;
+  if (!tag || !out || !outsize) return TA_EINVAL;
+  if (!*tag) return TA_ELANG;
   size_t n = strlen(tag);
   if (n + 1 > outsize) return TA_ETOOBIG;
   if (!strcmp(tag, "*all*")) {
@@ -160,7 +161,7 @@ const ta_tmx_variant *ta_tmx_unit_find(const ta_tmx_unit *u, const char *lang) {
 }
 
 const char *ta_tmx_unit_prop(const ta_tmx_unit *u, const char *type) {
-  for (size_t i = 0; u && i < u->nprops; i++)
+  for (size_t i = 0; u && type && i < u->nprops; i++)
     if (u->props[i].type && !strcmp(u->props[i].type, type))
       return u->props[i].value;
   return NULL;

@@ -9,6 +9,7 @@
  *
  * Does not: write inline codes (Level 1 only: segment text is escaped),
  * header props or notes.  Memory: one unit's text. */
+#include <errno.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,13 +20,15 @@
 #define LANG_MAX 64
 
 struct ta_tmx_writer {
+  char *path; /* named in write errors */
+  int io_errno;
   ta_outfile *of;
   FILE *fp;
   xmlTextWriterPtr xw;
   ta_tmx_write_opts o;
   char srclang[LANG_MAX];
-  bool all;      /* srclang "*all*": keep the given variant order */
-  bool io_error; /* the output callback failed */
+  bool all;        /* srclang "*all*": keep the given variant order */
+  bool io_error;   /* the output callback failed */
   ta_status inner; /* what made one of our own steps fail, else TA_OK */
   bool failed;
   bool closed;
@@ -35,6 +38,7 @@ struct ta_tmx_writer {
 };
 
 void ta_tmx_header_init(ta_tmx_header *h) {
+  if (!h) return;
   memset(h, 0, sizeof *h);
   h->adminlang = "en";
   h->datatype = "plaintext";
@@ -45,6 +49,7 @@ void ta_tmx_header_init(ta_tmx_header *h) {
 }
 
 void ta_tmx_write_opts_init(ta_tmx_write_opts *o) {
+  if (!o) return;
   memset(o, 0, sizeof *o);
   o->doctype = true;
 }
@@ -55,8 +60,10 @@ void ta_tmx_write_opts_init(ta_tmx_write_opts *o) {
 static int out_write(void *ctx, const char *buf, int len) {
   ta_tmx_writer *w = ctx;
   if (len > 0 && !w->io_error &&
-      fwrite(buf, 1, (size_t)len, w->fp) != (size_t)len)
+      fwrite(buf, 1, (size_t)len, w->fp) != (size_t)len) {
     w->io_error = true;
+    w->io_errno = errno;
+  }
   return len;
 }
 
@@ -65,15 +72,18 @@ static int out_write(void *ctx, const char *buf, int len) {
 static ta_status xml_fail(ta_tmx_writer *w, ta_error *err, const char *what) {
   w->failed = true;
   if (w->io_error)
-    return ta__fail(err, TA_EIO, "tmx: write error while writing %s", what);
+    return ta__fail(err, TA_EIO, "%s: write error while writing %s: %s",
+                    w->path, what,
+                    w->io_errno ? strerror(w->io_errno) : "short write");
   if (w->inner != TA_OK)
-    return ta__fail(err, w->inner, "tmx: %s while writing %s",
+    return ta__fail(err, w->inner, "%s: %s while writing %s", w->path,
                     ta_strerror(w->inner), what);
-  return ta__fail(err, TA_EXML, "tmx: libxml2 could not write %s", what);
+  return ta__fail(err, TA_EXML, "%s: libxml2 could not write %s", w->path,
+                  what);
 }
 
-#define X(call, what)                                \
-  do {                                               \
+#define X(call, what)                                               \
+  do {                                                              \
     if ((call) < 0 || w->io_error) return xml_fail(w, err, (what)); \
   } while (0)
 
@@ -203,7 +213,10 @@ ta_status ta_tmx_writer_open(const char *path, const ta_tmx_header *h,
   if (!h->srclang)
     return ta__fail(err, TA_EINVAL, "%s: no source language given", path);
   ta_tmx_writer *w = ta__calloc(1, sizeof *w);
-  if (!w) return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);
+  if (!w || !(w->path = ta__strdup(path))) {
+    free(w);
+    return ta__fail(err, TA_ENOMEM, "%s: out of memory", path);
+  }
   if (o)
     w->o = *o;
   else
@@ -212,6 +225,7 @@ ta_status ta_tmx_writer_open(const char *path, const ta_tmx_header *h,
   ta__buf_init(&w->attr, (size_t)1 << 20);
   ta_status st = ta_tmx_lang_normalize(h->srclang, w->srclang, LANG_MAX);
   if (st != TA_OK) {
+    free(w->path);
     free(w);
     return ta__fail(err, TA_ELANG, "%s: invalid source language '%s'", path,
                     h->srclang);
@@ -220,6 +234,7 @@ ta_status ta_tmx_writer_open(const char *path, const ta_tmx_header *h,
   xmlInitParser();
   st = ta_outfile_open(path, &w->of, err);
   if (st != TA_OK) {
+    free(w->path);
     free(w);
     return st;
   }
@@ -338,5 +353,6 @@ void ta_tmx_writer_free(ta_tmx_writer *w) {
   ta_outfile_abort(w->of);
   ta__buf_free(&w->text);
   ta__buf_free(&w->attr);
+  free(w->path);
   free(w);
 }

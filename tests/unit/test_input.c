@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* cmocka needs the headers above. */
 #include <cmocka.h>
 
 #include "base/base.h"
+#include "text/text_int.h" /* ta__utf8_check */
 
 static char last_warning[512];
 static int warnings;
@@ -92,8 +94,7 @@ static void bad_inputs_fail_cleanly(void **state) {
                err.message, ta_status_name(b->st));
     assert_null(d);
     if (!strstr(err.message, b->message))
-      fail_msg("%s: message [%s] lacks [%s]", b->name, err.message,
-               b->message);
+      fail_msg("%s: message [%s] lacks [%s]", b->name, err.message, b->message);
     assert_null(strchr(err.message, '\n'));
   }
 }
@@ -112,21 +113,21 @@ static void file_errors(void **state) {
   o.lang = "fr";
   ta_doc *d = NULL;
   ta_error err;
-  assert_int_equal(ta_doc_load_file(data_path("split/no-such-file.txt"), &o,
-                                    &d, &err),
-                   TA_ENOENT);
+  assert_int_equal(
+      ta_doc_load_file(data_path("split/no-such-file.txt"), &o, &d, &err),
+      TA_ENOENT);
   assert_non_null(strstr(err.message, "no-such-file.txt: no such file"));
   assert_int_equal(ta_doc_load_file(data_path("split"), &o, &d, &err),
                    TA_EISDIR);
   assert_non_null(strstr(err.message, "is a directory"));
   o.max_input_bytes = 10;
-  assert_int_equal(ta_doc_load_file(data_path("split/fr_story.txt"), &o, &d,
-                                    &err),
-                   TA_ETOOBIG);
+  assert_int_equal(
+      ta_doc_load_file(data_path("split/fr_story.txt"), &o, &d, &err),
+      TA_ETOOBIG);
   assert_non_null(strstr(err.message, "max_input_bytes"));
-  assert_int_equal(ta_doc_load_mem("m.txt", "Un texte assez long.", 20, &o,
-                                   &d, &err),
-                   TA_ETOOBIG);
+  assert_int_equal(
+      ta_doc_load_mem("m.txt", "Un texte assez long.", 20, &o, &d, &err),
+      TA_ETOOBIG);
   assert_null(d);
 }
 
@@ -161,15 +162,16 @@ static void assert_texts(const ta_doc *d, const char *const *want) {
 
 static void bom_and_crlf(void **state) {
   (void)state;
-  static const char in[] = "\xEF\xBB\xBFPremi\xC3\xA8re ligne.\r\nSuite "
-                           "ici.\r\n\r\nAutre paragraphe.\r\n";
+  static const char in[] =
+      "\xEF\xBB\xBFPremi\xC3\xA8re ligne.\r\nSuite "
+      "ici.\r\n\r\nAutre paragraphe.\r\n";
   static const char *const want[] = {"Première ligne.", "Suite ici.",
                                      "Autre paragraphe.", NULL};
   ta_doc *d;
   ta_error err;
-  assert_int_equal(load("crlf.txt", in, sizeof in - 1, "fr", TA_INPUT_AUTO,
-                        NULL, &d, &err),
-                   TA_OK);
+  assert_int_equal(
+      load("crlf.txt", in, sizeof in - 1, "fr", TA_INPUT_AUTO, NULL, &d, &err),
+      TA_OK);
   assert_texts(d, want);
   const ta_sentence *s = ta_doc_sentence(d, 0);
   assert_int_equal(s->offset, 3); /* after the BOM */
@@ -184,19 +186,21 @@ static void bom_and_crlf(void **state) {
 
 static void windows_1252_is_detected_with_a_warning(void **state) {
   (void)state;
-  static const char in[] = "Le caf\xe9 \xe9tait tr\xe8s chaud. Il a bu "
-                           "\x93vite\x94 sans attendre.\n";
+  static const char in[] =
+      "Le caf\xe9 \xe9tait tr\xe8s chaud. Il a bu "
+      "\x93vite\x94 sans attendre.\n";
   static const char *const want[] = {"Le café était très chaud.",
                                      "Il a bu “vite” sans attendre.", NULL};
   ta_doc *d;
   ta_error err;
-  assert_int_equal(load("w.txt", in, sizeof in - 1, "fr", TA_INPUT_AUTO,
-                        NULL, &d, &err),
-                   TA_OK);
+  assert_int_equal(
+      load("w.txt", in, sizeof in - 1, "fr", TA_INPUT_AUTO, NULL, &d, &err),
+      TA_OK);
   assert_texts(d, want);
-  assert_non_null(strstr(last_warning, "w.txt: not valid UTF-8 at byte 6; "
-                                       "decoded as windows-1252 (ICU "
-                                       "detection, confidence"));
+  assert_non_null(strstr(last_warning,
+                         "w.txt: not valid UTF-8 at byte 6; "
+                         "decoded as windows-1252 (ICU "
+                         "detection, confidence"));
   /* Offsets are into the original single-byte text. */
   const ta_sentence *s = ta_doc_sentence(d, 1);
   assert_int_equal(s->offset, 26);
@@ -232,8 +236,8 @@ static void given_encodings(void **state) {
     assert_texts(d, want);
     const ta_sentence *s = ta_doc_sentence(d, 1);
     if (s->offset != rows[i].off1 || s->end != rows[i].end1)
-      fail_msg("%s: [%zu,%zu), want [%zu,%zu)", rows[i].name, s->offset,
-               s->end, rows[i].off1, rows[i].end1);
+      fail_msg("%s: [%zu,%zu), want [%zu,%zu)", rows[i].name, s->offset, s->end,
+               rows[i].off1, rows[i].end1);
     ta_doc_free(d);
   }
 }
@@ -242,15 +246,16 @@ static void given_encodings(void **state) {
 
 static void paragraphs_and_presplit(void **state) {
   (void)state;
-  static const char in[] = "  Un. Deux\nsuite.\n \t \r\nTrois.\n\n\n"
-                           "Quatre. Cinq.\n";
+  static const char in[] =
+      "  Un. Deux\nsuite.\n \t \r\nTrois.\n\n\n"
+      "Quatre. Cinq.\n";
   ta_doc *d;
   ta_error err;
-  assert_int_equal(load("p.txt", in, sizeof in - 1, "fr", TA_INPUT_TEXT,
-                        NULL, &d, &err),
-                   TA_OK);
-  static const char *const want[] = {"Un.", "Deux suite.", "Trois.",
-                                     "Quatre.", "Cinq.", NULL};
+  assert_int_equal(
+      load("p.txt", in, sizeof in - 1, "fr", TA_INPUT_TEXT, NULL, &d, &err),
+      TA_OK);
+  static const char *const want[] = {"Un.",     "Deux suite.", "Trois.",
+                                     "Quatre.", "Cinq.",       NULL};
   static const size_t paras[] = {0, 0, 1, 2, 2};
   static const size_t lines[] = {1, 1, 4, 7, 7};
   assert_texts(d, want);
@@ -260,9 +265,9 @@ static void paragraphs_and_presplit(void **state) {
   }
   ta_doc_free(d);
   /* Presplit keeps each line whole, blank lines only cut paragraphs. */
-  assert_int_equal(load("p.txt", in, sizeof in - 1, "fr", TA_INPUT_PRESPLIT,
-                        NULL, &d, &err),
-                   TA_OK);
+  assert_int_equal(
+      load("p.txt", in, sizeof in - 1, "fr", TA_INPUT_PRESPLIT, NULL, &d, &err),
+      TA_OK);
   static const char *const seg[] = {"Un. Deux", "suite.", "Trois.",
                                     "Quatre. Cinq.", NULL};
   static const size_t seg_paras[] = {0, 0, 1, 2};
@@ -285,8 +290,8 @@ static void presplit_line_over_limit(void **state) {
   o.max_sentence_bytes = 8;
   ta_doc *d = NULL;
   ta_error err;
-  assert_int_equal(ta_doc_load_mem("s.txt", "Short.\nThis line is long.\n",
-                                   25, &o, &d, &err),
+  assert_int_equal(ta_doc_load_mem("s.txt", "Short.\nThis line is long.\n", 25,
+                                   &o, &d, &err),
                    TA_ETOOBIG);
   assert_non_null(strstr(err.message, "s.txt: byte 7: line 2: segment"));
 }
@@ -306,16 +311,25 @@ static void html_blocks(void **state) {
       "<table><tr><td>Case A.</td><td>Case B.</td></tr></table>\n"
       "<noscript>Activez JS.</noscript><template>Rien.</template>\n"
       "</body></html>\n";
-  static const char *const want[] = {
-      "Le titre & la page", "Un titre", "Première phrase.",
-      "M. Dupont arrive.", "Deuxième phrase ici.", "Texte libre.",
-      "Dans un p.", "Suite libre.", "Un élément.", "Deux.", "Trois",
-      "Case A.", "Case B.", NULL};
+  static const char *const want[] = {"Le titre & la page",
+                                     "Un titre",
+                                     "Première phrase.",
+                                     "M. Dupont arrive.",
+                                     "Deuxième phrase ici.",
+                                     "Texte libre.",
+                                     "Dans un p.",
+                                     "Suite libre.",
+                                     "Un élément.",
+                                     "Deux.",
+                                     "Trois",
+                                     "Case A.",
+                                     "Case B.",
+                                     NULL};
   ta_doc *d;
   ta_error err;
-  assert_int_equal(load("page.html", in, sizeof in - 1, "fr", TA_INPUT_AUTO,
-                        NULL, &d, &err),
-                   TA_OK);
+  assert_int_equal(
+      load("page.html", in, sizeof in - 1, "fr", TA_INPUT_AUTO, NULL, &d, &err),
+      TA_OK);
   assert_true(ta_doc_is_html(d));
   assert_texts(d, want);
   /* Offsets: the range of the element; here "<h1>...</h1>". */
@@ -328,9 +342,9 @@ static void html_blocks(void **state) {
                    ta_doc_sentence(d, 10)->paragraph + 1);
   ta_doc_free(d);
   /* The same bytes as text: markup stays. */
-  assert_int_equal(load("page.txt", in, sizeof in - 1, "fr", TA_INPUT_AUTO,
-                        NULL, &d, &err),
-                   TA_OK);
+  assert_int_equal(
+      load("page.txt", in, sizeof in - 1, "fr", TA_INPUT_AUTO, NULL, &d, &err),
+      TA_OK);
   assert_false(ta_doc_is_html(d));
   bool markup = false;
   for (size_t i = 0; i < ta_doc_count(d); i++)
@@ -395,6 +409,160 @@ static void html_deep_nesting_keeps_all_text(void **state) {
   }
 }
 
+/* ---- issue #12 ---- */
+
+/* A limit below one character is refused; above it, a cut never falls
+ * inside a character (valid UTF-8 and at most the limit, whatever the
+ * widths, decomposed accents included). */
+static void max_sentence_cuts_at_characters(void **state) {
+  (void)state;
+  static const char in[] =
+      "A\xc3\xa9\xe2\x82\xac\xf0\x9d\x84\x9e"
+      "\xf0\x9d\x84\x9e\xc3\xa9z\xf0\x9d\x84\x9e"
+      "e\xcc\x81\xf0\x9d\x84\x9e\xe2\x82\xac";
+  for (size_t lim = 1; lim <= 9; lim++) {
+    ta_split_opts o;
+    ta_split_opts_init(&o);
+    o.lang = "fr";
+    o.max_sentence_bytes = lim;
+    ta_doc *d = NULL;
+    ta_error err;
+    ta_error_clear(&err);
+    ta_status st = ta_doc_load_mem("cut.txt", in, sizeof in - 1, &o, &d, &err);
+    if (lim < 4) {
+      if (st != TA_EINVAL) fail_msg("limit %zu: %s", lim, ta_status_name(st));
+      assert_non_null(strstr(err.message, "max_sentence_bytes"));
+      assert_null(d);
+      continue;
+    }
+    if (st != TA_OK) fail_msg("limit %zu: %s", lim, err.message);
+    size_t total = 0;
+    for (size_t i = 0; i < ta_doc_count(d); i++) {
+      const ta_sentence *s = ta_doc_sentence(d, i);
+      if (ta__utf8_check((const unsigned char *)s->text, s->len) != s->len)
+        fail_msg("limit %zu: sentence %zu is not valid UTF-8", lim, i);
+      if (s->len > lim)
+        fail_msg("limit %zu: sentence %zu has %zu bytes", lim, i, s->len);
+      total += s->len;
+    }
+    assert_int_equal(total, sizeof in - 1 - 1); /* e + U+0301 -> U+00E9 */
+    ta_doc_free(d);
+  }
+}
+
+/* Old Mac line ends (CR alone) and CRLF end lines like LF does. */
+static void cr_line_ends(void **state) {
+  (void)state;
+  static const char *const ins[] = {
+      "Un.\rDeux\rsuite.\r\rTrois.\r",
+      "Un.\r\nDeux\r\nsuite.\r\n\r\nTrois.\r\n",
+      "Un.\nDeux\rsuite.\r\n\rTrois.",
+  };
+  static const char *const want[] = {"Un.", "Deux suite.", "Trois.", NULL};
+  static const size_t lines[] = {1, 2, 5}, paras[] = {0, 0, 1};
+  static const char *const seg[] = {"Un.", "Deux", "suite.", "Trois.", NULL};
+  static const size_t seg_lines[] = {1, 2, 3, 5}, seg_paras[] = {0, 0, 0, 1};
+  for (size_t k = 0; k < 3; k++) {
+    ta_doc *d;
+    ta_error err;
+    assert_int_equal(load("cr.txt", ins[k], strlen(ins[k]), "fr", TA_INPUT_TEXT,
+                          NULL, &d, &err),
+                     TA_OK);
+    assert_texts(d, want);
+    for (size_t i = 0; i < 3; i++) {
+      assert_int_equal(ta_doc_sentence(d, i)->line, lines[i]);
+      assert_int_equal(ta_doc_sentence(d, i)->paragraph, paras[i]);
+    }
+    ta_doc_free(d);
+    assert_int_equal(load("cr.txt", ins[k], strlen(ins[k]), "fr",
+                          TA_INPUT_PRESPLIT, NULL, &d, &err),
+                     TA_OK);
+    assert_texts(d, seg);
+    for (size_t i = 0; i < 4; i++) {
+      assert_int_equal(ta_doc_sentence(d, i)->line, seg_lines[i]);
+      assert_int_equal(ta_doc_sentence(d, i)->paragraph, seg_paras[i]);
+    }
+    ta_doc_free(d);
+  }
+  /* The line of a presplit segment over the limit counts CRs too. */
+  ta_split_opts o;
+  ta_split_opts_init(&o);
+  o.lang = "en";
+  o.input = TA_INPUT_PRESPLIT;
+  o.max_sentence_bytes = 8;
+  ta_doc *d = NULL;
+  ta_error err;
+  assert_int_equal(ta_doc_load_mem("s.txt", "Short.\rThis line is long.\r", 25,
+                                   &o, &d, &err),
+                   TA_ETOOBIG);
+  assert_non_null(strstr(err.message, "s.txt: byte 7: line 2: segment"));
+}
+
+/* UTF-32 with a BOM, either byte order, offsets into the original. */
+static void utf32_bom(void **state) {
+  (void)state;
+  static const struct {
+    const char *name, *encoding, *data;
+    size_t len;
+  } rows[] = {
+      {"utf32le bom", NULL,
+       "\xff\xfe\0\0\xc9\0\0\0t\0\0\0.\0\0\0 "
+       "\0\0\0H\0\0\0\x1e\xd1\x01\0.\0\0\0",
+       32},
+      {"utf32be bom", NULL,
+       "\0\0\xfe\xff\0\0\0\xc9\0\0\0t\0\0\0.\0\0\0 "
+       "\0\0\0H\0\x01\xd1\x1e\0\0\0.",
+       32},
+      {"utf32le given", "UTF-32LE",
+       "\xff\xfe\0\0\xc9\0\0\0t\0\0\0.\0\0\0 "
+       "\0\0\0H\0\0\0\x1e\xd1\x01\0.\0\0\0",
+       32},
+  };
+  static const char *const want[] = {"Ét.", "H\xf0\x9d\x84\x9e.", NULL};
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    ta_doc *d;
+    ta_error err;
+    ta_status st = load(rows[i].name, rows[i].data, rows[i].len, "fr",
+                        TA_INPUT_TEXT, rows[i].encoding, &d, &err);
+    if (st != TA_OK) fail_msg("%s: %s", rows[i].name, err.message);
+    assert_texts(d, want);
+    assert_int_equal(ta_doc_sentence(d, 0)->offset, 4);
+    assert_int_equal(ta_doc_sentence(d, 1)->offset, 20);
+    assert_int_equal(ta_doc_sentence(d, 1)->end, 32);
+    assert_non_null(strstr(ta_doc_encoding(d), "UTF-32"));
+    ta_doc_free(d);
+  }
+}
+
+/* Missing pointers are TA_EINVAL, never a crash. */
+static void missing_arguments(void **state) {
+  (void)state;
+  ta_split_opts o;
+  ta_split_opts_init(&o);
+  o.lang = "fr";
+  ta_doc *d = NULL;
+  ta_error err;
+  assert_int_equal(ta_doc_load_mem(NULL, NULL, 0, &o, &d, &err), TA_EINVAL);
+  assert_non_null(strstr(err.message, "missing argument"));
+  assert_int_equal(ta_doc_load_mem("a", "x.", 2, NULL, &d, &err), TA_EINVAL);
+  assert_int_equal(ta_doc_load_mem("a", "x.", 2, &o, NULL, &err), TA_EINVAL);
+  assert_non_null(strstr(err.message, "missing argument"));
+  assert_int_equal(ta_doc_load_file(NULL, &o, &d, &err), TA_EINVAL);
+  assert_int_equal(ta_doc_load_file("x", NULL, &d, &err), TA_EINVAL);
+  assert_int_equal(ta_doc_load_file("x", &o, NULL, &err), TA_EINVAL);
+  assert_non_null(strstr(err.message, "missing argument"));
+  assert_int_equal(ta_doc_from_segments("s", "fr", NULL, NULL, 1, &d, &err),
+                   TA_EINVAL);
+  const char *segs[] = {"a", NULL};
+  assert_int_equal(ta_doc_from_segments("s", "fr", segs, NULL, 2, &d, &err),
+                   TA_EINVAL);
+  assert_non_null(strstr(err.message, "missing argument"));
+  assert_int_equal(ta_doc_write(NULL, TA_DOC_FORMAT_LINES, NULL, &err),
+                   TA_EINVAL);
+  ta_split_opts_init(NULL);
+  ta_doc_load_mem(NULL, NULL, 0, &o, &d, NULL); /* err may be NULL */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(bad_inputs_fail_cleanly),
@@ -408,6 +576,10 @@ int main(void) {
       cmocka_unit_test(html_blocks),
       cmocka_unit_test(html_garbage_does_not_crash),
       cmocka_unit_test(html_deep_nesting_keeps_all_text),
+      cmocka_unit_test(max_sentence_cuts_at_characters),
+      cmocka_unit_test(cr_line_ends),
+      cmocka_unit_test(utf32_bom),
+      cmocka_unit_test(missing_arguments),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

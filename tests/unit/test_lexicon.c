@@ -14,6 +14,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include <zlib.h>
+
 #include "lexicon/lexicon.h"
 
 static const char *data_path(const char *name) {
@@ -31,9 +33,14 @@ static void test_b64(void **state) {
     const char *s;
     uint64_t v;
   } rows[] = {
-      {"A", 0}, {"B", 1}, {"/", 63}, {"BA", 64}, {"x", 49},
+      {"A", 0},
+      {"B", 1},
+      {"/", 63},
+      {"BA", 64},
+      {"x", 49},
       /* from the real freedict-deu-fra.index line "haus HmXj We" */
-      {"HmXj", 7 * 262144 + 38 * 4096 + 23 * 64 + 35}, {"We", 22 * 64 + 30},
+      {"HmXj", 7 * 262144 + 38 * 4096 + 23 * 64 + 35},
+      {"We", 22 * 64 + 30},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     uint64_t v = 99;
@@ -67,16 +74,25 @@ static void test_dictd_entries(void **state) {
     const char *src, *tgt;
     double p;
   } rows[] = {
-      {"Haus", "maison", 0.5},     {"Haus", "chambre", 1.0 / 3},
-      {"Berg", "montagne", 0.5},   {"Berg", "mont", 1.0 / 3},
-      {"Berg", "mine", 0.25},      {"gehen", "aller", 0.5},
-      {"gehen", "marcher", 1.0 / 3}, {"Gipfel", "sommet", 0.5},
-      {"Gipfel", "cime", 1.0 / 3},  {"Schnee", "neige", 0.5},
+      {"Haus", "maison", 0.5},
+      {"Haus", "chambre", 1.0 / 3},
+      {"Berg", "montagne", 0.5},
+      {"Berg", "mont", 1.0 / 3},
+      {"Berg", "mine", 0.25},
+      {"gehen", "aller", 0.5},
+      {"gehen", "marcher", 1.0 / 3},
+      {"Gipfel", "sommet", 0.5},
+      {"Gipfel", "cime", 1.0 / 3},
+      {"Schnee", "neige", 0.5},
       /* glosses, examples, grammar, notes, synonyms are not entries */
-      {"Haus", "Gebäude", 0},      {"Haus", "neut", 0},
-      {"Haus", "zweck", 0},        {"Gipfel", "geogr", 0},
-      {"Gipfel", "spitze", 0},     {"Gipfel", "masc", 0},
-      {"Schnee", "météo", 0},      {"Berg", "Untertagebereich", 0},
+      {"Haus", "Gebäude", 0},
+      {"Haus", "neut", 0},
+      {"Haus", "zweck", 0},
+      {"Gipfel", "geogr", 0},
+      {"Gipfel", "spitze", 0},
+      {"Gipfel", "masc", 0},
+      {"Schnee", "météo", 0},
+      {"Berg", "Untertagebereich", 0},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     double p = ta_lexicon_prob(lx, rows[i].src, rows[i].tgt);
@@ -159,7 +175,10 @@ static void test_errors(void **state) {
     ta_status st;
     const char *where;
   } rows[] = {
-      {"bad.tsv", "Haus\tmaison\n" "Berg montagne\n", TA_EPARSE, "line 2"},
+      {"bad.tsv",
+       "Haus\tmaison\n"
+       "Berg montagne\n",
+       TA_EPARSE, "line 2"},
       {"badp.tsv", "Haus\tmaison\t1.5\n", TA_EPARSE, "line 1"},
       {"bad.index", "haus\tA\tB\nberg\tA*\tB\n", TA_EPARSE, "line 2"},
       {"far.index", "haus\tA\tB\nberg\tBA\tB\n", TA_EPARSE, "line 2"},
@@ -198,15 +217,17 @@ static void test_find_dict(void **state) {
   char path[1024], dir[1024];
   ta_error err;
   snprintf(dir, sizeof dir, "%s", data_path(""));
-  assert_int_equal(ta_lexicon_find_dict(dir, "de", "fr", path, sizeof path,
-                                        &err), TA_OK);
+  assert_int_equal(
+      ta_lexicon_find_dict(dir, "de", "fr", path, sizeof path, &err), TA_OK);
   assert_non_null(strstr(path, "freedict-deu-fra.index"));
   /* no en-fr pair there */
-  assert_int_equal(ta_lexicon_find_dict(dir, "en", "fr", path, sizeof path,
-                                        &err), TA_ENOENT);
+  assert_int_equal(
+      ta_lexicon_find_dict(dir, "en", "fr", path, sizeof path, &err),
+      TA_ENOENT);
   char *empty = make_tmpdir();
-  assert_int_equal(ta_lexicon_find_dict(empty, "de", "fr", path, sizeof path,
-                                        &err), TA_ENOENT);
+  assert_int_equal(
+      ta_lexicon_find_dict(empty, "de", "fr", path, sizeof path, &err),
+      TA_ENOENT);
   assert_non_null(strstr(err.message, "deu-fra"));
   rm_tree(empty);
   free(empty);
@@ -269,10 +290,10 @@ static void test_model1(void **state) {
  * learned from fewer beads than TA_LEXICON_MIN_BEADS. */
 static void test_learn(void **state) {
   (void)state;
-  static const char *const de[] = {"Haus", "Berg", "Schnee", "Hund",
-                                   "Fenster", "Brot", "Vogel", "Wald"};
-  static const char *const fr[] = {"maison", "montagne", "neige", "chien",
-                                   "fenetre", "pain", "oiseau", "foret"};
+  static const char *const de[] = {"Haus",    "Berg", "Schnee", "Hund",
+                                   "Fenster", "Brot", "Vogel",  "Wald"};
+  static const char *const fr[] = {"maison",  "montagne", "neige",  "chien",
+                                   "fenetre", "pain",     "oiseau", "foret"};
   enum { N = 150 };
   char *sd[N], *sf[N];
   unsigned x = 12345;
@@ -293,9 +314,11 @@ static void test_learn(void **state) {
   for (int run = 0; run < 2; run++) {
     ta_doc *s = NULL, *t = NULL;
     assert_int_equal(ta_doc_from_segments("s", "de", (const char *const *)sd,
-                                          NULL, counts[run], &s, NULL), TA_OK);
+                                          NULL, counts[run], &s, NULL),
+                     TA_OK);
     assert_int_equal(ta_doc_from_segments("t", "fr", (const char *const *)sf,
-                                          NULL, counts[run], &t, NULL), TA_OK);
+                                          NULL, counts[run], &t, NULL),
+                     TA_OK);
     ta_lexicon *lx = NULL;
     size_t used = 0;
     assert_int_equal(ta_lexicon_learn(s, t, NULL, &lx, &used, NULL), TA_OK);
@@ -386,8 +409,8 @@ static void test_confident_sample(void **state) {
     assert_true(idx[k] != 5 && idx[k] != 7);
     headings += idx[k] % 10 == 0;
   }
-  assert_true(idx[m - 1] > N - 10);  /* reaches the end of the document */
-  assert_true(headings < m / 5);     /* about one in ten, not all */
+  assert_true(idx[m - 1] > N - 10); /* reaches the end of the document */
+  assert_true(headings < m / 5);    /* about one in ten, not all */
   /* fewer than the cap: all of them, in order */
   assert_int_equal(ta__lex_confident(b, 200, idx, N), 198);
   assert_int_equal(idx[5], 6);
@@ -395,10 +418,102 @@ static void test_confident_sample(void **state) {
   free(idx);
 }
 
+/* ---- issue #12 ---- */
+
+static void put(const char *path, const char *text) {
+  FILE *fp = fopen(path, "w");
+  fputs(text, fp);
+  fclose(fp);
+}
+
+/* An X.index is read as dictd whatever its first line: a bad line is
+ * named as a dictd line, not as a TSV probability; a directory is named. */
+static void dictd_errors_named(void **state) {
+  (void)state;
+  char *dir = make_tmpdir();
+  char p[700], d[700];
+  ta_lexicon *lx = NULL;
+  ta_error err;
+  assert_int_equal(ta_lexicon_new(&lx, NULL), TA_OK);
+  snprintf(p, sizeof p, "%s/x.index", dir);
+  snprintf(d, sizeof d, "%s/x.dict", dir);
+  put(d, "x\ny\n");
+  static const char *const bad[] = {"haus\tmaison\t1.5\n", "haus\tA\tB\nberg\n",
+                                    "haus A B\n"};
+  static const char *const line[] = {"line 1", "line 2", "line 1"};
+  for (size_t i = 0; i < 3; i++) {
+    put(p, bad[i]);
+    ta_error_clear(&err);
+    assert_int_equal(ta_lexicon_load_dict(lx, p, "de", "fr", NULL, &err),
+                     TA_EPARSE);
+    char want[800];
+    snprintf(want, sizeof want,
+             "%s: %s: not a dictd index line (word TAB offset TAB length", p,
+             line[i]);
+    if (!strstr(err.message, want)) fail_msg("%zu: %s", i, err.message);
+  }
+  /* an index alone */
+  remove(d);
+  assert_int_equal(ta_lexicon_load_dict(lx, p, "de", "fr", NULL, &err),
+                   TA_ENOENT);
+  assert_non_null(strstr(err.message, "no .dict.dz or .dict beside it"));
+  assert_int_equal(ta_lexicon_load_dict(lx, dir, "de", "fr", NULL, &err),
+                   TA_EISDIR);
+  assert_non_null(strstr(err.message, "is a directory"));
+  assert_int_equal(ta_lexicon_load_dict(NULL, p, "de", "fr", NULL, &err),
+                   TA_EINVAL);
+  ta_lexicon_free(lx);
+  rm_tree(dir);
+  free(dir);
+}
+
+/* The gzip streams of a dictd dictionary are capped (a bomb took 1.4 GB):
+ * decompressed bytes, entries kept, and offsets into the .dict. */
+static void dictd_reads_are_capped(void **state) {
+  (void)state;
+  char *dir = make_tmpdir();
+  char p[700], d[700];
+  snprintf(p, sizeof p, "%s/bomb.index", dir);
+  snprintf(d, sizeof d, "%s/bomb.dict", dir);
+  put(d, "x\ny\n");
+  size_t keep_max = ta__dict_max, keep_entries = ta__dict_entries;
+  ta__dict_max = 1 << 20; /* as if 1 MiB were the limit */
+  gzFile g = gzopen(p, "wb9");
+  static char zeros[1 << 16];
+  memset(zeros, '\n', sizeof zeros);
+  for (int i = 0; i < 32; i++) gzwrite(g, zeros, sizeof zeros); /* 2 MiB */
+  gzclose(g);
+  ta_lexicon *lx = NULL;
+  ta_error err;
+  assert_int_equal(ta_lexicon_new(&lx, NULL), TA_OK);
+  assert_int_equal(ta_lexicon_load_dict(lx, p, "de", "fr", NULL, &err),
+                   TA_ETOOBIG);
+  assert_non_null(strstr(err.message,
+                         "more than 1048576 bytes once "
+                         "decompressed"));
+  /* an offset past the limit is refused before the .dict is inflated */
+  put(p, "haus\tBAAAA\tB\n"); /* offset 64^4 = 16 MiB */
+  assert_int_equal(ta_lexicon_load_dict(lx, p, "de", "fr", NULL, &err),
+                   TA_ETOOBIG);
+  assert_non_null(strstr(err.message, "line 1: entry past 1048576 bytes"));
+  ta__dict_max = keep_max;
+  ta__dict_entries = 2;
+  put(p, "haus\tA\tB\nberg\tA\tB\nwald\tA\tB\n");
+  assert_int_equal(ta_lexicon_load_dict(lx, p, "de", "fr", NULL, &err),
+                   TA_ETOOBIG);
+  assert_non_null(strstr(err.message, "line 3: more than 2 entries"));
+  ta__dict_entries = keep_entries;
+  ta_lexicon_free(lx);
+  rm_tree(dir);
+  free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_b64),
       cmocka_unit_test(test_dictd_entries),
+      cmocka_unit_test(dictd_errors_named),
+      cmocka_unit_test(dictd_reads_are_capped),
       cmocka_unit_test(test_dictd_dz_reversed),
       cmocka_unit_test(test_filter),
       cmocka_unit_test(test_line_formats),

@@ -170,11 +170,54 @@ static void convert_tsv_and_jsonl(void **state) {
   got = slurp(out, NULL);
   assert_non_null(strstr(got, "Pas de score.\tNo score.\n"));
   free(got);
+  /* A language in no unit is an error naming those the file has (it was
+   * a success that skipped every unit), and nothing is written. */
+  spit(out, "previous\n");
+  ta_error err;
   o.tgtlang = "de";
-  assert_int_equal(ta_tmx_convert(in, out, &o, &s, NULL), TA_OK);
+  assert_int_equal(ta_tmx_convert(in, out, &o, &s, &err), TA_EINVAL);
+  assert_non_null(strstr(err.message,
+                         "in.tmx: no unit has the target "
+                         "language 'de'; the file has: en-GB, fr"));
+  o.srclang = "xx";
+  o.tgtlang = "yy";
+  assert_int_equal(ta_tmx_convert(in, out, &o, &s, &err), TA_EINVAL);
+  assert_non_null(strstr(err.message, "source language 'xx'"));
+  got = slurp(out, NULL);
+  assert_string_equal(got, "previous\n");
+  free(got);
+}
+
+/* Units lacking a language that other units have are still skipped. */
+static void convert_skips_units_without_both(void **state) {
+  fixture *f = *state;
+  static const row r[] = {{"One.", "Un.", ""}};
+  const char *in = write_rows(f, "fr.tmx", "en", "fr", r, 1);
+  const char *in2 = write_rows(f, "de.tmx", "en", "de", r, 1);
+  /* one file with an en-fr unit and an en-de unit */
+  char *a = slurp(in, NULL), *b = slurp(in2, NULL);
+  char both[4096];
+  const char *tu = strstr(b, "<tu");
+  const char *end = strstr(a, "</body>");
+  snprintf(both, sizeof both, "%.*s%.*s", (int)(end - a), a,
+           (int)(strstr(b, "</body>") - tu), tu);
+  strcat(both, "</body>\n</tmx>\n");
+  free(a);
+  free(b);
+  char mixed[700], out[700];
+  snprintf(mixed, sizeof mixed, "%s/mixed.tmx", f->dir);
+  snprintf(out, sizeof out, "%s/out.tsv", f->dir);
+  spit(mixed, both);
+  ta_tmx_convert_opts o;
+  ta_tmx_convert_opts_init(&o);
+  o.tgtlang = "de";
+  ta_tmx_convert_stats s;
+  ta_error err;
+  ta_status st = ta_tmx_convert(mixed, out, &o, &s, &err);
+  if (st != TA_OK) fail_msg("%s", err.message);
   assert_int_equal(s.units, 2);
-  assert_int_equal(s.written, 0);
-  assert_int_equal(s.skipped, 2);
+  assert_int_equal(s.written, 1);
+  assert_int_equal(s.skipped, 1);
 }
 
 static void convert_reports_read_errors(void **state) {
@@ -199,6 +242,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(merge_refuses_other_language_pairs, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(convert_tsv_and_jsonl, setup, teardown),
+      cmocka_unit_test_setup_teardown(convert_skips_units_without_both, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(convert_reports_read_errors, setup,
                                       teardown),
   };

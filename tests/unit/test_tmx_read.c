@@ -335,6 +335,160 @@ static void line_numbers_past_65535(void **state) {
   free(dir);
 }
 
+/* ---- issue #12 ---- */
+
+static const char tmx_head[] =
+    "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\" "
+    "adminlang=\"en\" datatype=\"plaintext\" segtype=\"sentence\" o-tmf=\"x\" "
+    "creationtool=\"x\" creationtoolversion=\"1\"/>\n<body>\n";
+
+/* A TMX with one unit whose English <seg> is n bytes of 'a'. */
+static char *big_seg_tmx(size_t n, size_t *len) {
+  static const char tail[] =
+      "</seg></tuv><tuv xml:lang=\"fr\"><seg>b</seg></tuv></tu>\n</body>"
+      "</tmx>\n";
+  static const char open[] = "<tu><tuv xml:lang=\"en\"><seg>";
+  size_t h = strlen(tmx_head), o = strlen(open), t = strlen(tail);
+  char *p = malloc(h + o + n + t + 1);
+  memcpy(p, tmx_head, h);
+  memcpy(p + h, open, o);
+  memset(p + h + o, 'a', n);
+  memcpy(p + h + o + n, tail, t + 1);
+  *len = h + o + n + t;
+  return p;
+}
+
+static ta_status read_mem(const char *name, const void *data, size_t len,
+                          size_t *units, ta_error *err) {
+  ta_tmx_reader *r = NULL;
+  *units = 0;
+  ta_error_clear(err);
+  ta_status st = ta_tmx_reader_open_mem(name, data, len, NULL, &r, err);
+  const ta_tmx_unit *u = NULL;
+  while (st == TA_OK && (st = ta_tmx_reader_next(r, &u, err)) == TA_OK && u)
+    (*units)++;
+  ta_tmx_reader_free(r);
+  return st;
+}
+
+/* The documented 16 MiB <seg> reads (libxml2 alone stops at 10 MB); past
+ * it the error names the limit. */
+static void seg_up_to_16_mib(void **state) {
+  (void)state;
+  size_t len, n;
+  ta_error err;
+  char *p = big_seg_tmx(15 * 1000 * 1000, &len);
+  ta_status st = read_mem("big.tmx", p, len, &n, &err);
+  if (st != TA_OK) fail_msg("%s", err.message);
+  assert_int_equal(n, 1);
+  free(p);
+  p = big_seg_tmx(((size_t)16 << 20) + 1, &len);
+  assert_int_equal(read_mem("big.tmx", p, len, &n, &err), TA_ETOOBIG);
+  assert_non_null(strstr(err.message,
+                         "big.tmx: line 4: segment longer than 16777216 "
+                         "bytes (max_seg_bytes)"));
+  free(p);
+}
+
+/* With an internal DTD subset libxml2 keeps its limits: an entity bomb in
+ * an attribute (expanded even without NOENT) still fails at once. */
+static void entity_bomb_in_attribute(void **state) {
+  (void)state;
+  char doc[4096];
+  size_t o = (size_t)snprintf(doc, sizeof doc,
+                              "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n"
+                              "<!ENTITY a0 \"lollollollollollollollol\">\n");
+  for (int i = 1; i <= 15; i++) {
+    o += (size_t)snprintf(doc + o, sizeof doc - o, "<!ENTITY a%d \"", i);
+    for (int k = 0; k < 10; k++)
+      o += (size_t)snprintf(doc + o, sizeof doc - o, "&a%d;", i - 1);
+    o += (size_t)snprintf(doc + o, sizeof doc - o, "\">\n");
+  }
+  o += (size_t)snprintf(doc + o, sizeof doc - o,
+                        "]>\n<tmx version=\"1.4\"><header srclang=\"en\" "
+                        "adminlang=\"&a15;\"/>\n<body>\n</body></tmx>\n");
+  size_t n;
+  ta_error err;
+  assert_int_equal(read_mem("bomb.tmx", doc, o, &n, &err), TA_EPARSE);
+  assert_non_null(strstr(err.message, "entity"));
+  /* A comment cannot hide the subset from the prolog check. */
+  static const char hidden[] =
+      "<!-- <tmx --><!DOCTYPE tmx [<!ENTITY e \"x\">]>\n<tmx version=\"1.4\">"
+      "<header srclang=\"en\"/><body><tu><tuv xml:lang=\"en\"><seg>&e;</seg>"
+      "</tuv></tu></body></tmx>";
+  assert_int_equal(read_mem("hidden.tmx", hidden, sizeof hidden - 1, &n, &err),
+                   TA_EPARSE);
+  assert_non_null(strstr(err.message, "entity references"));
+}
+
+/* UTF-32 in any byte order: one clear error, nothing on stderr. */
+static void utf32_is_refused_clearly(void **state) {
+  (void)state;
+  static const struct {
+    const char *start;
+    const char *order;
+  } rows[] = {
+      {"\xff\xfe\0\0<\0\0\0", "UTF-32LE"}, {"\0\0\xfe\xff\0\0\0<", "UTF-32BE"},
+      {"<\0\0\0?\0\0\0", "UTF-32LE"},      {"\0\0\0<\0\0\0?", "UTF-32BE"},
+      {"\0\0<\0\0\0?\0", "UCS-4 2143"},    {"\0<\0\0\0?\0\0", "UCS-4 3412"},
+  };
+  fflush(stderr);
+  int saved = dup(2);
+  FILE *cap = tmpfile();
+  dup2(fileno(cap), 2);
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    size_t n;
+    ta_error err;
+    ta_status st = read_mem("u32.tmx", rows[i].start, 8, &n, &err);
+    if (st != TA_EENCODING || !strstr(err.message, "UTF-32 TMX") ||
+        !strstr(err.message, rows[i].order) ||
+        !strstr(err.message, "convert it to UTF-8 or UTF-16")) {
+      dup2(saved, 2);
+      fail_msg("row %zu: %s: %s", i, ta_status_name(st), err.message);
+    }
+  }
+  fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  assert_int_equal(ftell(cap), 0);
+  fclose(cap);
+}
+
+/* NULL pointers are TA_EINVAL, never a crash. */
+static void tmx_missing_arguments(void **state) {
+  (void)state;
+  ta_error err;
+  ta_tmx_reader *r = NULL;
+  const ta_tmx_unit *u = NULL;
+  assert_int_equal(ta_tmx_reader_open(NULL, NULL, &r, &err), TA_EINVAL);
+  assert_non_null(strstr(err.message, "missing argument"));
+  assert_int_equal(ta_tmx_reader_open("x.tmx", NULL, NULL, &err), TA_EINVAL);
+  assert_int_equal(ta_tmx_reader_open_mem("m", NULL, 3, NULL, &r, &err),
+                   TA_EINVAL);
+  assert_int_equal(ta_tmx_reader_next(NULL, &u, &err), TA_EINVAL);
+  assert_null(ta_tmx_reader_header(NULL));
+  assert_null(ta_tmx_unit_find(NULL, "en"));
+  assert_null(ta_tmx_unit_prop(NULL, "x-score"));
+  ta_tmx_read_opts_init(NULL);
+  ta_tmx_write_opts_init(NULL);
+  ta_tmx_header_init(NULL);
+  ta_tmx_merge_opts_init(NULL);
+  ta_tmx_convert_opts_init(NULL);
+  ta_tmx_align_opts_init(NULL);
+  char buf[32];
+  assert_int_equal(ta_tmx_lang_normalize(NULL, buf, sizeof buf), TA_EINVAL);
+  assert_int_equal(ta_tmx_lang_normalize("en", NULL, 0), TA_EINVAL);
+  assert_false(ta_tmx_lang_equal(NULL, "en"));
+  assert_int_equal(ta_tmx_convert(NULL, "-", NULL, NULL, &err), TA_EINVAL);
+  assert_int_equal(ta_tmx_merge(NULL, 1, "-", NULL, NULL, &err), TA_EINVAL);
+  const char *ins[] = {NULL};
+  assert_int_equal(ta_tmx_merge(ins, 1, "-", NULL, NULL, &err), TA_EINVAL);
+  assert_non_null(strstr(err.message, "missing argument"));
+  assert_int_equal(ta_tmx_writer_open("-", NULL, NULL, NULL, &err), TA_EINVAL);
+  assert_int_equal(ta_tmx_writer_add(NULL, NULL, &err), TA_EINVAL);
+  assert_int_equal(ta_tmx_writer_close(NULL, &err), TA_EINVAL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reads_files_from_other_tools),
@@ -347,6 +501,10 @@ int main(void) {
       cmocka_unit_test(external_entity_to_local_file_not_read),
       cmocka_unit_test(limits_are_enforced),
       cmocka_unit_test(line_numbers_past_65535),
+      cmocka_unit_test(seg_up_to_16_mib),
+      cmocka_unit_test(entity_bomb_in_attribute),
+      cmocka_unit_test(utf32_is_refused_clearly),
+      cmocka_unit_test(tmx_missing_arguments),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

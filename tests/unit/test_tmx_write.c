@@ -364,6 +364,66 @@ static void disk_full_is_an_error(void **state) {
   assert_non_null(strstr(err.message, "/dev/full"));
 }
 
+/* A write that fails in the middle of the file (past stdio's buffer) names
+ * the output, as the one at close does. */
+static void disk_full_mid_file_names_the_output(void **state) {
+  (void)state;
+  ta_tmx_header h;
+  ta_tmx_header_init(&h);
+  h.srclang = "en";
+  ta_tmx_writer *w = NULL;
+  ta_error err;
+  ta_error_clear(&err);
+  assert_int_equal(ta_tmx_writer_open("/dev/full", &h, NULL, &w, &err), TA_OK);
+  ta_tmx_variant v[2] = {{"en", "Some English text of a fair length."},
+                         {"fr", "Un texte français d'une bonne longueur."}};
+  ta_tmx_unit u = {NULL, NULL, v, 2, NULL, 0};
+  ta_status st = TA_OK;
+  for (int i = 0; i < 100000 && st == TA_OK; i++)
+    st = ta_tmx_writer_add(w, &u, &err);
+  if (st == TA_OK) st = ta_tmx_writer_close(w, &err);
+  assert_int_equal(st, TA_EIO);
+  if (!strstr(err.message, "/dev/full: write error"))
+    fail_msg("%s", err.message);
+  ta_tmx_writer_free(w);
+}
+
+/* min_score must be a number from 0 to 1: NaN would keep every bead. */
+static void min_score_out_of_range_is_refused(void **state) {
+  fixture *f = *state;
+  ta_bead b[4];
+  beads4(b);
+  static const double bad[] = {-0.5, 1.5, 0.0 / 0.0, 1.0 / 0.0, -1.0 / 0.0};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    ta_tmx_align_opts o;
+    ta_tmx_align_opts_init(&o);
+    o.min_score = bad[i];
+    ta_error err;
+    ta_error_clear(&err);
+    assert_int_equal(
+        ta_tmx_write_beads(f->path, f->en, f->fr, b, 4, &o, NULL, &err),
+        TA_EINVAL);
+    assert_non_null(strstr(err.message, "min_score"));
+    assert_int_equal(access(f->path, F_OK), -1); /* nothing written */
+    const ta_doc *tg[1] = {f->fr};
+    const ta_bead *bs[1] = {b};
+    size_t n[1] = {4};
+    assert_int_equal(
+        ta_tmx_write_multi_beads(f->path, f->en, tg, bs, n, 1, &o, NULL, &err),
+        TA_EINVAL);
+    ta_tmx_header h;
+    ta_tmx_header_init(&h);
+    h.srclang = "en";
+    ta_tmx_writer *w = NULL;
+    assert_int_equal(ta_tmx_writer_open(f->path, &h, NULL, &w, &err), TA_OK);
+    assert_int_equal(
+        ta_tmx_writer_add_beads(w, f->en, f->fr, b, 4, &o, NULL, &err),
+        TA_EINVAL);
+    assert_non_null(strstr(err.message, "min_score"));
+    ta_tmx_writer_free(w);
+  }
+}
+
 static size_t files_in(const char *dir) {
   DIR *d = opendir(dir);
   size_t n = 0;
@@ -594,6 +654,9 @@ int main(void) {
       cmocka_unit_test_setup_teardown(empty_body_is_not_self_closing, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(disk_full_is_an_error, setup, teardown),
+      cmocka_unit_test(disk_full_mid_file_names_the_output),
+      cmocka_unit_test_setup_teardown(min_score_out_of_range_is_refused, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(failed_write_keeps_previous_file, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(writer_rejects_bad_arguments, setup,
