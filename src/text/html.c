@@ -133,7 +133,7 @@ static ta_status append(html_ctx *c, xmlNodePtr n, const char *s, size_t k) {
 static size_t quoted_bytes_at(const html_ctx *c, const char *msg) {
   unsigned char want[8];
   size_t n = 0;
-  const char *p = strstr(msg, "bytes ");
+  const char *p = strstr(msg, "ytes");
   while (p && n < sizeof want) {
     p = strstr(p, "0x");
     if (!p) break;
@@ -147,14 +147,20 @@ static size_t quoted_bytes_at(const html_ctx *c, const char *msg) {
 
 static void on_libxml_error(void *user, xmlErrorPtr e) {
   html_ctx *c = user;
-  if (c->failure[0] || !e ||
-      (e->domain != XML_FROM_I18N && e->domain != XML_FROM_IO))
-    return;
+  /* Encoding errors come from the converters (I18N, IO), and from the
+   * HTML parser itself when bytes are not the UTF-8 it was told of: it
+   * then stops reading, and the rest of the page was lost in silence. */
+  bool encoding = e && (e->domain == XML_FROM_I18N || e->domain == XML_FROM_IO ||
+                        (e->domain == XML_FROM_HTML &&
+                         e->code == XML_ERR_INVALID_ENCODING));
+  if (c->failure[0] || !encoding) return;
   char msg[96];
   snprintf(msg, sizeof msg, "%s", e->message ? e->message : "");
   size_t n = strlen(msg);
   while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = 0;
-  size_t at = quoted_bytes_at(c, msg);
+  size_t at = e->domain == XML_FROM_HTML
+                  ? ta__utf8_check(c->data, c->len) /* the first bad byte */
+                  : quoted_bytes_at(c, msg);
   if (at < c->len)
     snprintf(c->failure, sizeof c->failure,
              "byte %zu: not valid in the page's encoding (%s)", at, msg);
@@ -198,8 +204,16 @@ static ta_status walk(html_ctx *c, xmlNodePtr root) {
   return st;
 }
 
+/* Pages nested deeper than libxml2's 256 levels are parsed again with
+ * XML_PARSE_HUGE, which lifts the limit, but only up to this size: without
+ * the limit each stray end tag scans the whole stack of open elements, so
+ * tag soup like "<i></b>" repeated costs the square of its length (420 KB:
+ * 5.7 s). */
+#define TA__HTML_DEEP_MAX ((size_t)256 << 10)
+
 static ta_status parse(html_ctx *c, const char *name, const unsigned char *data,
-                       size_t len, ta_error *err) {
+                       size_t len, bool huge, bool *stopped, ta_error *err) {
+  *stopped = false;
   c->ctxt = htmlCreateMemoryParserCtxt((const char *)data, (int)len);
   if (!c->ctxt)
     return ta__fail(err, TA_EXML, "%s: cannot create the HTML parser", name);
@@ -217,11 +231,9 @@ static ta_status parse(html_ctx *c, const char *name, const unsigned char *data,
                  : ta__fail(err, TA_EENCODING, "%s: unknown encoding '%s'",
                             name, enc);
   }
-  /* HUGE: without it libxml2 stops at 256 levels of nesting, and tables
-   * in tables in real pages pass 256 (our walk is not recursive). */
-  htmlCtxtUseOptions(c->ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                  HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-                                  XML_PARSE_HUGE);
+  int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+             HTML_PARSE_RECOVER;
+  htmlCtxtUseOptions(c->ctxt, huge ? opts | XML_PARSE_HUGE : opts);
   htmlParseDocument(c->ctxt);
   /* Tag soup is recovered from; a limit of libxml2's is not: the parser
    * stops there and the rest of the page would be lost in silence.  It is
@@ -230,11 +242,14 @@ static ta_status parse(html_ctx *c, const char *name, const unsigned char *data,
     int line = c->ctxt->input ? c->ctxt->input->line : 0;
     if (c->ctxt->myDoc) xmlFreeDoc(c->ctxt->myDoc);
     c->ctxt->myDoc = NULL;
+    *stopped = !huge;
+    if (!huge && len <= TA__HTML_DEEP_MAX) return TA_OK; /* again, HUGE */
     return ta__fail(err, TA_EPARSE,
-                    "%s: line %d: the HTML parser stopped here (nesting or "
-                    "size past libxml2's limits); the rest of the page "
-                    "cannot be read: convert it to text first",
-                    name, line);
+                    "%s: line %d: elements nested more than 256 deep in a "
+                    "page over %zu KiB: the parser stops here and the rest "
+                    "of the page cannot be read; flatten the nesting or "
+                    "convert the page to text first",
+                    name, line, TA__HTML_DEEP_MAX >> 10);
   }
   xmlDocPtr doc = c->ctxt->myDoc;
   c->ctxt->myDoc = NULL;
@@ -278,7 +293,15 @@ ta_status ta__html_load(const char *name, const unsigned char *data, size_t len,
    * the first bytes read (creating the context, switching encodings) */
   ta__xml_quiet q;
   ta__xml_quiet_begin(&q, on_libxml_error, &c);
-  ta_status st = parse(&c, name, data, len, err);
+  bool stopped = false;
+  ta_status st = parse(&c, name, data, len, false, &stopped, err);
+  if (st == TA_OK && stopped) {
+    htmlFreeParserCtxt(c.ctxt);
+    c.ctxt = NULL;
+    free(c.line_start);
+    c.line_start = NULL;
+    st = parse(&c, name, data, len, true, &stopped, err);
+  }
   ta__xml_quiet_end(&q);
   free(c.buf.p);
   free(c.line_start);

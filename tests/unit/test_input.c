@@ -563,6 +563,38 @@ static void missing_arguments(void **state) {
   ta_doc_load_mem(NULL, NULL, 0, &o, &d, NULL); /* err may be NULL */
 }
 
+/* Past 256 levels a large page is refused by name, not parsed without
+ * the limit (stray end tags in deep soup cost the square of the length),
+ * and never cut in silence. */
+static void html_deep_soup_refused(void **state) {
+  (void)state;
+  size_t reps = 60000;
+  char *page = malloc(reps * 7 + 64), *p = page;
+  p += sprintf(p, "<body><p>Un.</p>");
+  for (size_t i = 0; i < reps; i++) p += sprintf(p, "<i></b>");
+  ta_doc *d;
+  ta_error err;
+  assert_int_equal(load("soup.html", page, (size_t)(p - page), "fr",
+                        TA_INPUT_HTML, NULL, &d, &err),
+                   TA_EPARSE);
+  assert_non_null(strstr(err.message, "soup.html: line 1: elements nested "
+                                      "more than 256 deep"));
+  free(page);
+}
+
+/* A page said to be UTF-8 with a byte that is not: an encoding error at
+ * that byte (libxml2 stopped reading there and the rest was lost). */
+static void html_declared_utf8_with_bad_byte(void **state) {
+  (void)state;
+  static const char page[] = "<p>Bad byte \x81 here. Next.</p>";
+  ta_doc *d;
+  ta_error err;
+  assert_int_equal(load("bad.html", page, sizeof page - 1, "en",
+                        TA_INPUT_HTML, "UTF-8", &d, &err),
+                   TA_EENCODING);
+  assert_non_null(strstr(err.message, "bad.html: byte 12: not valid"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(bad_inputs_fail_cleanly),
@@ -576,6 +608,8 @@ int main(void) {
       cmocka_unit_test(html_blocks),
       cmocka_unit_test(html_garbage_does_not_crash),
       cmocka_unit_test(html_deep_nesting_keeps_all_text),
+      cmocka_unit_test(html_deep_soup_refused),
+      cmocka_unit_test(html_declared_utf8_with_bad_byte),
       cmocka_unit_test(max_sentence_cuts_at_characters),
       cmocka_unit_test(cr_line_ends),
       cmocka_unit_test(utf32_bom),
