@@ -6,6 +6,7 @@
  * its size, anything else doubling up to the cap (never past it). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,16 +36,41 @@ static long source_read(source *s, char *p, size_t n) {
   return (long)got;
 }
 
+/* A named file opened for reading without waiting: opening a FIFO that
+ * nobody writes to blocks forever (a FIFO named x.fr.txt hung a batch).
+ * Opened non-blocking, then set back to blocking reads: a FIFO with a
+ * writer (a shell's <(...)) reads as usual, one without reads as empty. */
+static int open_now(const char *path) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK);
+  if (fd < 0) return -1;
+  int fl = fcntl(fd, F_GETFL);
+  if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+    int e = errno;
+    close(fd);
+    errno = e;
+    return -1;
+  }
+  return fd;
+}
+
 static ta_status open_source(const char *path, const char *name, bool gzip,
                              source *s, ta_error *err) {
   bool in = !strcmp(path, "-");
+  int fd = in ? dup(STDIN_FILENO) : open_now(path);
+  if (fd < 0) goto fail;
   if (gzip) {
-    s->gz = in ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path, "rb");
-    if (!s->gz) goto fail;
+    s->gz = gzdopen(fd, "rb");
+    if (!s->gz) {
+      close(fd);
+      goto fail;
+    }
     gzbuffer(s->gz, READ_CHUNK);
   } else {
-    s->fp = in ? stdin : fopen(path, "rb");
-    if (!s->fp) goto fail;
+    s->fp = fdopen(fd, "rb");
+    if (!s->fp) {
+      close(fd);
+      goto fail;
+    }
   }
   return TA_OK;
 fail:
@@ -56,7 +82,7 @@ fail:
 
 static void close_source(source *s) {
   if (s->gz) gzclose(s->gz);
-  if (s->fp && s->fp != stdin) fclose(s->fp);
+  if (s->fp) fclose(s->fp); /* a dup of standard input, or our own */
 }
 
 ta_status ta__read_file(const char *path, unsigned flags, size_t max,

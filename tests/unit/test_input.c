@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* cmocka needs the headers above. */
 #include <cmocka.h>
@@ -129,6 +131,19 @@ static void file_errors(void **state) {
       ta_doc_load_mem("m.txt", "Un texte assez long.", 20, &o, &d, &err),
       TA_ETOOBIG);
   assert_null(d);
+  /* A FIFO nobody writes to reads as empty: opening it used to wait
+   * forever (a FIFO among a batch's files hung the batch). */
+  char fifo[] = "/tmp/ta-fifo-XXXXXX";
+  assert_non_null(mkdtemp(fifo));
+  char path[64];
+  snprintf(path, sizeof path, "%s/x.fr.txt", fifo);
+  assert_int_equal(mkfifo(path, 0600), 0);
+  o.max_input_bytes = 0;
+  assert_int_equal(ta_doc_load_file(path, &o, &d, &err), TA_OK);
+  assert_int_equal(ta_doc_count(d), 0);
+  ta_doc_free(d);
+  unlink(path);
+  rmdir(fifo);
 }
 
 static void empty_input_is_empty_with_a_note(void **state) {
