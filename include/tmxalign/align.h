@@ -148,6 +148,8 @@ TA_EXPORT ta_status ta_alignment_from_beads(const ta_doc *src,
 typedef struct ta_alignment_marks {
   size_t nbeads;
   bool *confirmed;         /**< nbeads entries */
+  bool *scored;            /**< nbeads entries: the line gave a "score"
+                                (a bead the reviewer changed has none) */
   size_t nsrc, ntgt;       /**< sentences of each side */
   char **src_text;         /**< nsrc entries, NULL or the edited text */
   char **tgt_text;         /**< ntgt entries */

@@ -423,6 +423,7 @@ void ta_alignment_marks_free(ta_alignment_marks *m) {
   free(m->src_text);
   free(m->tgt_text);
   free(m->confirmed);
+  free(m->scored);
   memset(m, 0, sizeof *m);
 }
 
@@ -441,8 +442,8 @@ ta_status ta_alignment_read_jsonl_mem(const char *name, const char *data,
   m.src_text = ta__calloc(nsrc ? nsrc : 1, sizeof *m.src_text);
   m.tgt_text = ta__calloc(ntgt ? ntgt : 1, sizeof *m.tgt_text);
   ta_bead *beads = NULL;
-  bool *conf = NULL;
-  size_t n = 0, cap = 0, ccap = 0, ns = 0, nt = 0, lineno = 0;
+  bool *conf = NULL, *scored = NULL;
+  size_t n = 0, cap = 0, ccap = 0, scap = 0, ns = 0, nt = 0, lineno = 0;
   ta_status st = TA_OK;
   line l;
   memset(&l, 0, sizeof l);
@@ -478,11 +479,13 @@ ta_status ta_alignment_read_jsonl_mem(const char *name, const char *data,
       goto done;
     }
     if (ta__reserve(&beads, &cap, n + 1) != TA_OK ||
-        ta__reserve(&conf, &ccap, n + 1) != TA_OK) {
+        ta__reserve(&conf, &ccap, n + 1) != TA_OK ||
+        ta__reserve(&scored, &scap, n + 1) != TA_OK) {
       st = ta__fail(err, TA_ENOMEM, "%s: out of memory", name);
       goto done;
     }
     conf[n] = l.confirmed;
+    scored[n] = l.has_score;
     beads[n++] = l.b;
   }
   char why[200];
@@ -498,7 +501,8 @@ ta_status ta_alignment_read_jsonl_mem(const char *name, const char *data,
   if (marks) {
     m.nbeads = n;
     m.confirmed = conf;
-    conf = NULL;
+    m.scored = scored;
+    conf = scored = NULL;
     *marks = m;
     memset(&m, 0, sizeof m);
   }
@@ -507,6 +511,7 @@ done:
   ta__buf_free(&l.text);
   free(beads);
   free(conf);
+  free(scored);
   return st;
 }
 

@@ -139,9 +139,13 @@ static void data(FILE *fp, const ta_doc *src, const ta_doc *tgt,
   fputs(",\n\"beads\":[", fp);
   for (size_t k = 0; k < n; k++) {
     const ta_bead *b = ta_alignment_bead(a, k);
-    fprintf(fp, "%s[%zu,%zu,%zu,%zu,%.4f,%d]", k ? (k % 8 ? "," : ",\n") : "",
-            b->src_begin, b->src_len, b->tgt_begin, b->tgt_len, b->score,
-            m && m->confirmed[k]);
+    fprintf(fp, "%s[%zu,%zu,%zu,%zu,", k ? (k % 8 ? "," : ",\n") : "",
+            b->src_begin, b->src_len, b->tgt_begin, b->tgt_len);
+    if (m && m->scored && !m->scored[k])
+      fputs("null", fp); /* changed by the reviewer */
+    else
+      fprintf(fp, "%.4f", b->score);
+    fprintf(fp, ",%d]", m && m->confirmed[k]);
   }
   fputs("]}", fp);
 }

@@ -130,6 +130,8 @@ static void jsonl_reads_beads_marks_and_edits(void **state) {
   assert_int_equal(m.nbeads, 4);
   assert_true(m.confirmed[0]);
   assert_false(m.confirmed[1]);
+  assert_false(m.scored[0]);
+  assert_true(m.scored[1]);
   assert_int_equal(m.edits, 1);
   assert_null(m.tgt_text[0]);
   assert_string_equal(m.tgt_text[1],
