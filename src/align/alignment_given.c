@@ -4,6 +4,7 @@
  * cover both documents in order.  The JSON reader is a small one of its
  * own: one object a line, only the members below are interpreted. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,8 +16,9 @@
 /* ---- the coverage rule, shared by both entries
  * ------------------------------------------------ */
 
-/* Does bead b continue at (*ns, *nt)?  Advances them; else writes why. */
-static bool bead_fits(const ta_bead *b, size_t *ns, size_t *nt, size_t nsrc,
+/* Does bead b continue at (*ns, *nt)?  Advances them; else writes why.
+ * An empty side is set to begin there, as the aligner's own beads do. */
+static bool bead_fits(ta_bead *b, size_t *ns, size_t *nt, size_t nsrc,
                       size_t ntgt, char *why, size_t n) {
   const char *side[2] = {"source", "target"};
   size_t begin[2] = {b->src_begin, b->tgt_begin};
@@ -46,6 +48,8 @@ static bool bead_fits(const ta_bead *b, size_t *ns, size_t *nt, size_t nsrc,
   }
   if (!(b->score >= 0 && b->score <= 1))
     return snprintf(why, n, "score %g is not in 0..1", b->score), false;
+  if (!b->src_len) b->src_begin = *ns;
+  if (!b->tgt_len) b->tgt_begin = *nt;
   *ns += b->src_len;
   *nt += b->tgt_len;
   return true;
@@ -64,6 +68,7 @@ static bool uncovered(size_t ns, size_t nt, size_t nsrc, size_t ntgt, char *why,
 }
 
 static ta_status make(const ta_bead *beads, size_t n, ta_alignment **out) {
+  if (n > SIZE_MAX / sizeof *beads) return TA_ENOMEM;
   ta_alignment *al = ta__calloc(1, sizeof *al);
   if (!al) return TA_ENOMEM;
   al->beads = ta__malloc((n ? n : 1) * sizeof *al->beads);
@@ -90,14 +95,20 @@ ta_status ta_alignment_from_beads(const ta_doc *src, const ta_doc *tgt,
     return ta__fail(err, TA_EINVAL, "alignment: missing argument");
   size_t ns = 0, nt = 0, nsrc = ta_doc_count(src), ntgt = ta_doc_count(tgt);
   char why[200];
+  ta_alignment *al = NULL;
+  if (make(beads, n, &al) != TA_OK)
+    return ta__fail(err, TA_ENOMEM, "alignment: out of memory");
   for (size_t k = 0; k < n; k++)
-    if (!bead_fits(&beads[k], &ns, &nt, nsrc, ntgt, why, sizeof why))
+    if (!bead_fits(&al->beads[k], &ns, &nt, nsrc, ntgt, why, sizeof why)) {
+      ta_alignment_free(al);
       return ta__fail(err, TA_EINVAL, "alignment: bead %zu: %s", k, why);
-  if (uncovered(ns, nt, nsrc, ntgt, why, sizeof why))
+    }
+  if (uncovered(ns, nt, nsrc, ntgt, why, sizeof why)) {
+    ta_alignment_free(al);
     return ta__fail(err, TA_EINVAL, "alignment: after bead %zu: %s",
                     n ? n - 1 : 0, why);
-  if (make(beads, n, out) != TA_OK)
-    return ta__fail(err, TA_ENOMEM, "alignment: out of memory");
+  }
+  *out = al;
   return TA_OK;
 }
 

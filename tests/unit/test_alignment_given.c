@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "base/base.h"
 #include "tmxalign/tmxalign.h"
 
 typedef struct pair {
@@ -49,7 +50,7 @@ static ta_bead bead(size_t sb, size_t sl, size_t tb, size_t tl, double score) {
 static void from_beads_accepts_a_cover(void **state) {
   pair *p = *state;
   ta_bead b[] = {bead(0, 1, 0, 1, 0.9), bead(1, 2, 1, 1, 0.5),
-                 bead(3, 1, 2, 0, 0.1), bead(4, 0, 2, 1, 1)};
+                 bead(3, 1, 0, 0, 0.1), bead(99, 0, 2, 1, 1)};
   ta_alignment *al = NULL;
   ta_error err;
   ta_error_clear(&err);
@@ -57,6 +58,9 @@ static void from_beads_accepts_a_cover(void **state) {
                    TA_OK);
   assert_int_equal(ta_alignment_count(al), 4);
   assert_int_equal(ta_alignment_bead(al, 1)->src_len, 2);
+  /* empty sides set to begin in place */
+  assert_int_equal(ta_alignment_bead(al, 2)->tgt_begin, 2);
+  assert_int_equal(ta_alignment_bead(al, 3)->src_begin, 4);
   const ta_align_summary *s = ta_alignment_summary(al);
   assert_int_equal(s->by_type[2][1], 1);
   assert_int_equal(s->by_type[1][0], 1);
@@ -127,6 +131,9 @@ static void jsonl_reads_beads_marks_and_edits(void **state) {
   assert_true(ta_alignment_bead(al, 1)->score == 0.25);
   assert_true(ta_alignment_bead(al, 2)->score == 0);
   assert_int_equal(ta_alignment_bead(al, 3)->tgt_begin, 2);
+  /* an empty side begins where the sentences of that side have got to */
+  assert_int_equal(ta_alignment_bead(al, 2)->tgt_begin, 2);
+  assert_int_equal(ta_alignment_bead(al, 3)->src_begin, 4);
   assert_int_equal(m.nbeads, 4);
   assert_true(m.confirmed[0]);
   assert_false(m.confirmed[1]);
@@ -224,6 +231,57 @@ static void jsonl_file_errors(void **state) {
   ta_alignment_marks_free(NULL);
 }
 
+/* Every allocation of the reader, and of the review page, failing in
+ * turn: TA_ENOMEM or success, never a crash or a leak (valgrind and the
+ * sanitizers watch this test). */
+static void out_of_memory_is_reported(void **state) {
+  pair *p = *state;
+  const char *text =
+      "{\"src\":[0],\"tgt\":[0],\"confirmed\":true,\"edits\":{\"src\":"
+      "{\"0\":\"Un !\"}}}\n{\"src\":[1,2,3],\"tgt\":[1,2],\"x\":\"y\"}\n";
+  enum { MAX = 256 };
+  static unsigned long counts[MAX];
+  ta_alignment *al;
+  ta_alignment_marks m;
+  ta_error err;
+  ta__alloc_record();
+  assert_int_equal(read_mem(p, text, &al, &m, &err), TA_OK);
+  size_t nsites = ta__alloc_sites(counts, MAX);
+  ta__alloc_off();
+  ta_alignment_marks_free(&m);
+  ta_alignment_free(al);
+  assert_true(nsites > 3);
+  for (size_t site = 0; site < nsites && site < MAX; site++) {
+    unsigned long nth[2] = {1, counts[site]};
+    for (int k = 0; k < 2; k++) {
+      memset(&m, 0, sizeof m);
+      ta__alloc_fail_site(site, nth[k]);
+      ta_status st = read_mem(p, text, &al, &m, &err);
+      ta__alloc_off();
+      if (st != TA_OK && st != TA_ENOMEM)
+        fail_msg("site %zu: %s: %s", site, ta_status_name(st), err.message);
+      if (st == TA_ENOMEM) assert_null(al);
+      ta_alignment_marks_free(&m);
+      ta_alignment_free(al);
+    }
+  }
+  ta_bead b[] = {bead(0, 4, 0, 3, 1)};
+  ta__alloc_record();
+  assert_int_equal(ta_alignment_from_beads(p->src, p->tgt, b, 1, &al, &err),
+                   TA_OK);
+  nsites = ta__alloc_sites(counts, MAX);
+  ta__alloc_off();
+  ta_alignment_free(al);
+  for (size_t site = 0; site < nsites && site < MAX; site++) {
+    al = NULL;
+    ta__alloc_fail_site(site, 1);
+    ta_status st = ta_alignment_from_beads(p->src, p->tgt, b, 1, &al, &err);
+    ta__alloc_off();
+    assert_int_equal(st, TA_ENOMEM);
+    assert_null(al);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(from_beads_accepts_a_cover, setup,
@@ -235,6 +293,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(jsonl_errors_name_the_line, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(jsonl_file_errors, setup, teardown),
+      cmocka_unit_test_setup_teardown(out_of_memory_is_reported, setup,
+                                      teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
