@@ -237,7 +237,7 @@ const cli_opt cli_options[] = {
     OPT("lang", 'l', "LANG", CLI_SPLIT, set_str, split.lang,
         "BCP-47 language tag (fr, en, de, zh-Hans, pt-BR); required: it "
         "selects ICU's rules and tmxalign's abbreviation tables"),
-    OPT("source-lang", 's', "LANG", LEXICON, set_str, slang,
+    OPT("source-lang", 's', "LANG", LEXICON & ~CLI_REVIEW, set_str, slang,
         "BCP-47 tag of SRC (fr, en, de, pt-BR, ...); with --batch, of every "
         "source"),
     OPT("target-lang", 't', "LANG", CLI_ALIGN, set_str, tlang,
@@ -245,6 +245,8 @@ const cli_opt cli_options[] = {
         "en,de)"),
     OPT("target-lang", 't', "LANG", CLI_BATCH | CLI_CHECK, set_str, tlang,
         "BCP-47 tag of TGT; with --batch, of every translation"),
+    OPT("source-lang", 's', "LANG", CLI_REVIEW, set_str, slang,
+        "BCP-47 tag of SRC (fr, en, de, pt-BR, ...)"),
     OPT("target-lang", 't', "LANG", CLI_REVIEW, set_str, tlang,
         "BCP-47 tag of TGT"),
     OPT("alignment", 0, "FILE", CLI_ALIGN | CLI_REVIEW, set_str, alignment,
