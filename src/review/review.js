@@ -365,7 +365,6 @@
         sp.className += ' ed';
         sp.title = 'edited; original: ' + doc[i][0];
       }
-      if (pick && pick.side === side && pick.i === i) sp.className += ' pick';
       td.appendChild(sp);
       if (S.edits[side][i] != null) {
         var del = document.createElement('span');
@@ -390,27 +389,77 @@
       });
     return ks;
   }
-  function render() {
-    var frag = document.createDocumentFragment();
-    order().forEach(function (k) {
-      var b = S.beads[k], tr = document.createElement('tr');
-      tr.dataset.bead = k;
-      tr.className = cls(b, k);
-      var n = document.createElement('td');
-      n.className = 'n';
-      n.textContent = k + 1;
-      var sc = document.createElement('td');
-      sc.className = 'sc';
-      sc.textContent = (b.score == null ? 'changed' : b.score.toFixed(2)) +
-          ' ' + b.sn + '-' + b.tn;
-      tr.appendChild(n);
-      tr.appendChild(cell(b, 'src'));
-      tr.appendChild(cell(b, 'tgt'));
-      tr.appendChild(sc);
-      frag.appendChild(tr);
+  /* Rows are kept between renders, keyed by what they show, so that an
+   * action on a long document rebuilds only the rows it changed. */
+  var rows = new Map();
+  var editing = null; /* the sentence being edited: {side, i, ta} */
+  function keyOf(b) {
+    var k = b.s + ',' + b.sn + ',' + b.t + ',' + b.tn + ',' + b.score;
+    [['src', b.s, b.sn], ['tgt', b.t, b.tn]].forEach(function (x) {
+      for (var i = x[1]; i < x[1] + x[2]; i++)
+        if (S.edits[x[0]][i] != null)
+          k += '\u0001' + x[0] + i + '=' + S.edits[x[0]][i];
     });
-    tbody.textContent = '';
-    tbody.appendChild(frag);
+    return k;
+  }
+  function build(b) {
+    var tr = document.createElement('tr');
+    var n = document.createElement('td');
+    n.className = 'n';
+    var sc = document.createElement('td');
+    sc.className = 'sc';
+    sc.textContent = (b.score == null ? 'changed' : b.score.toFixed(2)) +
+        ' ' + b.sn + '-' + b.tn;
+    tr.appendChild(n);
+    tr.appendChild(cell(b, 'src'));
+    tr.appendChild(cell(b, 'tgt'));
+    tr.appendChild(sc);
+    return tr;
+  }
+  function render() {
+    /* a row left with an editor in it (kept, cancelled or abandoned) is
+     * built afresh */
+    var ed = tbody.querySelector('textarea.ta-edit');
+    if (ed) {
+      var etr = ed.closest('tr');
+      rows.forEach(function (tr, key) { if (tr === etr) rows.delete(key); });
+      etr.remove();
+      editing = null;
+    }
+    var kept = new Map(), list = [];
+    order().forEach(function (k) {
+      var b = S.beads[k], key = keyOf(b), tr = rows.get(key);
+      if (tr) rows.delete(key);
+      else tr = build(b);
+      kept.set(key, tr);
+      if (tr.dataset.bead !== String(k)) {
+        tr.dataset.bead = k;
+        tr.firstChild.textContent = k + 1;
+      }
+      var c = cls(b, k);
+      if (tr.className !== c) tr.className = c;
+      list.push(tr);
+    });
+    /* rows no longer shown go first, then the others are put in order */
+    rows.forEach(function (tr) { if (tr.parentNode) tr.remove(); });
+    rows = kept;
+    var cur = tbody.firstChild;
+    list.forEach(function (tr) {
+      if (cur === tr) cur = cur.nextSibling;
+      else tbody.insertBefore(tr, cur);
+    });
+    while (cur) {
+      var next = cur.nextSibling;
+      tbody.removeChild(cur);
+      cur = next;
+    }
+    var old = tbody.querySelector('span.s.pick');
+    if (old) old.classList.remove('pick');
+    if (pick) {
+      var sp = tbody.querySelector('span.s[data-side="' + pick.side +
+                                   '"][data-i="' + pick.i + '"]');
+      if (sp) sp.classList.add('pick');
+    }
     var done = S.beads.filter(function (b) { return b.c; }).length;
     document.getElementById('ta-progress').textContent =
         done + ' / ' + S.beads.length + ' confirmed';
@@ -424,7 +473,6 @@
   }
 
   /* ---- editing a sentence in place */
-  var editing = null;
   function startEdit() {
     var p = pick;
     if (!p) {
