@@ -330,6 +330,13 @@ def session(tmp):
             open(path, "w", encoding="utf-8").write(text)
             ok, err = valid_tmx(path)
             check(f"{name} is valid TMX 1.4b (xmllint --dtdvalid)", ok, err)
+            # and read alike by translate-toolkit and Perl XML::TMX, when
+            # they are installed (exit 3: a consumer is missing)
+            r = subprocess.run(["bash", os.path.join(SRC, "tests/tmx_validate.sh"),
+                                path], capture_output=True, text=True)
+            if r.returncode != 3:
+                check(f"{name}: tests/tmx_validate.sh", r.returncode == 0,
+                      (r.stdout + r.stderr)[-600:])
         both = [b for b in m if b[0] and b[1]]
         check("TMX: a unit a row with both sides", len(tus(tmx)) == len(both))
         check("TMX, confirmed only", len(tus(tmxc)) ==
