@@ -401,6 +401,45 @@ def session(tmp):
         check("q: source up", beads() == m)
         body.send_keys("l"); down(m, 1, 1)
         check("l: target down", beads() == m)
+
+        # the edges: the first and last rows, a split with no sentence
+        # picked, an edit back to the original, a confirmation taken back
+        d.execute_script(f"{api}.reset()")
+        m = json.loads(json.dumps(computed))
+        row(0); action("src-up"); up(m, 0, 0)
+        check("src-up on the first row makes a row before it", beads() == m,
+              str(beads()[:2]))
+        last = len(m) - 1
+        d.execute_script(f"{api}.select({last})")
+        action("tgt-down"); down(m, last, 1)
+        check("tgt-down on the last row makes a row after it", beads() == m,
+              str(beads()[-2:]))
+        big = next(k for k, b in enumerate(m) if len(b[0]) + len(b[1]) >= 3)
+        d.execute_script(f"{api}.select({big})")
+        action("split")
+        b = m[big]
+        side = 0 if len(b[0]) >= len(b[1]) else 1
+        split(m, big, side, b[side][len(b[side]) // 2])
+        check("split with no sentence picked: in the middle", beads() == m,
+              str(beads()[big:big + 2]))
+        t0 = m[5][1][0]
+        original = d.find_element(
+            By.CSS_SELECTOR, f'span.s[data-side="tgt"][data-i="{t0}"]').text
+        for text in ("Changed.", original):
+            sentence("tgt", t0); action("edit")
+            ta = d.find_element(By.CSS_SELECTOR, "textarea.ta-edit")
+            ta.send_keys(Keys.CONTROL, "a"); ta.send_keys(text, Keys.ENTER)
+        check("an edit back to the original is no edit",
+              "edits" not in d.execute_script(f"return {api}.exportJSONL()"))
+        sentence("tgt", t0); action("edit")
+        ta = d.find_element(By.CSS_SELECTOR, "textarea.ta-edit")
+        ta.send_keys(Keys.CONTROL, "a"); ta.send_keys("Not kept.", Keys.ESCAPE)
+        check("Esc cancels an edit",
+              "edits" not in d.execute_script(f"return {api}.exportJSONL()")
+              and not d.find_elements(By.CSS_SELECTOR, "textarea.ta-edit"))
+        row(7); action("confirm"); action("confirm")
+        check("confirm twice takes it back", beads() == m)
+        check("undo history", d.execute_script(f"return {api}.canUndo()"))
     finally:
         d.quit()
     print(f"review_browser: {passes} passed, {fails} failed")
