@@ -3,7 +3,8 @@
 
 src/ has one folder a layer; a folder may use only the folders below it:
 
-    base < text < anchors < lexicon < align < tmx < check < batch < cli
+    base < text < anchors < lexicon < align < tmx < check < review < batch
+    < cli
 
 Fails (exit 1, one line a fault) when
   - a source includes the header of a higher folder ("check/..." from
@@ -23,7 +24,7 @@ import subprocess
 import sys
 
 LAYERS = ["base", "text", "anchors", "lexicon", "align", "tmx", "check",
-          "batch", "cli"]
+          "review", "batch", "cli"]
 RANK = {name: i for i, name in enumerate(LAYERS)}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 

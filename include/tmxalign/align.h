@@ -125,6 +125,64 @@ TA_EXPORT ta_status ta_alignment_write(FILE *fp, ta_align_format format,
 /** No-op on NULL. */
 TA_EXPORT void ta_alignment_free(ta_alignment *a);
 
+/* ---- a given alignment (appended in 0.2) ---- */
+
+/** Build an alignment from beads given by a program (copied), checking
+ * that they cover both documents in order: bead k starts where bead k-1
+ * ended on each side, no bead is empty (0-0), the last ends at the last
+ * sentence of each side, and each score is in [0,1].  Costs are copied
+ * as given (0 when unknown); the summary counts beads by type and their
+ * mean score (no length model: ratio, variance and band are 0).
+ * Errors: TA_EINVAL ("bead 3: source sentence 7 is in no bead ..."),
+ * TA_ENOMEM. */
+TA_EXPORT ta_status ta_alignment_from_beads(const ta_doc *src,
+                                            const ta_doc *tgt,
+                                            const ta_bead *beads, size_t n,
+                                            ta_alignment **out,
+                                            ta_error *err);
+
+/** What a reviewer added to an alignment read from JSON lines: which
+ * beads were confirmed, and sentences whose text was edited (the edited
+ * text, by sentence index; NULL where not edited).  Filled by
+ * ta_alignment_read_jsonl; free with ta_alignment_marks_free. */
+typedef struct ta_alignment_marks {
+  size_t nbeads;
+  bool *confirmed;         /**< nbeads entries */
+  bool *scored;            /**< nbeads entries: the line gave a "score"
+                                (a bead the reviewer changed has none) */
+  size_t nsrc, ntgt;       /**< sentences of each side */
+  char **src_text;         /**< nsrc entries, NULL or the edited text */
+  char **tgt_text;         /**< ntgt entries */
+  size_t edits;            /**< edited sentences, both sides */
+} ta_alignment_marks;
+
+/** Read an alignment of src with tgt from JSON lines (docs/review.md),
+ * one object a bead, blank lines skipped: {"src":[i...],"tgt":[j...]},
+ * optional "score" (else 1 when confirmed, 0 when not), "confirmed" and
+ * "edits":{"src":{"i":"text"},"tgt":{...}}; the objects of
+ * 'tmxalign align -f jsonl' ("source":{"sentences":[...]}) are read too.
+ * The beads must cover both documents in order, as for
+ * ta_alignment_from_beads.  path "-" reads standard input.  marks may be
+ * NULL; on TA_OK it is filled (free it with ta_alignment_marks_free).
+ * Errors name the file and line: TA_EPARSE ("a.jsonl: line 4: source
+ * sentence 9 is already in an earlier bead"), TA_ENOENT, TA_EIO,
+ * TA_ETOOBIG, TA_ENOMEM. */
+TA_EXPORT ta_status ta_alignment_read_jsonl(const char *path,
+                                            const ta_doc *src,
+                                            const ta_doc *tgt,
+                                            ta_alignment **out,
+                                            ta_alignment_marks *marks,
+                                            ta_error *err);
+
+/** The same over a buffer; name is used in messages. */
+TA_EXPORT ta_status ta_alignment_read_jsonl_mem(
+    const char *name, const char *data, size_t len, const ta_doc *src,
+    const ta_doc *tgt, ta_alignment **out, ta_alignment_marks *marks,
+    ta_error *err);
+
+/** Free what marks holds and zero it; no-op on NULL. */
+TA_EXPORT void ta_alignment_marks_free(ta_alignment_marks *marks);
+
 #ifdef __cplusplus
 }
 #endif

@@ -73,6 +73,7 @@
 #include "tmxalign/outfile.h"
 #include "tmxalign/tmx.h"
 #include "tmxalign/check.h"
+#include "tmxalign/review.h"
 #include "tmxalign/batch.h"
 
 #endif

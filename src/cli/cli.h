@@ -18,6 +18,7 @@ int cmd_align_batch(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_review(int argc, char **argv);
 
 /* Print "tmxalign: <msg>" on stderr. */
 void cli_error(const char *fmt, ...)
@@ -35,5 +36,12 @@ ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err);
 /* Load FILE ("-" = standard input) with opts; reports errors itself. */
 ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
                        ta_doc **out);
+
+/* --alignment FILE (given.c): read it as the alignment of *src with
+ * *tgt, reporting errors itself.  With marks, fills them (the caller
+ * frees); without, edited sentences replace the documents' own texts
+ * (*src and *tgt are replaced). */
+ta_status cli_given_alignment(const char *path, ta_doc **src, ta_doc **tgt,
+                              ta_alignment **al, ta_alignment_marks *marks);
 
 #endif

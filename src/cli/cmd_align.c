@@ -146,6 +146,8 @@ int cmd_align(int argc, char **argv) {
   if (!cli_output_format(&a, out, &format)) return CLI_ERROR;
   size_t ntgt = argc - first >= 2 ? (size_t)(argc - first - 1) : 0;
   if ((rc = check_operands(&a, ntgt, format, tags)) != CLI_OK) return rc;
+  if (a.alignment && ntgt > 1)
+    return cli_usage(&align_cmd, "--alignment takes one translation");
   a.tmx.write.note.fn = cli_warn;
   a.split.note.fn = cli_warn;
   a.split.input = (ta_input_kind)a.input;
@@ -159,8 +161,14 @@ int cmd_align(int argc, char **argv) {
   if (cli_load_doc(argv[first], &a.split, &src) != TA_OK) goto done;
   for (size_t k = 0; k < ntgt; k++) {
     a.split.lang = tags[k];
-    if (cli_load_doc(argv[first + 1 + k], &a.split, &tgts[k]) != TA_OK ||
-        cli_lexicon_prepare(&a.lex, src, tgts[k], &a.align, a.verbose) != TA_OK)
+    if (cli_load_doc(argv[first + 1 + k], &a.split, &tgts[k]) != TA_OK)
+      goto done;
+    if (a.alignment) { /* given, not computed; edits applied */
+      if (cli_given_alignment(a.alignment, &src, &tgts[k], &als[k], NULL))
+        goto done;
+      continue;
+    }
+    if (cli_lexicon_prepare(&a.lex, src, tgts[k], &a.align, a.verbose) != TA_OK)
       goto done;
     if ((st = ta_align(src, tgts[k], &a.align, &als[k], &err)) != TA_OK) {
       cli_fail(st, &err);

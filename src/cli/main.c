@@ -14,6 +14,7 @@ static const struct command {
     {"merge", cmd_merge, "merge TMX files, removing duplicates"},
     {"convert", cmd_convert, "convert a TMX file to TSV or JSON Lines"},
     {"check", cmd_check, "check that a translation is complete"},
+    {"review", cmd_review, "review and fix an alignment in a browser"},
 };
 
 static void usage(FILE *fp) {

@@ -227,15 +227,17 @@ static const cli_choice inputs[] = {{"text", TA_INPUT_TEXT, NULL},
 #define NAME(name, arg, cmds, field, choices, help) \
   { name, 0, arg, cmds, set_name, AT(field), help, 0, 0, false, 0, choices }
 #define ALIGNS (CLI_ALIGN | CLI_BATCH)
-#define LEXICON (CLI_ALIGN | CLI_BATCH | CLI_CHECK)
-#define ANY (CLI_SPLIT | ALIGNS | CLI_CHECK | CLI_MERGE | CLI_CONVERT)
+#define MODEL (ALIGNS | CLI_REVIEW) /* the aligner's options */
+#define LEXICON (CLI_ALIGN | CLI_BATCH | CLI_CHECK | CLI_REVIEW)
+#define ANY \
+  (CLI_SPLIT | ALIGNS | CLI_CHECK | CLI_MERGE | CLI_CONVERT | CLI_REVIEW)
 
 /* In the order of --help. */
 const cli_opt cli_options[] = {
     OPT("lang", 'l', "LANG", CLI_SPLIT, set_str, split.lang,
         "BCP-47 language tag (fr, en, de, zh-Hans, pt-BR); required: it "
         "selects ICU's rules and tmxalign's abbreviation tables"),
-    OPT("source-lang", 's', "LANG", LEXICON, set_str, slang,
+    OPT("source-lang", 's', "LANG", LEXICON & ~CLI_REVIEW, set_str, slang,
         "BCP-47 tag of SRC (fr, en, de, pt-BR, ...); with --batch, of every "
         "source"),
     OPT("target-lang", 't', "LANG", CLI_ALIGN, set_str, tlang,
@@ -243,6 +245,14 @@ const cli_opt cli_options[] = {
         "en,de)"),
     OPT("target-lang", 't', "LANG", CLI_BATCH | CLI_CHECK, set_str, tlang,
         "BCP-47 tag of TGT; with --batch, of every translation"),
+    OPT("source-lang", 's', "LANG", CLI_REVIEW, set_str, slang,
+        "BCP-47 tag of SRC (fr, en, de, pt-BR, ...)"),
+    OPT("target-lang", 't', "LANG", CLI_REVIEW, set_str, tlang,
+        "BCP-47 tag of TGT"),
+    OPT("alignment", 0, "FILE", CLI_ALIGN | CLI_REVIEW, set_str, alignment,
+        "take the alignment from FILE (JSON lines, as the review page "
+        "exports it or -f jsonl writes it) instead of computing one; it "
+        "must cover both documents in order"),
     OPT("source", 's', "LANG", CLI_CONVERT, set_str, slang,
         "source language (default: the header's srclang)"),
     OPT("target", 't', "LANG", CLI_CONVERT, set_str, tlang,
@@ -280,18 +290,18 @@ const cli_opt cli_options[] = {
          "tmx: keep 1-0 and 0-1 beads as units with one <tuv>"),
     NUM("min-score", "S", ALIGNS, set_real, tmx.min_score, 0, 1,
         "tmx: leave out beads scoring below S (0..1)"),
-    NUM("max-bead", "N", ALIGNS, set_int, align.max_bead, 2, 9,
+    NUM("max-bead", "N", MODEL, set_int, align.max_bead, 2, 9,
         "largest bead: m + n <= N (2..9, default 5)"),
-    NUM("weight", "KIND=W", ALIGNS, set_weight, align, 0, INFINITY,
+    NUM("weight", "KIND=W", MODEL, set_weight, align, 0, INFINITY,
         "re-weight an anchor kind: number, identical, cognate, punct, "
         "lexicon (0 switches it off)"),
-    OPT("no-anchor", 0, "KIND", ALIGNS, set_no_anchor, align,
+    OPT("no-anchor", 0, "KIND", MODEL, set_no_anchor, align,
         "switch an anchor kind off (the same as KIND=0)"),
-    FLAG("no-paragraphs", 0, ALIGNS, set_bool, align.use_paragraphs, false,
+    FLAG("no-paragraphs", 0, MODEL, set_bool, align.use_paragraphs, false,
          "ignore paragraph boundaries"),
-    NUM("band", "N", ALIGNS, set_size, align.min_band, 1, INFINITY,
+    NUM("band", "N", MODEL, set_size, align.min_band, 1, INFINITY,
         "initial half-width of the search band"),
-    FLAG("one-pass", 0, ALIGNS, set_flag, align.passes, 1,
+    FLAG("one-pass", 0, MODEL, set_flag, align.passes, 1,
          "do not re-estimate the model from a first pass (faster, less "
          "accurate)"),
     NUM("min-coverage", "X", CLI_CHECK, set_real, check.min_coverage, 0, 1,

@@ -22,7 +22,8 @@ enum {
   CLI_BATCH = 1u << 2, /* align --batch / --pair-dir */
   CLI_CHECK = 1u << 3,
   CLI_MERGE = 1u << 4,
-  CLI_CONVERT = 1u << 5
+  CLI_CONVERT = 1u << 5,
+  CLI_REVIEW = 1u << 6
 };
 
 /* A value of an option that takes a name (-f FMT, --color WHEN). */
@@ -48,6 +49,7 @@ typedef struct cli_command {
 typedef struct cli_args {
   const cli_command *cmd;
   const char *slang, *tlang, *out, *batch, *pair_dir;
+  const char *alignment; /* --alignment FILE: a given alignment (JSONL) */
   int format; /* a value of cmd->formats; -1 until -f (cli_output_format) */
   int input;  /* ta_input_kind */
   int color;  /* CLI_COLOR_* */
