@@ -91,6 +91,14 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
   return TA_OK;
 }
 
+size_t cli_lexicon_inputs(const cli_lexicon *l, const char **ins, size_t max) {
+  size_t n = 0;
+  for (int i = 0; i < l->ndicts && n < max; i++)
+    if (strcmp(l->dicts[i], "auto")) ins[n++] = l->dicts[i];
+  if (l->load && n < max) ins[n++] = l->load;
+  return n;
+}
+
 void cli_lexicon_free(cli_lexicon *l) {
   ta_lexicon_free(l->table);
   l->table = NULL;

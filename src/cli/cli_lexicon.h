@@ -30,6 +30,10 @@ ta_status cli_lexicon_load_dicts(cli_lexicon *l, const char *slang,
                                  const char *tlang, const ta_doc *filter,
                                  bool verbose);
 
+/* The files the options read (--dict but "auto", --lexicon-load) into
+ * ins[0..max); returns how many. */
+size_t cli_lexicon_inputs(const cli_lexicon *l, const char **ins, size_t max);
+
 void cli_lexicon_free(cli_lexicon *l);
 
 #endif

@@ -92,6 +92,22 @@ static int check_operands(cli_args *a, size_t ntgt, int format,
   return CLI_OK;
 }
 
+/* Standard input once at most, and no output that is an input. */
+static int check_files(const cli_args *a, char **files, size_t nfiles,
+                       const char *out) {
+  const char *ins[TA_TMX_MAX_TARGETS + 1 + CLI_LEXICON_MAX_DICTS + 1];
+  size_t nin = 0, stdin_uses = 0;
+  for (size_t i = 0; i < nfiles; i++) {
+    stdin_uses += !strcmp(files[i], "-");
+    ins[nin++] = files[i];
+  }
+  if (stdin_uses > 1)
+    return cli_usage(a->cmd, "only one file can be standard input ('-')");
+  nin += cli_lexicon_inputs(&a->lex, ins + nin, sizeof ins / sizeof *ins - nin);
+  const char *outs[] = {out, a->lex.save};
+  return cli_outputs_safe(outs, 2, ins, nin) ? CLI_OK : CLI_ERROR;
+}
+
 static ta_status write_text(const char *out, int format, const ta_doc *src,
                             const ta_doc *tgt, const ta_alignment *al) {
   ta_error err;
@@ -145,7 +161,9 @@ int cmd_align(int argc, char **argv) {
   const char *out = a.out ? a.out : "-", *tags[TA_TMX_MAX_TARGETS + 1];
   if (!cli_output_format(&a, out, &format)) return CLI_ERROR;
   size_t ntgt = argc - first >= 2 ? (size_t)(argc - first - 1) : 0;
-  if ((rc = check_operands(&a, ntgt, format, tags)) != CLI_OK) return rc;
+  if ((rc = check_operands(&a, ntgt, format, tags)) != CLI_OK ||
+      (rc = check_files(&a, argv + first, ntgt + 1, out)) != CLI_OK)
+    return rc;
   a.tmx.write.note.fn = cli_warn;
   a.split.note.fn = cli_warn;
   a.split.input = (ta_input_kind)a.input;

@@ -13,10 +13,11 @@
 
 #include "options.h"
 
-static const cli_choice formats[] = {{"text", TA_CHECK_FORMAT_TEXT, ".txt"},
-                                     {"json", TA_CHECK_FORMAT_JSON, ".json"},
-                                     {"html", TA_CHECK_FORMAT_HTML, ".html .htm"},
-                                     {NULL, 0, NULL}};
+static const cli_choice formats[] = {
+    {"text", TA_CHECK_FORMAT_TEXT, ".txt"},
+    {"json", TA_CHECK_FORMAT_JSON, ".json"},
+    {"html", TA_CHECK_FORMAT_HTML, ".html .htm"},
+    {NULL, 0, NULL}};
 
 static const cli_command check_cmd = {
     "check",
@@ -105,7 +106,8 @@ static ta_status check_pair(cli_args *a, const char *src_path,
   ta_check_opts co = a->check;
   if (st == TA_OK && ao.self_train && !a->lex.off) {
     st = ta_lexicon_learn(src, tgt, &ao, &learned, NULL, err);
-    if (st == TA_OK && ao.lexicon) st = ta_lexicon_merge(learned, ao.lexicon, NULL);
+    if (st == TA_OK && ao.lexicon)
+      st = ta_lexicon_merge(learned, ao.lexicon, NULL);
     if (st == TA_OK) {
       ao.lexicon = learned;
       ao.self_train = false;
@@ -133,7 +135,9 @@ static ta_status check_pair(cli_args *a, const char *src_path,
 }
 
 static const char *format_ext(ta_check_format f) {
-  return f == TA_CHECK_FORMAT_JSON ? "json" : f == TA_CHECK_FORMAT_HTML ? "html" : "txt";
+  return f == TA_CHECK_FORMAT_JSON   ? "json"
+         : f == TA_CHECK_FORMAT_HTML ? "html"
+                                     : "txt";
 }
 
 /* "dir/a b/story.fr.txt" -> "dir_a_b_story.fr.txt.check.html" */
@@ -272,7 +276,14 @@ int cmd_check(int argc, char **argv) {
   }
   if (argc - first != 2)
     return cli_usage(a.cmd, "expected two files, SRC and TGT");
+  if (!strcmp(argv[first], "-") && !strcmp(argv[first + 1], "-"))
+    return cli_usage(a.cmd, "only one file can be standard input ('-')");
   const char *out = a.out ? a.out : "-";
+  const char *ins[CLI_LEXICON_MAX_DICTS + 3] = {argv[first], argv[first + 1]};
+  size_t nin =
+      2 + cli_lexicon_inputs(&a.lex, ins + 2, CLI_LEXICON_MAX_DICTS + 1);
+  const char *outs[] = {out, a.lex.save};
+  if (!cli_outputs_safe(outs, 2, ins, nin)) return CLI_ERROR;
   bool to_tty = !strcmp(out, "-") && isatty(STDOUT_FILENO);
   ta_check_format format = (ta_check_format)a.format;
   if (format == TA_CHECK_FORMAT_TEXT &&

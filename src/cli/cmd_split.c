@@ -57,7 +57,9 @@ int cmd_split(int argc, char **argv) {
     return cli_usage(a.cmd,
                      "no language given: add -l LANG (BCP-47, e.g. -l fr)");
   const char *out = a.out ? a.out : "-";
-  if (!cli_output_format(&a, out, &format)) return CLI_ERROR;
+  if (!cli_output_format(&a, out, &format) ||
+      !cli_outputs_safe(&out, 1, (const char *const *)argv + first, 1))
+    return CLI_ERROR;
   a.split.note.fn = cli_warn;
   a.split.input = (ta_input_kind)a.input;
   ta_doc *d = NULL;

@@ -27,6 +27,25 @@ void cli_warn(void *user, const char *message) {
   fprintf(stderr, "tmxalign: note: %s\n", message);
 }
 
+bool cli_outputs_safe(const char *const *outs, size_t nout,
+                      const char *const *ins, size_t nin) {
+  enum { MAX = 64 };
+  const char *others[MAX];
+  for (size_t i = 0; i < nout; i++) {
+    if (!outs[i]) continue;
+    size_t n = 0;
+    for (size_t k = 0; k < nin && n < MAX; k++)
+      if (ins[k]) others[n++] = ins[k];
+    for (size_t k = 0; k < nout && n < MAX; k++)
+      if (k != i && outs[k]) others[n++] = outs[k];
+    ta_error err;
+    ta_error_clear(&err);
+    ta_status st = ta_outfile_check(outs[i], others, n, &err);
+    if (st != TA_OK) return cli_fail(st, &err), false;
+  }
+  return true;
+}
+
 ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err) {
   size_t cap = 0, n = 0, got;
   char *p = NULL;
