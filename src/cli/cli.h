@@ -34,9 +34,6 @@ void cli_warn(void *user, const char *message);
  * it (ta_outfile_check).  Returns false after reporting. */
 bool cli_outputs_safe(const char *const *outs, size_t nout,
                       const char *const *ins, size_t nin);
-/* Read all of standard input into a malloc'd buffer (caller frees): the
- * splitter and the manifest parser need the whole text.  Fills err. */
-ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err);
 /* Load FILE ("-" = standard input) with opts; reports errors itself. */
 ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
                        ta_doc **out);

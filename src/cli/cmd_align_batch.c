@@ -183,15 +183,6 @@ static int batch_opts(cli_args *a, int nfiles, ta_batch_opts *o) {
  * on standard input, paths relative to the current directory. */
 static ta_status load_list(const cli_args *a, ta_batch_list **list,
                            ta_error *err) {
-  if (a->batch && !strcmp(a->batch, "-")) {
-    char *buf = NULL;
-    size_t n = 0;
-    ta_status st = cli_read_stdin(&buf, &n, err);
-    if (st == TA_OK)
-      st = ta_batch_manifest_parse("<stdin>", buf, n, NULL, list, err);
-    free(buf);
-    return st;
-  }
   if (a->batch) return ta_batch_manifest_load(a->batch, list, err);
   return ta_batch_pair_dir(a->pair_dir, a->slang, a->tlang,
                            (ta_note){cli_warn, NULL}, list, err);

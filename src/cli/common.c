@@ -46,46 +46,11 @@ bool cli_outputs_safe(const char *const *outs, size_t nout,
   return true;
 }
 
-ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err) {
-  size_t cap = 0, n = 0, got;
-  char *p = NULL;
-  do {
-    char *np = n < cap ? p : realloc(p, cap = cap ? 2 * cap : 1 << 16);
-    if (!np) {
-      free(p);
-      snprintf(err->message, sizeof err->message,
-               "standard input: out of memory");
-      return TA_ENOMEM;
-    }
-    p = np;
-    n += got = fread(p + n, 1, cap - n, stdin);
-  } while (got);
-  if (ferror(stdin)) {
-    free(p);
-    snprintf(err->message, sizeof err->message, "standard input: read error");
-    return TA_EIO;
-  }
-  *buf = p;
-  *len = n;
-  return TA_OK;
-}
-
 ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
                        ta_doc **out) {
   ta_error err;
   ta_error_clear(&err);
-  ta_status st;
-  if (!strcmp(path, "-")) {
-    char *buf = NULL;
-    size_t len = 0;
-    st = cli_read_stdin(&buf, &len, &err);
-    if (st == TA_OK) {
-      st = ta_doc_load_mem("<stdin>", buf, len, opts, out, &err);
-      free(buf);
-    }
-  } else {
-    st = ta_doc_load_file(path, opts, out, &err);
-  }
+  ta_status st = ta_doc_load_file(path, opts, out, &err);
   if (st != TA_OK) cli_fail(st, &err);
   return st;
 }
