@@ -206,6 +206,17 @@ void ta_outfile_abort(ta_outfile *f) {
   outfile_free(f);
 }
 
+ta_status ta_outfile_write(const char *path, ta_outfile_write_fn fn, void *user,
+                           ta_error *err) {
+  if (!fn) return ta__fail(err, TA_EINVAL, "no writer given");
+  ta_outfile *f = NULL;
+  ta_status st = ta_outfile_open(path, &f, err);
+  if (st == TA_OK) st = fn(f->fp, user, err);
+  if (st == TA_OK) return ta_outfile_commit(f, err);
+  ta_outfile_abort(f);
+  return st;
+}
+
 /* ---- the guard ------------------------------------------------------------
  */
 

@@ -57,6 +57,19 @@ static ta_status prepare_lexicon(const ta_check_run_opts *o, const char *name,
   return TA_OK;
 }
 
+typedef struct report_job {
+  ta_check_format format;
+  const ta_doc *src, *tgt;
+  const ta_alignment *al;
+  const ta_check_report *rep;
+} report_job;
+
+static ta_status write_report(FILE *fp, void *user, ta_error *err) {
+  const report_job *j = user;
+  return ta_check_report_write(fp, j->format, j->src, j->tgt, j->al, j->rep,
+                               err);
+}
+
 /* Load, align, check and write one pair; the files were checked. */
 static ta_status check_pair(const ta_check_run_opts *o, const char *src_path,
                             const char *tgt_path, const char *out_path,
@@ -66,7 +79,6 @@ static ta_status check_pair(const ta_check_run_opts *o, const char *src_path,
   ta_alignment *al = NULL;
   ta_check_report *rep = NULL;
   ta_lexicon *learned = NULL;
-  ta_outfile *of = NULL;
   ta_align_opts ao = o->align;
   ta_check_opts co = o->check;
   so.lang = o->src_lang;
@@ -78,16 +90,9 @@ static ta_status check_pair(const ta_check_run_opts *o, const char *src_path,
   co.lexicon = ao.lexicon;
   if (st == TA_OK) st = ta_align(src, tgt, &ao, &al, err);
   if (st == TA_OK) st = ta_check(src, tgt, al, &co, &rep, err);
-  if (st == TA_OK) st = ta_outfile_open(out_path, &of, err);
-  if (st == TA_OK)
-    st = ta_check_report_write(ta_outfile_fp(of), o->format, src, tgt, al, rep,
-                               err);
-  if (st == TA_OK) {
-    st = ta_outfile_commit(of, err);
-    of = NULL;
-  }
+  report_job job = {o->format, src, tgt, al, rep};
+  if (st == TA_OK) st = ta_outfile_write(out_path, write_report, &job, err);
   if (st == TA_OK && summary) *summary = *ta_check_report_summary(rep);
-  ta_outfile_abort(of);
   ta_lexicon_free(learned);
   ta_check_report_free(rep);
   ta_alignment_free(al);
@@ -291,15 +296,9 @@ static void run_pairs(batch *b, ta_check_batch_stats *s) {
   }
 }
 
-static ta_status write_index(const batch *b, const char *path, ta_error *err) {
-  ta_outfile *of = NULL;
-  ta_status st = ta_outfile_open(path, &of, err);
-  if (st == TA_OK)
-    st = ta_check_index_write(ta_outfile_fp(of), b->o->format, b->ent, b->n,
-                              err);
-  if (st == TA_OK) return ta_outfile_commit(of, err);
-  ta_outfile_abort(of);
-  return st;
+static ta_status write_index(FILE *fp, void *user, ta_error *err) {
+  batch *b = user;
+  return ta_check_index_write(fp, b->o->format, b->ent, b->n, err);
 }
 
 ta_status ta_check_batch(const ta_check_run_opts *o, const ta_batch_pair *pairs,
@@ -321,7 +320,7 @@ ta_status ta_check_batch(const ta_check_run_opts *o, const ta_batch_pair *pairs,
   if (st == TA_OK) st = guard_batch(&b, index, &dir_sb, err);
   if (st == TA_OK) {
     run_pairs(&b, &s);
-    st = write_index(&b, index, err);
+    st = ta_outfile_write(index, write_index, &b, err);
   }
   if (stats) *stats = s;
   free(index);

@@ -108,19 +108,24 @@ static int check_files(const cli_args *a, char **files, size_t nfiles,
   return cli_outputs_safe(outs, 2, ins, nin) ? CLI_OK : CLI_ERROR;
 }
 
+typedef struct job {
+  int format;
+  const ta_doc *src, *tgt;
+  const ta_alignment *al;
+} job;
+
+static ta_status write_rows(FILE *fp, void *user, ta_error *err) {
+  const job *j = user;
+  return ta_alignment_write(fp, (ta_align_format)j->format, j->src, j->tgt,
+                            j->al, err);
+}
+
 static ta_status write_text(const char *out, int format, const ta_doc *src,
                             const ta_doc *tgt, const ta_alignment *al) {
   ta_error err;
   ta_error_clear(&err);
-  ta_outfile *of = NULL;
-  ta_status st = ta_outfile_open(out, &of, &err);
-  if (st == TA_OK)
-    st = ta_alignment_write(ta_outfile_fp(of), (ta_align_format)format, src,
-                            tgt, al, &err);
-  if (st == TA_OK)
-    st = ta_outfile_commit(of, &err);
-  else
-    ta_outfile_abort(of);
+  job j = {format, src, tgt, al};
+  ta_status st = ta_outfile_write(out, write_rows, &j, &err);
   if (st == TA_EIO && strncmp(err.message, out, strlen(out)) != 0)
     /* the writer knows no file name */
     cli_error("%s: %s", strcmp(out, "-") ? out : "standard output",

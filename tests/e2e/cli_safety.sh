@@ -6,6 +6,7 @@
 # Contradicting options and both sides on standard input are refused.
 # usage: cli_safety.sh CLI SOURCE_DIR
 set -u
+export SOURCE_DATE_EPOCH=1700000000 # the merges compare byte for byte
 cli="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 src="$(cd "$2" && pwd)"
 tmp="$(mktemp -d)"
