@@ -86,6 +86,8 @@ static int check_operands(cli_args *a, size_t ntgt, int format,
   char *list = (char *)a->tlang; /* argv's own string: ours to cut */
   if (split_langs(list, tags, TA_TMX_MAX_TARGETS + 1) != ntgt)
     return cli_usage(a->cmd, "give one -t language per translation (-t en,de)");
+  if (ntgt > 1 && a->lex.save)
+    return cli_usage(a->cmd, "--lexicon-save takes a single translation");
   if (ntgt > 1 && format != FORMAT_TMX)
     return cli_usage(a->cmd,
                      "several translations need TMX output (-o FILE.tmx)");

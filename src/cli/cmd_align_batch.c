@@ -122,26 +122,6 @@ static void print_summary(const ta_batch_stats *s, const char *out,
           strcmp(out, "-") ? out : "standard output");
 }
 
-/* One lexicon for every pair: the dictionaries are loaded whole (plain
- * align filters them to its one source text) and shared read-only by the
- * worker threads; self-training stays per pair. */
-static ta_status prepare_lexicon(cli_args *a, ta_batch_opts *o) {
-  cli_lexicon *l = &a->lex;
-  if (l->off) {
-    o->align.self_train = false;
-    o->align.weights[TA_ANCHOR_LEXICON] = 0;
-    return TA_OK;
-  }
-  if (l->no_train) o->align.self_train = false;
-  if (!l->ndicts && !l->load) return TA_OK;
-  ta_status st = ta_lexicon_new(&l->table, NULL);
-  if (st != TA_OK) return cli_fail(st, NULL), st;
-  st = cli_lexicon_load_dicts(l, o->src_lang, o->tgt_lang, NULL, a->verbose);
-  if (st != TA_OK) return st;
-  o->align.lexicon = l->table;
-  return TA_OK;
-}
-
 /* Why the batch failed, after the pairs' own messages. */
 static int report_failure(ta_status st, const ta_error *err,
                           const ta_batch_stats *s, const ta_batch_opts *o,
@@ -209,7 +189,9 @@ int cmd_align_batch(int argc, char **argv) {
   size_t nin =
       1 + cli_lexicon_inputs(&a.lex, ins + 1, CLI_LEXICON_MAX_DICTS + 1);
   if (!cli_outputs_safe(&out, 1, ins, nin)) return CLI_ERROR;
-  if (prepare_lexicon(&a, &o) != TA_OK) return CLI_ERROR;
+  if (cli_lexicon_shared(&a.lex, o.src_lang, o.tgt_lang, &o.align, a.verbose) !=
+      TA_OK)
+    return CLI_ERROR;
   ta_error err;
   ta_error_clear(&err);
   ta_batch_list *list = NULL;

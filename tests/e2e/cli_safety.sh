@@ -63,6 +63,7 @@ for o in "--dict m.tsv" "--lexicon-load m.tsv" "--lexicon-save x.tsv"; do
   refused "--no-lexicon $o" "--no-lexicon and ${o%% *} cannot both be given" "${A[@]}" --no-lexicon $o
 done
 refused "--no-self-train --lexicon-save" "--no-self-train and --lexicon-save cannot both be given" "${A[@]}" --no-self-train --lexicon-save x.tsv
+refused "--lexicon-save with two translations" "--lexicon-save takes a single translation" align a.fr.txt a.en.txt a.en.txt -s fr -t en,de -o t.tmx --lexicon-save x.tsv
 refused "align --batch --pair-dir" "--batch and --pair-dir cannot both be given" align --batch m.tsv --pair-dir . -s fr -t en
 refused "check --batch --lexicon-save" "--batch and --lexicon-save cannot both be given" check --batch m.tsv -s fr -t en -o r --lexicon-save x.tsv
 refused "--max-input" "a.fr.txt: 17104 bytes exceeds the limit of 100" "${A[@]}" --max-input 100
