@@ -101,9 +101,9 @@ TA_EXPORT void ta_batch_list_free(ta_batch_list *l);
 
 typedef enum ta_batch_format {
   TA_BATCH_FORMAT_TMX = 0, /**< one TMX 1.4b memory (ta_tmx_writer_add_beads) */
-  TA_BATCH_FORMAT_TSV,     /**< the rows of TA_ALIGN_FORMAT_TSV, pair after pair */
-  TA_BATCH_FORMAT_JSONL    /**< the objects of TA_ALIGN_FORMAT_JSONL, each starting
-                         with "pair" (1-based) and "document" members */
+  TA_BATCH_FORMAT_TSV,  /**< the rows of TA_ALIGN_FORMAT_TSV, pair after pair */
+  TA_BATCH_FORMAT_JSONL /**< the objects of TA_ALIGN_FORMAT_JSONL, each starting
+                      with "pair" (1-based) and "document" members */
 } ta_batch_format;
 
 /** Figures of a run so far (progress) or at its end (summary). */
@@ -171,9 +171,10 @@ TA_EXPORT void ta_batch_opts_init(ta_batch_opts *o);
  * says why: with strict, the failed pair's status ("pair 2 (a.fr.txt,
  * a.en.txt): <its message>"); when every pair failed, the first one's
  * ("all N pairs failed; the first: pair 1 ..."); TA_EINVAL for no pairs
- * or bad options; TA_EIO, TA_EISDIR, TA_ELANG, TA_EXML when the output
- * cannot be written; TA_ENOMEM (also when no thread can be started).
- * stats (may be NULL) is filled in every case. */
+ * or bad options, and for an output that is one of the pairs' documents
+ * (ta_outfile_check: nothing is read or written then); TA_EIO, TA_EISDIR,
+ * TA_ELANG, TA_EXML when the output cannot be written; TA_ENOMEM (also when no
+ * thread can be started). stats (may be NULL) is filled in every case. */
 TA_EXPORT ta_status ta_batch_align(const ta_batch_opts *o,
                                    const ta_batch_pair *pairs, size_t n,
                                    const char *out_path, ta_batch_stats *stats,

@@ -138,8 +138,8 @@ typedef struct ta_check_summary {
   size_t tgt_added;                       /**< target sentences in 0-1 beads */
   double coverage; /**< src_translated / src_sentences (1 if 0) */
   double char_coverage;
-  double mean_confidence; /**< mean bead score of the alignment */
-  size_t by_kind[TA_FINDING_KIND_MAX];  /**< by kind; 0 past the last */
+  double mean_confidence;              /**< mean bead score of the alignment */
+  size_t by_kind[TA_FINDING_KIND_MAX]; /**< by kind; 0 past the last */
   size_t by_severity[TA_SEVERITY_MAX]; /**< by severity; 0 past the last */
   bool complete; /**< the verdict: coverage >= min_coverage and
                       no finding of a fail_on kind (info-level
@@ -158,19 +158,19 @@ TA_EXPORT ta_status ta_check(const ta_doc *src, const ta_doc *tgt,
 /** Findings, ordered by position in the source (then the target). */
 TA_EXPORT size_t ta_check_report_count(const ta_check_report *r);
 TA_EXPORT const ta_finding *ta_check_report_finding(const ta_check_report *r,
-                                             size_t i);
+                                                    size_t i);
 TA_EXPORT const ta_check_summary *ta_check_report_summary(
     const ta_check_report *r);
 /** The options the report was made with (thresholds appear in reports). */
 TA_EXPORT const ta_check_opts *ta_check_report_opts(const ta_check_report *r);
 
 typedef enum ta_check_format {
-  TA_CHECK_FORMAT_TEXT = 0,   /**< "file:line: kind: severity: message: texts", one
-                            finding a line after a summary; no colour */
+  TA_CHECK_FORMAT_TEXT = 0,   /**< "file:line: kind: severity: message: texts",
+                            one   finding a line after a summary; no colour */
   TA_CHECK_FORMAT_TEXT_COLOR, /**< the same with ANSI colours (for terminals) */
-  TA_CHECK_FORMAT_JSON,       /**< the versioned schema of docs/check-schema.md */
-  TA_CHECK_FORMAT_HTML        /**< one self-contained page: summary with links,
-                            then both documents side by side, aligned */
+  TA_CHECK_FORMAT_JSON, /**< the versioned schema of docs/check-schema.md */
+  TA_CHECK_FORMAT_HTML  /**< one self-contained page: summary with links,
+                      then both documents side by side, aligned */
 } ta_check_format;
 
 /** Write report r (made from src, tgt, al) to fp.  Errors: TA_EINVAL,
@@ -199,6 +199,85 @@ typedef struct ta_check_index_entry {
 TA_EXPORT ta_status ta_check_index_write(FILE *fp, ta_check_format format,
                                          ta_check_index_entry *entries,
                                          size_t n, ta_error *err);
+
+/* ---- checking files: one pair, or every pair of a batch --------------- */
+
+struct ta_batch_pair; /* batch.h */
+
+/** Called for each pair before it is aligned, to give ao its lexicon
+ * (ao->lexicon, ao->self_train, ao->weights[TA_ANCHOR_LEXICON]): the
+ * dictionaries filtered to src, say.  What ao->lexicon points to must
+ * live until the next call or the end of the run.  A status other than
+ * TA_OK fails the pair (err may be left empty). */
+typedef ta_status (*ta_check_lexicon_fn)(void *user, const ta_doc *src,
+                                         const ta_doc *tgt, ta_align_opts *ao,
+                                         ta_error *err);
+
+/** Called after each pair of a batch, checked (e->status TA_OK, the
+ * summary set) or failed (e->error says why), in list order; index is
+ * 0-based.  e is valid during the call only. */
+typedef void (*ta_check_pair_fn)(void *user, size_t index,
+                                 const struct ta_batch_pair *pair,
+                                 const ta_check_index_entry *e);
+
+typedef struct ta_check_run_opts {
+  const char *src_lang, *tgt_lang; /**< required, BCP-47 */
+  ta_split_opts split;    /**< how documents are read; lang is set per side */
+  ta_align_opts align;    /**< default ta_check_align_opts_init() */
+  ta_check_opts check;    /**< default ta_check_opts_init() */
+  ta_check_format format; /**< of the reports and the index; default text */
+  ta_check_lexicon_fn lexicon; /**< may be NULL (default): no dictionary */
+  void *lexicon_user;
+  const char *const *inputs; /**< other files the run reads (manifest,
+                                  dictionaries): no output may be one */
+  size_t ninputs;
+  ta_check_pair_fn on_pair; /**< batch only; may be NULL */
+  void *user;               /**< passed to on_pair */
+} ta_check_run_opts;
+
+/** Fill o with the defaults above. */
+TA_EXPORT void ta_check_run_opts_init(ta_check_run_opts *o);
+
+/** Load src_path and tgt_path ("-": standard input, one of them at most),
+ * align them, check, and write the report to out_path ("-": standard
+ * output) through a temporary file.  Unless o->lexicon switches it off
+ * (ao->self_train false), a table is learned from the pair first and
+ * serves both the aligner and the checker, with o->lexicon's table
+ * merged in.  summary (may be NULL) gets the verdict.  Errors: TA_EINVAL
+ * (out_path is an input, both sides "-"), and those of loading, aligning,
+ * checking and writing. */
+TA_EXPORT ta_status ta_check_files(const ta_check_run_opts *o,
+                                   const char *src_path, const char *tgt_path,
+                                   const char *out_path,
+                                   ta_check_summary *summary, ta_error *err);
+
+/** Figures of a batch check. */
+typedef struct ta_check_batch_stats {
+  size_t pairs;      /**< in the list */
+  size_t checked;    /**< pairs checked, their report written */
+  size_t failed;     /**< pairs that could not be checked */
+  size_t incomplete; /**< checked pairs whose verdict is incomplete */
+} ta_check_batch_stats;
+
+/** Check the n pairs (src and tgt opened, src_name and tgt_name as
+ * written) one after the other, each into its own report in directory
+ * outdir (created if missing, its parent must exist), then write
+ * outdir/index.EXT listing them worst first (ta_check_index_write), EXT
+ * txt, json or html after o->format.  Report names are unique and stable:
+ * "NNNN-NAME.check.EXT", NNNN the 1-based pair number zero-padded to the
+ * width of n, NAME the pair's source name with '/', '\\' and ' ' made
+ * '_' (cut to keep the file name short).  Before anything is read:
+ * TA_EINVAL when outdir is not a directory or an output would replace an
+ * input (a pair's documents, o->inputs).  A pair that fails is reported to
+ * on_pair and in the index, and the batch goes on.  Returns TA_OK when
+ * the index was written (stats says how many pairs failed or are
+ * incomplete); errors: TA_EINVAL, TA_EIO (outdir cannot be made, the
+ * index not written), TA_ENOMEM.  stats (may be NULL) is filled in every
+ * case. */
+TA_EXPORT ta_status ta_check_batch(const ta_check_run_opts *o,
+                                   const struct ta_batch_pair *pairs, size_t n,
+                                   const char *outdir,
+                                   ta_check_batch_stats *stats, ta_error *err);
 
 #ifdef __cplusplus
 }

@@ -29,15 +29,23 @@ TA_EXPORT ta_status ta_outfile_commit(ta_outfile *f, ta_error *err);
 /** Discard: remove the temporary file and free f.  No-op on NULL. */
 TA_EXPORT void ta_outfile_abort(ta_outfile *f);
 
+/** Writes a whole output to fp; a status other than TA_OK discards it. */
+typedef ta_status (*ta_outfile_write_fn)(FILE *fp, void *user, ta_error *err);
+
+/** Open path, let fn write it, then commit (or abort when fn fails): the
+ * whole life of an output in one call.  Errors: those of open, fn and
+ * commit. */
+TA_EXPORT ta_status ta_outfile_write(const char *path, ta_outfile_write_fn fn,
+                                     void *user, ta_error *err);
+
 /** Refuse out when it is the same file as one of others[0..n) (the run's
  * inputs and its other outputs): same device and inode, or, for files
  * that do not exist yet, the same path once its directory is resolved.
  * "-", devices and pipes always pass.  Errors: TA_EINVAL with "OUT: is
  * also an input or output of this run; ..." so that `-o a.txt` can never
  * replace the source a.txt. */
-TA_EXPORT ta_status ta_outfile_check(const char *out,
-                                     const char *const *others, size_t n,
-                                     ta_error *err);
+TA_EXPORT ta_status ta_outfile_check(const char *out, const char *const *others,
+                                     size_t n, ta_error *err);
 
 /** Remove the temporary files of every output still open, for a
  * program's SIGINT/SIGTERM/SIGHUP handler (async-signal-safe: the library

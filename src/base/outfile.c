@@ -10,6 +10,8 @@
  * (ta_outfile_remove_temporaries), so SIGINT or SIGTERM leaves no
  * ".tmp-" file behind. */
 #define _XOPEN_SOURCE 700 /* realpath */
+#include "tmxalign/outfile.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdatomic.h>
@@ -19,7 +21,6 @@
 #include <unistd.h>
 
 #include "base/base.h"
-#include "tmxalign/outfile.h"
 
 #ifndef NAME_MAX
 #define NAME_MAX 255
@@ -122,8 +123,8 @@ ta_status ta_outfile_open(const char *path, ta_outfile **out, ta_error *err) {
     free(f->tmp);
     f->tmp = NULL;
     ta_outfile_abort(f);
-    return ta__fail(err, TA_EIO, "%s: cannot create a temporary file: %s",
-                    path, strerror(e));
+    return ta__fail(err, TA_EIO, "%s: cannot create a temporary file: %s", path,
+                    strerror(e));
   }
   f->slot = live_add(f->tmp);
   if (exists) {
@@ -205,7 +206,19 @@ void ta_outfile_abort(ta_outfile *f) {
   outfile_free(f);
 }
 
-/* ---- the guard ------------------------------------------------------------ */
+ta_status ta_outfile_write(const char *path, ta_outfile_write_fn fn, void *user,
+                           ta_error *err) {
+  if (!fn) return ta__fail(err, TA_EINVAL, "no writer given");
+  ta_outfile *f = NULL;
+  ta_status st = ta_outfile_open(path, &f, err);
+  if (st == TA_OK) st = fn(f->fp, user, err);
+  if (st == TA_OK) return ta_outfile_commit(f, err);
+  ta_outfile_abort(f);
+  return st;
+}
+
+/* ---- the guard ------------------------------------------------------------
+ */
 
 /* path with its directory resolved (the file itself may not exist yet):
  * "a/../b.txt" and "./b.txt" name one file.  NULL when the directory
@@ -242,8 +255,8 @@ static bool same_file(const char *a, const char *b) {
   return same;
 }
 
-ta_status ta_outfile_check(const char *out, const char *const *others,
-                           size_t n, ta_error *err) {
+ta_status ta_outfile_check(const char *out, const char *const *others, size_t n,
+                           ta_error *err) {
   if (!out || !strcmp(out, "-")) return TA_OK;
   struct stat sb;
   /* Devices and pipes are written in place, never replaced: writing
@@ -251,12 +264,16 @@ ta_status ta_outfile_check(const char *out, const char *const *others,
   if (stat(out, &sb) == 0 && !S_ISREG(sb.st_mode)) return TA_OK;
   for (size_t i = 0; i < n; i++) {
     if (!others[i] || !strcmp(others[i], "-")) continue;
-    if (same_file(out, others[i]))
+    if (!same_file(out, others[i])) continue;
+    if (!strcmp(out, others[i]))
       return ta__fail(err, TA_EINVAL,
-                      "%s: is also %s of this run; writing it would destroy "
-                      "it: choose another output name",
-                      out, !strcmp(out, others[i]) ? "an input or output"
-                                                   : others[i]);
+                      "%s: is also an input or output of this run; writing "
+                      "it would destroy it: choose another output name",
+                      out);
+    return ta__fail(err, TA_EINVAL,
+                    "%s: is also %s, an input or output of this run; writing "
+                    "it would destroy it: choose another output name",
+                    out, others[i]);
   }
   return TA_OK;
 }

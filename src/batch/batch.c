@@ -27,6 +27,7 @@
 
 #include "align/align.h" /* the bead array of a ta_alignment */
 #include "base/base.h"
+#include "tmxalign/outfile.h"
 
 /* Notes kept per pair: a broken file must not fill the memory with them. */
 #define NOTES_MAX 32
@@ -172,8 +173,8 @@ static ta_status write_jsonl(FILE *fp, size_t index, const ta_batch_pair *pr,
   size_t len = 0;
   FILE *mem = open_memstream(&buf, &len);
   if (!mem) return ta__fail(err, TA_ENOMEM, "batch: out of memory");
-  ta_status st =
-      ta_alignment_write(mem, TA_ALIGN_FORMAT_JSONL, s->src, s->tgt, s->al, err);
+  ta_status st = ta_alignment_write(mem, TA_ALIGN_FORMAT_JSONL, s->src, s->tgt,
+                                    s->al, err);
   if (fclose(mem) != 0 && st == TA_OK)
     st = ta__fail(err, TA_ENOMEM, "batch: out of memory");
   const char *name = pr->src_name ? pr->src_name : pr->src;
@@ -214,7 +215,8 @@ static ta_status output_pair(output *out, size_t index, const ta_batch_pair *pr,
   if (o->format == TA_BATCH_FORMAT_JSONL)
     st = write_jsonl(fp, index, pr, s, err);
   else
-    st = ta_alignment_write(fp, TA_ALIGN_FORMAT_TSV, s->src, s->tgt, s->al, err);
+    st =
+        ta_alignment_write(fp, TA_ALIGN_FORMAT_TSV, s->src, s->tgt, s->al, err);
   if (st == TA_OK && ferror(fp))
     st = ta__fail(err, TA_EIO, "%s: write error", out->path);
   if (st == TA_OK) stats->units += nb;
@@ -338,9 +340,14 @@ static ta_status check_opts(const ta_batch_opts *o, const ta_batch_pair *pairs,
       o->format != TA_BATCH_FORMAT_JSONL)
     return ta__fail(err, TA_EINVAL, "batch: unknown format %d", (int)o->format);
   if (!n) return ta__fail(err, TA_EINVAL, "batch: no document pairs");
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
     if (!pairs[i].src || !pairs[i].tgt)
       return ta__fail(err, TA_EINVAL, "batch: pair %zu has no path", i + 1);
+    /* the output replaces no document of the batch */
+    const char *files[] = {pairs[i].src, pairs[i].tgt};
+    ta_status st = ta_outfile_check(out_path, files, 2, err);
+    if (st != TA_OK) return st;
+  }
   return TA_OK;
 }
 

@@ -2,8 +2,8 @@
  * (HTML) per document pair, worst first, with its verdict, coverage and
  * counts, linking to the pair's own report.
  *
- * Does not run the checks: the caller (the CLI's --batch) does, pair by
- * pair, and hands over the summaries. */
+ * Does not run the checks: the caller (ta_check_batch, check_run.c) does,
+ * pair by pair, and hands over the summaries. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +27,14 @@ static int cmp_entry(const void *x, const void *y) {
   size_t wa = a->summary.by_severity[TA_SEVERITY_WARNING],
          wb = b->summary.by_severity[TA_SEVERITY_WARNING];
   if (wa != wb) return wa > wb ? -1 : 1;
-  return strcmp(a->src_path ? a->src_path : "", b->src_path ? b->src_path : "");
+  int c =
+      strcmp(a->src_path ? a->src_path : "", b->src_path ? b->src_path : "");
+  if (!c)
+    c = strcmp(a->tgt_path ? a->tgt_path : "", b->tgt_path ? b->tgt_path : "");
+  if (!c) /* one pair listed twice: its reports are numbered */
+    c = strcmp(a->report_path ? a->report_path : "",
+               b->report_path ? b->report_path : "");
+  return c;
 }
 
 static const char *verdict(const ta_check_index_entry *e) {

@@ -30,9 +30,11 @@ void cli_error(const char *fmt, ...)
 int cli_fail(ta_status st, const ta_error *err);
 /* Warning callback for the library: prints "tmxalign: note: ..." */
 void cli_warn(void *user, const char *message);
-/* Read all of standard input into a malloc'd buffer (caller frees): the
- * splitter and the manifest parser need the whole text.  Fills err. */
-ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err);
+/* Refuse to run when one of outs[0..nout) (NULL entries skipped) is the
+ * same file as an input ins[0..nin) or another output: the message names
+ * it (ta_outfile_check).  Returns false after reporting. */
+bool cli_outputs_safe(const char *const *outs, size_t nout,
+                      const char *const *ins, size_t nin);
 /* Load FILE ("-" = standard input) with opts; reports errors itself. */
 ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
                        ta_doc **out);

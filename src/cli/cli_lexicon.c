@@ -42,6 +42,35 @@ ta_status cli_lexicon_load_dicts(cli_lexicon *l, const char *slang,
   return st;
 }
 
+/* --no-lexicon and --no-self-train into o; true when o needs no table. */
+static bool switched_off(const cli_lexicon *l, ta_align_opts *o) {
+  if (l->no_train || l->off) o->self_train = false;
+  if (!l->off) return false;
+  o->lexicon = NULL;
+  o->weights[TA_ANCHOR_LEXICON] = 0;
+  return true;
+}
+
+/* A new l->table with the dictionaries, filtered to filter if given. */
+static ta_status load_table(cli_lexicon *l, const char *slang,
+                            const char *tlang, const ta_doc *filter,
+                            ta_align_opts *o, bool verbose) {
+  ta_lexicon_free(l->table);
+  l->table = NULL;
+  ta_status st = ta_lexicon_new(&l->table, NULL);
+  if (st != TA_OK) return cli_fail(st, NULL), st;
+  st = cli_lexicon_load_dicts(l, slang, tlang, filter, verbose);
+  if (st == TA_OK) o->lexicon = l->table;
+  return st;
+}
+
+ta_status cli_lexicon_shared(cli_lexicon *l, const char *slang,
+                             const char *tlang, ta_align_opts *o,
+                             bool verbose) {
+  if (switched_off(l, o) || (!l->ndicts && !l->load)) return TA_OK;
+  return load_table(l, slang, tlang, NULL, o, verbose);
+}
+
 ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
                               const ta_doc *tgt, ta_align_opts *o,
                               bool verbose) {
@@ -49,28 +78,12 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
     o->note.fn = cli_warn;
     o->note.user = NULL;
   }
-  if (l->off) {
-    o->lexicon = NULL;
-    o->self_train = false;
-    o->weights[TA_ANCHOR_LEXICON] = 0;
-    return TA_OK;
-  }
+  if (switched_off(l, o)) return TA_OK;
   /* one table a translation: dictionaries are filtered to the source,
    * but what is learned belongs to the pair */
-  if (l->table && l->save) {
-    cli_error("--lexicon-save takes a single translation");
-    return TA_EINVAL;
-  }
-  ta_lexicon_free(l->table);
-  l->table = NULL;
-  ta_status st = ta_lexicon_new(&l->table, NULL);
-  if (st == TA_OK)
-    st = cli_lexicon_load_dicts(l, ta_doc_lang(src), ta_doc_lang(tgt), src,
-                                verbose);
-  if (st != TA_OK) return st;
-  o->lexicon = l->table;
-  if (l->no_train) o->self_train = false;
-  if (!l->save || l->no_train) return TA_OK;
+  ta_status st =
+      load_table(l, ta_doc_lang(src), ta_doc_lang(tgt), src, o, verbose);
+  if (st != TA_OK || !l->save || l->no_train) return st;
   /* Learn here rather than inside ta_align, to keep what was learned:
    * the table passed on is then the same as ta_align would build. */
   ta_lexicon *learned = NULL;
@@ -89,6 +102,14 @@ ta_status cli_lexicon_prepare(cli_lexicon *l, const ta_doc *src,
   if (st != TA_OK) return cli_fail(st, &err), st;
   o->self_train = false;
   return TA_OK;
+}
+
+size_t cli_lexicon_inputs(const cli_lexicon *l, const char **ins, size_t max) {
+  size_t n = 0;
+  for (int i = 0; i < l->ndicts && n < max; i++)
+    if (strcmp(l->dicts[i], "auto")) ins[n++] = l->dicts[i];
+  if (l->load && n < max) ins[n++] = l->load;
+  return n;
 }
 
 void cli_lexicon_free(cli_lexicon *l) {

@@ -86,25 +86,48 @@ static int check_operands(cli_args *a, size_t ntgt, int format,
   char *list = (char *)a->tlang; /* argv's own string: ours to cut */
   if (split_langs(list, tags, TA_TMX_MAX_TARGETS + 1) != ntgt)
     return cli_usage(a->cmd, "give one -t language per translation (-t en,de)");
+  if (ntgt > 1 && a->lex.save)
+    return cli_usage(a->cmd, "--lexicon-save takes a single translation");
   if (ntgt > 1 && format != FORMAT_TMX)
     return cli_usage(a->cmd,
                      "several translations need TMX output (-o FILE.tmx)");
   return CLI_OK;
 }
 
+/* Standard input once at most, and no output that is an input. */
+static int check_files(const cli_args *a, char **files, size_t nfiles,
+                       const char *out) {
+  const char *ins[TA_TMX_MAX_TARGETS + 1 + CLI_LEXICON_MAX_DICTS + 1];
+  size_t nin = 0, stdin_uses = 0;
+  for (size_t i = 0; i < nfiles; i++) {
+    stdin_uses += !strcmp(files[i], "-");
+    ins[nin++] = files[i];
+  }
+  if (stdin_uses > 1)
+    return cli_usage(a->cmd, "only one file can be standard input ('-')");
+  nin += cli_lexicon_inputs(&a->lex, ins + nin, sizeof ins / sizeof *ins - nin);
+  const char *outs[] = {out, a->lex.save};
+  return cli_outputs_safe(outs, 2, ins, nin) ? CLI_OK : CLI_ERROR;
+}
+
+typedef struct job {
+  int format;
+  const ta_doc *src, *tgt;
+  const ta_alignment *al;
+} job;
+
+static ta_status write_rows(FILE *fp, void *user, ta_error *err) {
+  const job *j = user;
+  return ta_alignment_write(fp, (ta_align_format)j->format, j->src, j->tgt,
+                            j->al, err);
+}
+
 static ta_status write_text(const char *out, int format, const ta_doc *src,
                             const ta_doc *tgt, const ta_alignment *al) {
   ta_error err;
   ta_error_clear(&err);
-  ta_outfile *of = NULL;
-  ta_status st = ta_outfile_open(out, &of, &err);
-  if (st == TA_OK)
-    st = ta_alignment_write(ta_outfile_fp(of), (ta_align_format)format, src,
-                            tgt, al, &err);
-  if (st == TA_OK)
-    st = ta_outfile_commit(of, &err);
-  else
-    ta_outfile_abort(of);
+  job j = {format, src, tgt, al};
+  ta_status st = ta_outfile_write(out, write_rows, &j, &err);
   if (st == TA_EIO && strncmp(err.message, out, strlen(out)) != 0)
     /* the writer knows no file name */
     cli_error("%s: %s", strcmp(out, "-") ? out : "standard output",
@@ -145,7 +168,9 @@ int cmd_align(int argc, char **argv) {
   const char *out = a.out ? a.out : "-", *tags[TA_TMX_MAX_TARGETS + 1];
   if (!cli_output_format(&a, out, &format)) return CLI_ERROR;
   size_t ntgt = argc - first >= 2 ? (size_t)(argc - first - 1) : 0;
-  if ((rc = check_operands(&a, ntgt, format, tags)) != CLI_OK) return rc;
+  if ((rc = check_operands(&a, ntgt, format, tags)) != CLI_OK ||
+      (rc = check_files(&a, argv + first, ntgt + 1, out)) != CLI_OK)
+    return rc;
   if (a.alignment && ntgt > 1)
     return cli_usage(&align_cmd, "--alignment takes one translation");
   a.tmx.write.note.fn = cli_warn;

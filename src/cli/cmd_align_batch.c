@@ -115,31 +115,11 @@ static void print_summary(const ta_batch_stats *s, const char *out,
           "sentences (%zu + %zu) in %.2f s (%.1f pairs/s, %.0f sentences/s)"
           " -> %s\n",
           s->pairs, s->pairs_ok, s->pairs_failed, s->units,
-          format == TA_BATCH_FORMAT_TMX ? "units" : "rows", sent, s->src_sentences,
-          s->tgt_sentences, s->seconds,
+          format == TA_BATCH_FORMAT_TMX ? "units" : "rows", sent,
+          s->src_sentences, s->tgt_sentences, s->seconds,
           s->seconds > 0 ? (double)s->pairs_done / s->seconds : 0.0,
           s->seconds > 0 ? (double)sent / s->seconds : 0.0,
           strcmp(out, "-") ? out : "standard output");
-}
-
-/* One lexicon for every pair: the dictionaries are loaded whole (plain
- * align filters them to its one source text) and shared read-only by the
- * worker threads; self-training stays per pair. */
-static ta_status prepare_lexicon(cli_args *a, ta_batch_opts *o) {
-  cli_lexicon *l = &a->lex;
-  if (l->off) {
-    o->align.self_train = false;
-    o->align.weights[TA_ANCHOR_LEXICON] = 0;
-    return TA_OK;
-  }
-  if (l->no_train) o->align.self_train = false;
-  if (!l->ndicts && !l->load) return TA_OK;
-  ta_status st = ta_lexicon_new(&l->table, NULL);
-  if (st != TA_OK) return cli_fail(st, NULL), st;
-  st = cli_lexicon_load_dicts(l, o->src_lang, o->tgt_lang, NULL, a->verbose);
-  if (st != TA_OK) return st;
-  o->align.lexicon = l->table;
-  return TA_OK;
 }
 
 /* Why the batch failed, after the pairs' own messages. */
@@ -160,8 +140,6 @@ static int report_failure(ta_status st, const ta_error *err,
 /* The batch options from what the table stored; CLI_OK or a reported
  * usage error. */
 static int batch_opts(cli_args *a, int nfiles, ta_batch_opts *o) {
-  if (a->batch && a->pair_dir)
-    return cli_usage(a->cmd, "give --batch or --pair-dir, not both");
   if (nfiles)
     return cli_usage(a->cmd, "--batch and --pair-dir take no SRC TGT files");
   if (!a->slang || !a->tlang)
@@ -172,6 +150,7 @@ static int batch_opts(cli_args *a, int nfiles, ta_batch_opts *o) {
   o->src_lang = a->slang;
   o->tgt_lang = a->tlang;
   o->split.input = (ta_input_kind)a->input;
+  o->split.max_input_bytes = a->split.max_input_bytes;
   o->align = a->align;
   o->tmx = a->tmx;
   o->format = (ta_batch_format)format;
@@ -184,18 +163,9 @@ static int batch_opts(cli_args *a, int nfiles, ta_batch_opts *o) {
  * on standard input, paths relative to the current directory. */
 static ta_status load_list(const cli_args *a, ta_batch_list **list,
                            ta_error *err) {
-  if (a->batch && !strcmp(a->batch, "-")) {
-    char *buf = NULL;
-    size_t n = 0;
-    ta_status st = cli_read_stdin(&buf, &n, err);
-    if (st == TA_OK)
-      st = ta_batch_manifest_parse("<stdin>", buf, n, NULL, list, err);
-    free(buf);
-    return st;
-  }
   if (a->batch) return ta_batch_manifest_load(a->batch, list, err);
-  return ta_batch_pair_dir(a->pair_dir, a->slang, a->tlang, (ta_note){cli_warn, NULL},
-                           list, err);
+  return ta_batch_pair_dir(a->pair_dir, a->slang, a->tlang,
+                           (ta_note){cli_warn, NULL}, list, err);
 }
 
 int cmd_align_batch(int argc, char **argv) {
@@ -215,7 +185,13 @@ int cmd_align_batch(int argc, char **argv) {
     o.align.note.fn = on_note;
     o.align.note.user = &u;
   }
-  if (prepare_lexicon(&a, &o) != TA_OK) return CLI_ERROR;
+  const char *ins[CLI_LEXICON_MAX_DICTS + 2] = {a.batch};
+  size_t nin =
+      1 + cli_lexicon_inputs(&a.lex, ins + 1, CLI_LEXICON_MAX_DICTS + 1);
+  if (!cli_outputs_safe(&out, 1, ins, nin)) return CLI_ERROR;
+  if (cli_lexicon_shared(&a.lex, o.src_lang, o.tgt_lang, &o.align, a.verbose) !=
+      TA_OK)
+    return CLI_ERROR;
   ta_error err;
   ta_error_clear(&err);
   ta_batch_list *list = NULL;

@@ -3,9 +3,10 @@
 
 #include "options.h"
 
-static const cli_choice formats[] = {{"tsv", TA_TMX_CONVERT_FORMAT_TSV, ".tsv"},
-                                     {"jsonl", TA_TMX_CONVERT_FORMAT_JSONL, ".jsonl"},
-                                     {NULL, 0, NULL}};
+static const cli_choice formats[] = {
+    {"tsv", TA_TMX_CONVERT_FORMAT_TSV, ".tsv"},
+    {"jsonl", TA_TMX_CONVERT_FORMAT_JSONL, ".jsonl"},
+    {NULL, 0, NULL}};
 
 static const cli_command convert_cmd = {
     "convert",
@@ -34,7 +35,9 @@ int cmd_convert(int argc, char **argv) {
   if (!cli_parse(&convert_cmd, argc, argv, &a, &first, &rc)) return rc;
   if (argc - first != 1) return cli_usage(a.cmd, "expected one input file");
   const char *out = a.out ? a.out : "-";
-  if (!cli_output_format(&a, out, &format)) return CLI_ERROR;
+  if (!cli_output_format(&a, out, &format) ||
+      !cli_outputs_safe(&out, 1, (const char *const *)argv + first, 1))
+    return CLI_ERROR;
   ta_tmx_convert_opts o;
   ta_tmx_convert_opts_init(&o);
   o.read.note.fn = cli_warn;

@@ -32,6 +32,10 @@ int cmd_merge(int argc, char **argv) {
   if (!a.out) return cli_usage(a.cmd, "-o OUT.tmx is required");
   if (first >= argc)
     return cli_usage(a.cmd, "expected at least one input file");
+  /* No ta_outfile_check here: -o may be an input.  ta_tmx_merge reads
+   * every input to its end before the temporary output is renamed over
+   * the old file, so "merge old.tmx new.tmx -o old.tmx" updates old.tmx
+   * (as --help promises) and destroys nothing. */
   ta_tmx_merge_opts o;
   ta_tmx_merge_opts_init(&o);
   o.write.note.fn = cli_warn;

@@ -29,20 +29,14 @@ static const cli_command split_cmd = {
     "2 error (usage, unreadable or undecodable input, unknown language)\n",
     formats};
 
-static ta_status write_doc(const char *out, int format, const ta_doc *d,
-                           ta_error *err) {
-  if (!strcmp(out, "-")) {
-    ta_status st = ta_doc_write(stdout, (ta_doc_format)format, d, err);
-    if (st == TA_OK && (fflush(stdout) != 0 || ferror(stdout))) st = TA_EIO;
-    return st;
-  }
-  ta_outfile *of = NULL;
-  ta_status st = ta_outfile_open(out, &of, err);
-  if (st == TA_OK)
-    st = ta_doc_write(ta_outfile_fp(of), (ta_doc_format)format, d, err);
-  if (st == TA_OK) return ta_outfile_commit(of, err);
-  ta_outfile_abort(of);
-  return st;
+typedef struct job {
+  int format;
+  const ta_doc *d;
+} job;
+
+static ta_status write_doc(FILE *fp, void *user, ta_error *err) {
+  const job *j = user;
+  return ta_doc_write(fp, (ta_doc_format)j->format, j->d, err);
 }
 
 int cmd_split(int argc, char **argv) {
@@ -57,14 +51,16 @@ int cmd_split(int argc, char **argv) {
     return cli_usage(a.cmd,
                      "no language given: add -l LANG (BCP-47, e.g. -l fr)");
   const char *out = a.out ? a.out : "-";
-  if (!cli_output_format(&a, out, &format)) return CLI_ERROR;
+  if (!cli_output_format(&a, out, &format) ||
+      !cli_outputs_safe(&out, 1, (const char *const *)argv + first, 1))
+    return CLI_ERROR;
   a.split.note.fn = cli_warn;
   a.split.input = (ta_input_kind)a.input;
   ta_doc *d = NULL;
   if (cli_load_doc(argv[first], &a.split, &d) != TA_OK) return CLI_ERROR;
   ta_error err;
   ta_error_clear(&err);
-  ta_status st = write_doc(out, format, d, &err);
+  ta_status st = ta_outfile_write(out, write_doc, &(job){format, d}, &err);
   ta_doc_free(d);
   if (st != TA_OK) {
     cli_error("split: cannot write the output%s%s", err.message[0] ? ": " : "",

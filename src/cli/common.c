@@ -27,46 +27,30 @@ void cli_warn(void *user, const char *message) {
   fprintf(stderr, "tmxalign: note: %s\n", message);
 }
 
-ta_status cli_read_stdin(char **buf, size_t *len, ta_error *err) {
-  size_t cap = 0, n = 0, got;
-  char *p = NULL;
-  do {
-    char *np = n < cap ? p : realloc(p, cap = cap ? 2 * cap : 1 << 16);
-    if (!np) {
-      free(p);
-      snprintf(err->message, sizeof err->message,
-               "standard input: out of memory");
-      return TA_ENOMEM;
-    }
-    p = np;
-    n += got = fread(p + n, 1, cap - n, stdin);
-  } while (got);
-  if (ferror(stdin)) {
-    free(p);
-    snprintf(err->message, sizeof err->message, "standard input: read error");
-    return TA_EIO;
+bool cli_outputs_safe(const char *const *outs, size_t nout,
+                      const char *const *ins, size_t nin) {
+  enum { MAX = 64 };
+  const char *others[MAX];
+  for (size_t i = 0; i < nout; i++) {
+    if (!outs[i]) continue;
+    size_t n = 0;
+    for (size_t k = 0; k < nin && n < MAX; k++)
+      if (ins[k]) others[n++] = ins[k];
+    for (size_t k = 0; k < nout && n < MAX; k++)
+      if (k != i && outs[k]) others[n++] = outs[k];
+    ta_error err;
+    ta_error_clear(&err);
+    ta_status st = ta_outfile_check(outs[i], others, n, &err);
+    if (st != TA_OK) return cli_fail(st, &err), false;
   }
-  *buf = p;
-  *len = n;
-  return TA_OK;
+  return true;
 }
 
 ta_status cli_load_doc(const char *path, const ta_split_opts *opts,
                        ta_doc **out) {
   ta_error err;
   ta_error_clear(&err);
-  ta_status st;
-  if (!strcmp(path, "-")) {
-    char *buf = NULL;
-    size_t len = 0;
-    st = cli_read_stdin(&buf, &len, &err);
-    if (st == TA_OK) {
-      st = ta_doc_load_mem("<stdin>", buf, len, opts, out, &err);
-      free(buf);
-    }
-  } else {
-    st = ta_doc_load_file(path, opts, out, &err);
-  }
+  ta_status st = ta_doc_load_file(path, opts, out, &err);
   if (st != TA_OK) cli_fail(st, &err);
   return st;
 }

@@ -1,4 +1,6 @@
 /* tmxalign: dispatch to a subcommand. */
+#define _POSIX_C_SOURCE 200809L /* sigaction */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,7 +35,30 @@ static void usage(FILE *fp) {
           "exit status: 0 success, 1 check found problems, 2 error\n");
 }
 
+/* SIGINT, SIGTERM, SIGHUP: remove the temporary files of the outputs
+ * being written (their old files stay), then die of the signal, so that
+ * the exit status says so (128 + N in a shell). */
+static void on_signal(int sig) {
+  ta_outfile_remove_temporaries();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void install_handlers(void) {
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* an ignored signal (nohup) stays ignored */
+    if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+      sigaction(sigs[i], &sa, NULL);
+  }
+}
+
 int main(int argc, char **argv) {
+  install_handlers();
   if (argc < 2) {
     usage(stderr);
     return CLI_ERROR;

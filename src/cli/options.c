@@ -286,6 +286,10 @@ const cli_opt cli_options[] = {
         INFINITY, "cut sentences longer than N bytes (default 1048576)"),
     NUM("max-input", "N", CLI_SPLIT, set_size, split.max_input_bytes, 1,
         INFINITY, "refuse inputs larger than N bytes (default 1073741824)"),
+    NUM("max-input", "N", ALIGNS | CLI_CHECK, set_size, split.max_input_bytes,
+        1, INFINITY,
+        "refuse documents larger than N bytes (default 1073741824); a "
+        "dictionary or saved lexicon is refused above 1 GiB whatever N is"),
     FLAG("keep-unaligned", 0, ALIGNS, set_bool, tmx.keep_unaligned, true,
          "tmx: keep 1-0 and 0-1 beads as units with one <tuv>"),
     NUM("min-score", "S", ALIGNS, set_real, tmx.min_score, 0, 1,
@@ -356,3 +360,5 @@ const cli_opt cli_options[] = {
     FLAG("help", 'h', ANY, set_bool, help, true, "this help"),
 };
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
+_Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
+               "cli_args.seen has a flag a row");

@@ -46,6 +46,8 @@ typedef struct cli_command {
   const cli_choice *formats; /* NULL-terminated; NULL: no -f */
 } cli_command;
 
+enum { CLI_MAX_OPTIONS = 64 }; /* rows of cli_options */
+
 typedef struct cli_args {
   const cli_command *cmd;
   const char *slang, *tlang, *out, *batch, *pair_dir;
@@ -61,6 +63,7 @@ typedef struct cli_args {
   ta_tmx_align_opts tmx;
   ta_check_opts check;
   cli_lexicon lex;
+  bool seen[CLI_MAX_OPTIONS]; /* by row of cli_options: given on the line */
 } cli_args;
 
 enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
@@ -98,6 +101,9 @@ void cli_args_init(cli_args *a, const cli_command *cmd);
  * (*rc = 0) or a usage error, already reported (*rc = CLI_ERROR). */
 bool cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a,
                int *first, int *rc);
+
+/* Whether the option called name (without "--") was given. */
+bool cli_given(const cli_args *a, const char *name);
 
 /* The format to write out ("-" or NULL: standard output) in: -f if given,
  * else the one whose extension out has, else the default (out has no

@@ -39,6 +39,40 @@ static bool help_asked(const cli_command *cmd, int argc, char **argv) {
   return false;
 }
 
+bool cli_given(const cli_args *a, const char *name) {
+  for (size_t k = 0; k < cli_noptions && k < CLI_MAX_OPTIONS; k++)
+    if (a->seen[k] && !strcmp(cli_options[k].name, name)) return true;
+  return false;
+}
+
+/* Options that cannot both hold: the second would silently undo or
+ * ignore the first.  Every pair applies to the commands that take both. */
+static const struct conflict {
+  const char *a, *b, *why;
+} conflict_table[] = {
+    {"strip-tags", "keep-tags", "inline codes are either dropped or kept"},
+    {"format", "to", "--to is -f"},
+    {"input", "presplit", "--presplit is --input presplit"},
+    {"no-lexicon", "dict", "--no-lexicon loads no dictionary"},
+    {"no-lexicon", "lexicon-load", "--no-lexicon loads no table"},
+    {"no-lexicon", "lexicon-save", "--no-lexicon learns no table to save"},
+    {"no-self-train", "lexicon-save",
+     "--no-self-train learns no table to save"},
+    {"batch", "pair-dir", "they are two ways to list the pairs"},
+    {"batch", "lexicon-save", "--lexicon-save takes a single pair"},
+};
+
+/* "--a and --b cannot both be given: why"; CLI_ERROR, or CLI_OK. */
+static int conflicts(const cli_command *cmd, const cli_args *a) {
+  for (size_t i = 0; i < sizeof conflict_table / sizeof *conflict_table; i++) {
+    const struct conflict *c = &conflict_table[i];
+    if (cli_given(a, c->a) && cli_given(a, c->b))
+      return cli_usage(cmd, "--%s and --%s cannot both be given: %s", c->a,
+                       c->b, c->why);
+  }
+  return CLI_OK;
+}
+
 enum { LONG_BASE = 256 }; /* getopt_long's value for row k: LONG_BASE + k */
 
 /* The row of cmd that getopt_long's ch stands for, or NULL. */
@@ -101,11 +135,13 @@ bool cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a,
       *rc = cli_usage(cmd, "option '--%s' %s", o->name, why);
       return false;
     }
+    a->seen[o - cli_options] = true;
   }
   if (a->help) { /* an abbreviation: --he */
     cli_help(cmd, stdout);
     return false;
   }
+  if ((*rc = conflicts(cmd, a)) != CLI_OK) return false;
   *first = optind;
   return true;
 }

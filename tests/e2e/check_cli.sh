@@ -94,8 +94,9 @@ printf '# pairs\nfr/story.txt\ten/story.txt\nfr/cut.txt\ten/cut.txt\nfr/lost.txt
   -o "$tmp/out.d" 2>"$tmp/err"
 check "batch with an unreadable pair: exit 2" test $? -eq 2
 check "batch index" test -s "$tmp/out.d/index.json"
-check "one report per readable pair" test -s "$tmp/out.d/fr_story.txt.check.json" -a \
-  -s "$tmp/out.d/fr_cut.txt.check.json"
+check "one report per readable pair" test -s "$tmp/out.d/1-fr_story.txt.check.json" -a \
+  -s "$tmp/out.d/2-fr_cut.txt.check.json"
+check "no report for the unreadable pair" test ! -e "$tmp/out.d/3-fr_lost.txt.check.json"
 check "index worst first" /usr/bin/python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -109,6 +110,63 @@ printf 'fr/story.txt\ten/story.txt\n' >"$tmp/m/ok.tsv"
   --fail-on number --min-coverage 0.95 -o "$tmp/ok.d" -q
 check "batch all complete by the thresholds: exit 0" test $? -eq 0
 check "html index parses" xmllint --html --noout "$tmp/ok.d/index.html"
+
+# batch report names: unique and stable even when flattened paths collide
+# ("sub/x" and "sub_x") or one source has two translations; each entry of
+# the index links to its own pair's report.
+mkdir -p "$tmp/c/sub"
+cp "$d/story.fr.txt" "$tmp/c/sub/x.fr.txt"
+cp "$d/story.fr.txt" "$tmp/c/sub_x.fr.txt"
+cp "$d/story.en.txt" "$tmp/c/x.en.txt"
+cp "$tmp/story.en.txt" "$tmp/c/cut.en.txt"
+printf 'sub/x.fr.txt\tx.en.txt\nsub_x.fr.txt\tcut.en.txt\nsub/x.fr.txt\tcut.en.txt\n' \
+  >"$tmp/c/pairs.tsv"
+for i in 1 2 3 4 5 6 7 8 9 10; do
+  printf 'sub/x.fr.txt\tx.en.txt\n'
+done >"$tmp/c/ten.tsv"
+"$cli" check --batch "$tmp/c/pairs.tsv" -s fr -t en --presplit -f json -q \
+  -o "$tmp/c.d"
+check "colliding names: exit 1 (two incomplete pairs)" test $? -eq 1
+check "colliding names: three reports" test "$(ls "$tmp/c.d" | grep -c '\.check\.json$')" -eq 3
+check "colliding names: each entry links to its own report" /usr/bin/python3 -c '
+import json, os, sys
+d = sys.argv[1]
+r = json.load(open(os.path.join(d, "index.json")))
+want = {("sub/x.fr.txt", "x.en.txt"): "1-sub_x.fr.txt.check.json",
+        ("sub_x.fr.txt", "cut.en.txt"): "2-sub_x.fr.txt.check.json",
+        ("sub/x.fr.txt", "cut.en.txt"): "3-sub_x.fr.txt.check.json"}
+got = {(p["source"], p["target"]): p["report"] for p in r["pairs"]}
+assert got == want, got
+for p in r["pairs"]:  # each report is its own pair: same target, verdict
+    rep = json.load(open(os.path.join(d, p["report"])))
+    assert p["target"] in json.dumps(rep["target"]), (p, rep["target"])
+    assert rep["summary"]["verdict"] == p["verdict"], p
+    assert rep["summary"]["coverage"] == p["coverage"], p
+' "$tmp/c.d"
+"$cli" check --batch "$tmp/c/ten.tsv" -s fr -t en --presplit -f text -q -o "$tmp/ten.d"
+check "ten pairs: numbers padded to two digits" test -s "$tmp/ten.d/01-sub_x.fr.txt.check.txt" -a \
+  -s "$tmp/ten.d/10-sub_x.fr.txt.check.txt"
+
+# -o FILE with --batch: refused before any pair is read; -o DIR is made.
+: >"$tmp/afile"
+"$cli" check --batch "$tmp/c/pairs.tsv" -s fr -t en --presplit -o "$tmp/afile" 2>"$tmp/err"
+check "--batch -o FILE: exit 2" test $? -eq 2
+check "--batch -o FILE: says it is not a directory" grep -q "afile: is not a directory" "$tmp/err"
+check "--batch -o FILE: one line, no pair checked" test "$(wc -l <"$tmp/err")" -eq 1
+check "--batch -o FILE: the file untouched" test ! -s "$tmp/afile"
+"$cli" check --batch "$tmp/c/pairs.tsv" -s fr -t en --presplit -q -o "$tmp/new.d" 2>/dev/null
+check "--batch -o DIR: made when missing" test -s "$tmp/new.d/index.txt"
+# a report never replaces an input: the manifest, a document
+cp "$tmp/c/pairs.tsv" "$tmp/c/index.txt"
+"$cli" check --batch "$tmp/c/index.txt" -s fr -t en --presplit -q -o "$tmp/c" 2>"$tmp/err"
+check "--batch: index over the manifest refused" grep -q "index.txt: is also" "$tmp/err"
+check "--batch: the manifest kept" cmp -s "$tmp/c/pairs.tsv" "$tmp/c/index.txt"
+cp "$tmp/c/sub_x.fr.txt" "$tmp/c/keep.txt"
+printf 'sub/x.fr.txt\tx.en.txt\n1-sub_x.fr.txt.check.txt\tx.en.txt\n' >"$tmp/c/clash.tsv"
+cp "$tmp/c/sub_x.fr.txt" "$tmp/c/1-sub_x.fr.txt.check.txt"
+"$cli" check --batch "$tmp/c/clash.tsv" -s fr -t en --presplit -q -o "$tmp/c" 2>"$tmp/err"
+check "--batch: a report over another pair's document refused" grep -q "1-sub_x.fr.txt.check.txt: is also" "$tmp/err"
+check "--batch: that document kept" cmp -s "$tmp/c/keep.txt" "$tmp/c/1-sub_x.fr.txt.check.txt"
 
 if [ "$fails" -ne 0 ]; then echo "$fails failed"; exit 1; fi
 echo "all passed"

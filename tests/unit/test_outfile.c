@@ -3,6 +3,7 @@
  * temporary beside it, and the temporaries of open outputs can be removed
  * from a signal handler. */
 #define _XOPEN_SOURCE 700
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+// clang-format on
 
 #include "tmxalign/tmxalign.h"
 
@@ -77,7 +79,8 @@ static void output_that_is_an_input_is_refused(void **state) {
   assert_non_null(strstr(err.message, "a.fr.txt: is also"));
   /* the same file by another name: ./, .., a hard link */
   char other[600];
-  snprintf(other, sizeof other, "%s/../%s/./a.en.txt", dir, strrchr(dir, '/') + 1);
+  snprintf(other, sizeof other, "%s/../%s/./a.en.txt", dir,
+           strrchr(dir, '/') + 1);
   assert_int_equal(ta_outfile_check(other, inputs, 2, &err), TA_EINVAL);
   const char *link_name = in_dir("link.txt");
   assert_int_equal(link(src, link_name), 0);
@@ -153,12 +156,42 @@ static void temporaries_removed_on_request(void **state) {
   assert_int_equal(access(b, F_OK), -1);
 }
 
+static ta_status write_hello(FILE *fp, void *user, ta_error *err) {
+  (void)err;
+  fputs("hello\n", fp);
+  return user ? *(ta_status *)user : TA_OK;
+}
+
+static void write_in_one_call(void **state) {
+  (void)state;
+  const char *a = in_dir("w.txt");
+  spit(a, "old\n");
+  ta_error err;
+  ta_status fail = TA_EPARSE;
+  /* the writer fails: the old file stays, no temporary is left */
+  assert_int_equal(ta_outfile_write(a, write_hello, &fail, &err), TA_EPARSE);
+  assert_int_equal(count_named(".tmp-"), 0);
+  char line[16] = "";
+  FILE *fp = fopen(a, "r");
+  assert_non_null(fgets(line, sizeof line, fp));
+  fclose(fp);
+  assert_string_equal(line, "old\n");
+  /* it succeeds: the new content is in place */
+  assert_int_equal(ta_outfile_write(a, write_hello, NULL, &err), TA_OK);
+  fp = fopen(a, "r");
+  assert_non_null(fgets(line, sizeof line, fp));
+  fclose(fp);
+  assert_string_equal(line, "hello\n");
+  assert_int_equal(ta_outfile_write(a, NULL, NULL, &err), TA_EINVAL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(output_that_is_an_input_is_refused),
       cmocka_unit_test(replaced_file_keeps_its_mode),
       cmocka_unit_test(name_at_name_max_gets_a_temporary),
       cmocka_unit_test(temporaries_removed_on_request),
+      cmocka_unit_test(write_in_one_call),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
