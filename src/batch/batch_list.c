@@ -201,7 +201,7 @@ static ta_status confine(const char *name, const char *dir,
         return ta__fail(err, TA_EINVAL,
                         "%s: line %zu: %s is outside the manifest's "
                         "directory %s (confined manifest); move the file "
-                        "under it or drop TA_BATCH_MANIFEST_CONFINED",
+                        "under it, or read the manifest unconfined",
                         name, p->line, names[k], root);
   }
   return TA_OK;

@@ -163,7 +163,9 @@ static int batch_opts(cli_args *a, int nfiles, ta_batch_opts *o) {
  * on standard input, paths relative to the current directory. */
 static ta_status load_list(const cli_args *a, ta_batch_list **list,
                            ta_error *err) {
-  if (a->batch) return ta_batch_manifest_load(a->batch, list, err);
+  if (a->batch)
+    return ta_batch_manifest_load_flags(
+        a->batch, a->confine ? TA_BATCH_MANIFEST_CONFINED : 0, list, err);
   return ta_batch_pair_dir(a->pair_dir, a->slang, a->tlang,
                            (ta_note){cli_warn, NULL}, list, err);
 }

@@ -84,7 +84,8 @@ static int run_batch(cli_args *a, ta_check_run_opts *o, const char *outdir) {
   ta_batch_list *list = NULL;
   ta_error err;
   ta_error_clear(&err);
-  ta_status st = ta_batch_manifest_load(a->batch, &list, &err);
+  ta_status st = ta_batch_manifest_load_flags(
+      a->batch, a->confine ? TA_BATCH_MANIFEST_CONFINED : 0, &list, &err);
   ta_check_batch_stats s;
   o->on_pair = on_pair;
   o->user = &a->quiet;

@@ -267,6 +267,9 @@ const cli_opt cli_options[] = {
         "'tmxalign align --batch --help')"),
     OPT("pair-dir", 0, "DIR", ALIGNS, set_str, pair_dir,
         "pair the files of DIR by name instead of a manifest"),
+    FLAG("confine", 0, CLI_BATCH | CLI_CHECK, set_bool, confine, true,
+         "--batch: refuse a pair whose file resolves outside the manifest's "
+         "directory (by default a manifest may name any path)"),
     {"jobs", 'j', "N", CLI_BATCH, set_uint, AT(threads),
      "worker threads (default 1; 0: one per core)", 0, 256, false, 0, NULL},
     FLAG("strict", 0, CLI_BATCH, set_bool, strict, true,
@@ -289,7 +292,7 @@ const cli_opt cli_options[] = {
     NUM("max-input", "N", ALIGNS | CLI_CHECK, set_size, split.max_input_bytes,
         1, INFINITY,
         "refuse documents larger than N bytes (default 1073741824); a "
-        "dictionary or saved lexicon is refused above 1 GiB whatever N is"),
+        "dictionary or saved lexicon is refused above 256 MiB whatever N is"),
     FLAG("keep-unaligned", 0, ALIGNS, set_bool, tmx.keep_unaligned, true,
          "tmx: keep 1-0 and 0-1 beads as units with one <tuv>"),
     NUM("min-score", "S", ALIGNS, set_real, tmx.min_score, 0, 1,

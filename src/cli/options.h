@@ -56,7 +56,7 @@ typedef struct cli_args {
   int input;  /* ta_input_kind */
   int color;  /* CLI_COLOR_* */
   int inline_codes; /* ta_tmx_inline */
-  bool help, verbose, quiet, strict;
+  bool help, verbose, quiet, strict, confine;
   unsigned threads;
   ta_split_opts split;
   ta_align_opts align;

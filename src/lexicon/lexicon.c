@@ -357,7 +357,7 @@ ta_status ta__lexicon_load_lines(ta_lexicon *lx, const char *path,
   char *buf;
   size_t len;
   ta_status st = ta__read_file(path, TA__READ_GZIP, TA__DICT_MAX,
-                               "1 GiB for a dictionary", &buf, &len, err);
+                               "256 MiB for a dictionary", &buf, &len, err);
   if (st != TA_OK) return st;
   /* hunalign if the first entry line has " @ " and no tab */
   bool hunalign = false;

@@ -77,7 +77,7 @@ ta_status ta__lex_doc_words(const ta_doc *d, ta__folder *f, ta__strtab *out);
 /* Largest dictionary or saved table read, decompressed (a dictd .index
  * and .dict(.dz) too: gzip bombs stop there), and the most dictd index
  * entries kept. */
-#define TA__DICT_MAX ((size_t)1 << 30)
+#define TA__DICT_MAX ((size_t)256 << 20) /* FreeDict's largest: ~100 MiB */
 #define TA__DICT_ENTRIES ((size_t)1 << 23)
 /* The limits the dictd reader applies: TA__DICT_MAX and TA__DICT_ENTRIES,
  * lowered by the unit tests only. */

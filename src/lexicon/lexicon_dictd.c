@@ -169,6 +169,15 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
                     path, line, ta__dict_max);
       break;
     }
+    /* gzgets stops at a newline; a line that reads as empty without one
+     * held a NUL byte: binary data, not an index */
+    if (!l[0]) {
+      st = ta__fail(err, TA_EPARSE,
+                    "%s: line %zu: NUL byte; not a dictd index (a text file "
+                    "of word TAB offset TAB length lines)",
+                    path, line);
+      break;
+    }
     size_t ll = strcspn(l, "\r\n");
     if (ll == sizeof l - 1)
       st = ta__fail(err, TA_EPARSE, "%s: line %zu: longer than %zu bytes", path,
