@@ -82,7 +82,7 @@ TA_EXPORT void ta_tmx_header_init(ta_tmx_header *h);
  * characters other than letters, digits, '-', '_'), TA_ETOOBIG (longer than
  * outsize - 1). */
 TA_EXPORT ta_status ta_tmx_lang_normalize(const char *tag, char *out,
-                                          size_t outsize);
+                                          size_t outsize, ta_error *err);
 
 /** Case-insensitive comparison of two tags, '_' equal to '-': true when
  * "EN_us" and "en-US" name the same language. */

@@ -127,7 +127,7 @@ static ta_status unit_digest(merge *m, const ta_tmx_unit *u, digest *d) {
     char bl[LANG_MAX] = "", l[LANG_MAX];
     for (size_t i = 0; i < nv; i++) {
       if (done[i]) continue;
-      if (ta_tmx_lang_normalize(u->variants[i].lang, l, sizeof l) != TA_OK)
+      if (ta_tmx_lang_normalize(u->variants[i].lang, l, sizeof l, NULL) != TA_OK)
         return TA_ELANG;
       if (best == SIZE_MAX || strcmp(l, bl) < 0) {
         best = i;
@@ -192,7 +192,7 @@ static ta_status check_langs(merge *m, size_t file, const ta_tmx_unit *u,
   const char *tuid = u->tuid ? u->tuid : num;
   for (size_t i = 0; i < u->nvariants; i++) {
     char l[LANG_MAX];
-    if (ta_tmx_lang_normalize(u->variants[i].lang, l, sizeof l) != TA_OK)
+    if (ta_tmx_lang_normalize(u->variants[i].lang, l, sizeof l, NULL) != TA_OK)
       return ta__fail(err, TA_ELANG, "%s: tu %s: invalid language '%s'",
                       m->inputs[file], tuid, u->variants[i].lang);
     if (known_lang(m, l)) continue;
@@ -213,7 +213,7 @@ static ta_status check_header(merge *m, size_t file, const ta_tmx_header *h,
                               ta_error *err) {
   char l[LANG_MAX];
   const char *src = h->srclang ? h->srclang : "*all*";
-  if (ta_tmx_lang_normalize(src, l, sizeof l) != TA_OK)
+  if (ta_tmx_lang_normalize(src, l, sizeof l, NULL) != TA_OK)
     return ta__fail(err, TA_ELANG, "%s: invalid srclang '%s'", m->inputs[file],
                     src);
   if (file == 0) {

@@ -110,7 +110,7 @@ static bool alnum(char c) {
          (c >= 'A' && c <= 'Z');
 }
 
-ta_status ta_tmx_lang_normalize(const char *tag, char *out, size_t outsize) {
+static ta_status lang_normalize(const char *tag, char *out, size_t outsize) {
   if (!tag || !out || !outsize) return TA_EINVAL;
   if (!*tag) return TA_ELANG;
   size_t n = strlen(tag);
@@ -142,6 +142,21 @@ ta_status ta_tmx_lang_normalize(const char *tag, char *out, size_t outsize) {
   }
   out[n] = '\0';
   return TA_OK;
+}
+
+ta_status ta_tmx_lang_normalize(const char *tag, char *out, size_t outsize,
+                                ta_error *err) {
+  ta_status st = lang_normalize(tag, out, outsize);
+  if (st == TA_OK) return st;
+  if (st == TA_EINVAL)
+    return ta__fail(err, st, "language tag: missing argument");
+  if (st == TA_ETOOBIG)
+    return ta__fail(err, st, "language tag '%.64s' is longer than %zu bytes",
+                    tag, outsize - 1);
+  return ta__fail(err, st,
+                  "language tag '%.64s': expected letters and digits in "
+                  "subtags separated by '-' or '_' (fr, en-US, zh-Hant-TW)",
+                  tag);
 }
 
 bool ta_tmx_lang_equal(const char *a, const char *b) {

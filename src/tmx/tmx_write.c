@@ -223,7 +223,7 @@ ta_status ta_tmx_writer_open(const char *path, const ta_tmx_header *h,
     ta_tmx_write_opts_init(&w->o);
   ta__buf_init(&w->text, (size_t)1 << 30);
   ta__buf_init(&w->attr, (size_t)1 << 20);
-  ta_status st = ta_tmx_lang_normalize(h->srclang, w->srclang, LANG_MAX);
+  ta_status st = ta_tmx_lang_normalize(h->srclang, w->srclang, LANG_MAX, NULL);
   if (st != TA_OK) {
     free(w->path);
     free(w);
@@ -268,7 +268,7 @@ static ta_status write_variant(ta_tmx_writer *w, const ta_tmx_variant *v,
   if (!v->lang || !v->text)
     return ta__fail(err, TA_EINVAL, "tmx: tu %s: variant without %s", tuid,
                     v->lang ? "text" : "language");
-  if (ta_tmx_lang_normalize(v->lang, lang, sizeof lang) != TA_OK ||
+  if (ta_tmx_lang_normalize(v->lang, lang, sizeof lang, NULL) != TA_OK ||
       !strcmp(lang, "*all*"))
     return ta__fail(err, TA_ELANG, "tmx: tu %s: invalid language '%s'", tuid,
                     v->lang);

@@ -113,15 +113,21 @@ static void lang_tags_are_normalised(void **state) {
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     char out[64];
-    ta_status st = ta_tmx_lang_normalize(rows[i].in, out, sizeof out);
+    ta_status st = ta_tmx_lang_normalize(rows[i].in, out, sizeof out, NULL);
     if (st != rows[i].st)
       fail_msg("row %zu '%s': status %s", i, rows[i].in, ta_status_name(st));
     if (rows[i].out && strcmp(out, rows[i].out))
       fail_msg("row %zu '%s': got '%s'", i, rows[i].in, out);
   }
   char small[3];
-  assert_int_equal(ta_tmx_lang_normalize("en-US", small, sizeof small),
+  ta_error err;
+  assert_int_equal(ta_tmx_lang_normalize("en-US", small, sizeof small, &err),
                    TA_ETOOBIG);
+  assert_non_null(strstr(err.message, "'en-US' is longer than 2 bytes"));
+  char out[16];
+  assert_int_equal(ta_tmx_lang_normalize("en US", out, sizeof out, &err),
+                   TA_ELANG);
+  assert_non_null(strstr(err.message, "language tag 'en US': expected"));
   assert_true(ta_tmx_lang_equal("EN_us", "en-US"));
   assert_false(ta_tmx_lang_equal("en", "en-US"));
 }
