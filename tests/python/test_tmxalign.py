@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unittest
 
 import tmxalign
@@ -201,6 +202,43 @@ class Align(unittest.TestCase):
             t.join()
         want = [(b.src, b.tgt) for b in self.al]
         self.assertEqual(results, [want, want])
+
+
+class Gil(unittest.TestCase):
+    def test_foreign_calls_release_the_gil(self):
+        """While a thread is inside ta_align, the main thread runs Python
+        code: the GIL is released for the call (ctypes.CDLL), so threads
+        align in parallel.  Whatever the machine's load, a call that held
+        the GIL would stop the main thread for the whole call."""
+        def read_bds(lang):
+            with open(os.path.join(TOP, "corpora", "boule-de-suif",
+                                   f"story.{lang}.txt"), encoding="utf-8") as f:
+                return f.read()
+        fr = tmxalign.split(read_bds("fr"), "fr")
+        en = tmxalign.split(read_bds("en"), "en")
+        span = {}
+
+        def work():
+            out, err = ctypes.c_void_p(), tmxalign.ta_error()
+            span["start"] = time.perf_counter()
+            st = tmxalign._lib.ta_align(fr._handle, en._handle, None,
+                                        ctypes.byref(out), ctypes.byref(err))
+            span["end"] = time.perf_counter()
+            tmxalign._lib.ta_alignment_free(out)
+            self.assertEqual(st, 0)
+        t = threading.Thread(target=work)
+        ticks = []
+        t.start()
+        while t.is_alive():
+            ticks.append(time.perf_counter())
+        t.join()
+        inside = [x for x in ticks if span["start"] <= x <= span["end"]]
+        duration = span["end"] - span["start"]
+        marks = [span["start"]] + inside + [span["end"]]
+        gaps = [b - a for a, b in zip(marks, marks[1:])]
+        self.assertGreater(len(inside), 10,
+                           f"main thread stopped for the {duration:.3f} s call")
+        self.assertLess(max(gaps), duration / 2)
 
 
 class Check(unittest.TestCase):
