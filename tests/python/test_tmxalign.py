@@ -331,5 +331,27 @@ class Tmx(unittest.TestCase):
             tmxalign.read_tmx(bad, inline="xml")
 
 
+class DocExample(unittest.TestCase):
+    def test_python_md_example_runs(self):
+        """The example of docs/python.md, run as it is written there."""
+        import re
+        import shutil
+        with open(os.path.join(TOP, "docs", "python.md"),
+                  encoding="utf-8") as f:
+            code = re.search(r"```python\n(.*?)```", f.read(), re.S).group(1)
+        with tempfile.TemporaryDirectory() as d:
+            for lang in ("fr", "en"):
+                shutil.copy(os.path.join(STORY, f"story.{lang}.txt"), d)
+            env = dict(os.environ, PYTHONPATH=os.path.dirname(
+                os.path.dirname(os.path.abspath(tmxalign.__file__))))
+            out = subprocess.run([sys.executable, "-c", code], cwd=d,
+                                 env=env, capture_output=True, text=True)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertTrue(os.path.exists(os.path.join(d, "story.tmx")))
+        self.assertIn("incomplete", out.stdout)
+        self.assertIn("TA_ELANG", out.stdout)
+        self.assertRegex(out.stdout, r"line \d+: ")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
