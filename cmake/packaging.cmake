@@ -52,10 +52,20 @@ add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/man/tmxalign.3
           ${CMAKE_SOURCE_DIR}/include/tmxalign/tmxalign.h
           ${CMAKE_SOURCE_DIR}/docs/library.md
   COMMENT "Generating man page tmxalign.3" VERBATIM)
-add_custom_target(man ALL DEPENDS ${TA_MAN_PAGES} ${CMAKE_BINARY_DIR}/man/tmxalign.3)
-install(FILES ${TA_MAN_PAGES} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
+# Installed compressed, as Debian's policy has it (gzip -9n: no name, no
+# time stamp, the same bytes each build); man reads them as they are.
+set(TA_MAN_GZ)
+foreach(page ${TA_MAN_PAGES} ${CMAKE_BINARY_DIR}/man/tmxalign.3)
+  add_custom_command(OUTPUT ${page}.gz
+    COMMAND sh -c "gzip -9nc \"$1\" > \"$1.gz\"" sh ${page}
+    DEPENDS ${page} VERBATIM)
+  list(APPEND TA_MAN_GZ ${page}.gz)
+endforeach()
+add_custom_target(man ALL DEPENDS ${TA_MAN_GZ})
+list(FILTER TA_MAN_GZ INCLUDE REGEX "\\.1\\.gz$")
+install(FILES ${TA_MAN_GZ} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
         COMPONENT runtime)
-install(FILES ${CMAKE_BINARY_DIR}/man/tmxalign.3
+install(FILES ${CMAKE_BINARY_DIR}/man/tmxalign.3.gz
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man3 COMPONENT dev)
 
 # ---- bash completion, from --list-options and --help -----------------------
@@ -137,8 +147,10 @@ if(TA_BUILD_TESTS AND BUILD_TESTING AND NOT TA_SANITIZE AND NOT TA_TSAN)
     "TMXALIGN_LIBRARY=$<TARGET_FILE:tmxalign>"
     "TA_LAYOUT_PROGRAM=$<TARGET_FILE:ta_py_layout>"
     "TA_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+  # Debian's python3, not one found on PATH (a pyenv shim, say).
+  set(TA_PY /usr/bin/python3)
   add_test(NAME python.unit
-           COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/python/test_tmxalign.py)
+           COMMAND ${TA_PY} ${CMAKE_SOURCE_DIR}/tests/python/test_tmxalign.py)
   set_tests_properties(python.unit PROPERTIES ENVIRONMENT "${TA_PY_ENV}"
                        LABELS python)
   find_program(TA_VALGRIND valgrind)

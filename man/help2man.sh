@@ -31,7 +31,7 @@ else
   summary=$(printf '%s\n' "$top" | awk 'NR > 1 && /^$/ && !started {next}
     NR > 1 && /^[^ ]/ {started = 1; s = s (s ? " " : "") $0}
     started && /^$/ {exit} END {print s}' |
-    sed 's/\. .*//; s/\.$//; s/^\(.\)/\L\1/')
+    sed 's/\. .*//; s/\.$//' | awk '{print tolower(substr($0, 1, 1)) substr($0, 2)}')
   help=$top
   batch=
 fi

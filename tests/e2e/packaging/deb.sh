@@ -44,11 +44,11 @@ contents "$main" > "$tmp/main.list"; contents "$dev" > "$tmp/dev.list"
 contents "$py" > "$tmp/py.list"
 has() { grep -Eq "$2" "$tmp/$1.list" || fail "$1 package lacks $2"; }
 has main '^/usr/bin/tmxalign$'; has main '/libtmxalign\.so\.0\.2(\.0)?$'
-has main '^/usr/share/man/man1/tmxalign-align\.1$'
+has main '^/usr/share/man/man1/tmxalign-align\.1\.gz$'
 has main '^/usr/share/bash-completion/completions/tmxalign$'
 has dev '^/usr/include/tmxalign/tmxalign\.h$'; has dev '/libtmxalign\.a$'
 has dev '/libtmxalign\.so$'; has dev '/pkgconfig/tmxalign\.pc$'
-has dev '/cmake/tmxalign/tmxalignConfig\.cmake$'; has dev '/man3/tmxalign\.3$'
+has dev '/cmake/tmxalign/tmxalignConfig\.cmake$'; has dev '/man3/tmxalign\.3\.gz$'
 has py '/python3/dist-packages/tmxalign/__init__\.py$'
 if grep -q '/include/' "$tmp/main.list"; then fail "headers in the runtime package"; fi
 # apt resolves the dependencies (a simulation: nothing is installed)
@@ -71,14 +71,14 @@ if env -u LD_LIBRARY_PATH ldd "$root/usr/bin/tmxalign" | grep -q libtmxalign; th
   fail "the program needs libtmxalign.so"
 fi
 pages=0
-for page in "$root"/usr/share/man/man1/*.1 "$root"/usr/share/man/man3/*.3; do
+for page in "$root"/usr/share/man/man1/*.1.gz "$root"/usr/share/man/man3/*.3.gz; do
   text=$(MANWIDTH=80 man -l "$page" 2> "$tmp/man.err" | head -20)
   [ -n "$text" ] && grep -q NAME <<<"$text" || fail "man -l $page: empty"
   [ -s "$tmp/man.err" ] && { cat "$tmp/man.err"; fail "man -l $page: warnings"; }
   pages=$((pages + 1))
 done
 [ $pages = 7 ] || fail "$pages man pages, want 7"
-MANWIDTH=80 man -l "$root/usr/share/man/man1/tmxalign-check.1" | grep -q -- '--min-coverage' ||
+MANWIDTH=80 man -l "$root/usr/share/man/man1/tmxalign-check.1.gz" | grep -q -- '--min-coverage' ||
   fail "tmxalign-check(1) lacks --min-coverage"
 
 cat > "$tmp/use.c" <<'C'
