@@ -91,6 +91,11 @@ else()
   file(RELATIVE_PATH TA_PY_LIBDIR_REL "/${TA_PYTHON_INSTALL_DIR}/tmxalign"
        "/${CMAKE_INSTALL_LIBDIR}")
 endif()
+# Two _config.py: the installed one finds the library from the install
+# layout, the build tree's (PYTHONPATH=build/python) in the build folder.
+configure_file(${CMAKE_SOURCE_DIR}/python/tmxalign/_config.py.in
+               ${CMAKE_BINARY_DIR}/python-install/_config.py @ONLY)
+set(TA_PY_LIBDIR_REL ../..)
 set(TA_PY_BUILD_DIR ${CMAKE_BINARY_DIR}/python/tmxalign)
 configure_file(${CMAKE_SOURCE_DIR}/python/tmxalign/_config.py.in
                ${TA_PY_BUILD_DIR}/_config.py @ONLY)
@@ -98,8 +103,8 @@ foreach(f __init__.py py.typed)
   configure_file(${CMAKE_SOURCE_DIR}/python/tmxalign/${f} ${TA_PY_BUILD_DIR}/${f}
                  COPYONLY)
 endforeach()
-install(FILES ${TA_PY_BUILD_DIR}/__init__.py ${TA_PY_BUILD_DIR}/_config.py
-              ${TA_PY_BUILD_DIR}/py.typed
+install(FILES ${TA_PY_BUILD_DIR}/__init__.py ${TA_PY_BUILD_DIR}/py.typed
+              ${CMAKE_BINARY_DIR}/python-install/_config.py
         DESTINATION ${TA_PYTHON_INSTALL_DIR}/tmxalign COMPONENT python)
 
 # ---- cpack -G DEB --------------------------------------------------------------
