@@ -119,7 +119,7 @@ static bool key_word(void *user, const char *w, size_t len) {
   }
   int64_t id = ta__strtab_find(&k->lx->words, tmp, n);
   while ((id < 0 || (size_t)id >= k->lx->nheads || !k->lx->heads[id].n) &&
-         n > TA__LEX_PREFIX_MIN)
+         n > TA__LEX_PREFIX_MIN && ta__lex_has_prefixes(tmp))
     id = ta__strtab_find(&k->lx->words, tmp, --n);
   if (id < 0 || (size_t)id >= k->lx->nheads) return true;
   uint8_t m = top_keys(k, (uint32_t)id);
@@ -146,7 +146,8 @@ static ta_status add_side(keyer *k, const ta_doc *d, ta__features *f,
     const ta_sentence *s = ta_doc_sentence(d, i);
     ta__sent_feat *sf = &f->s[i];
     k->n = 0;
-    ta__lex_words(s->text, s->len, key_word, k);
+    if (ta__lex_words(k->f, s->text, s->len, key_word, k) != TA_OK)
+      k->oom = true;
     if (k->oom) break;
     if (k->n) qsort(k->buf, k->n, sizeof *k->buf, cmp_u32);
     size_t u = 0;

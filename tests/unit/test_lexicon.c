@@ -31,9 +31,14 @@ static void test_b64(void **state) {
     const char *s;
     uint64_t v;
   } rows[] = {
-      {"A", 0}, {"B", 1}, {"/", 63}, {"BA", 64}, {"x", 49},
+      {"A", 0},
+      {"B", 1},
+      {"/", 63},
+      {"BA", 64},
+      {"x", 49},
       /* from the real freedict-deu-fra.index line "haus HmXj We" */
-      {"HmXj", 7 * 262144 + 38 * 4096 + 23 * 64 + 35}, {"We", 22 * 64 + 30},
+      {"HmXj", 7 * 262144 + 38 * 4096 + 23 * 64 + 35},
+      {"We", 22 * 64 + 30},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     uint64_t v = 99;
@@ -67,16 +72,25 @@ static void test_dictd_entries(void **state) {
     const char *src, *tgt;
     double p;
   } rows[] = {
-      {"Haus", "maison", 0.5},     {"Haus", "chambre", 1.0 / 3},
-      {"Berg", "montagne", 0.5},   {"Berg", "mont", 1.0 / 3},
-      {"Berg", "mine", 0.25},      {"gehen", "aller", 0.5},
-      {"gehen", "marcher", 1.0 / 3}, {"Gipfel", "sommet", 0.5},
-      {"Gipfel", "cime", 1.0 / 3},  {"Schnee", "neige", 0.5},
+      {"Haus", "maison", 0.5},
+      {"Haus", "chambre", 1.0 / 3},
+      {"Berg", "montagne", 0.5},
+      {"Berg", "mont", 1.0 / 3},
+      {"Berg", "mine", 0.25},
+      {"gehen", "aller", 0.5},
+      {"gehen", "marcher", 1.0 / 3},
+      {"Gipfel", "sommet", 0.5},
+      {"Gipfel", "cime", 1.0 / 3},
+      {"Schnee", "neige", 0.5},
       /* glosses, examples, grammar, notes, synonyms are not entries */
-      {"Haus", "Gebäude", 0},      {"Haus", "neut", 0},
-      {"Haus", "zweck", 0},        {"Gipfel", "geogr", 0},
-      {"Gipfel", "spitze", 0},     {"Gipfel", "masc", 0},
-      {"Schnee", "météo", 0},      {"Berg", "Untertagebereich", 0},
+      {"Haus", "Gebäude", 0},
+      {"Haus", "neut", 0},
+      {"Haus", "zweck", 0},
+      {"Gipfel", "geogr", 0},
+      {"Gipfel", "spitze", 0},
+      {"Gipfel", "masc", 0},
+      {"Schnee", "météo", 0},
+      {"Berg", "Untertagebereich", 0},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     double p = ta_lexicon_prob(lx, rows[i].src, rows[i].tgt);
@@ -159,7 +173,10 @@ static void test_errors(void **state) {
     ta_status st;
     const char *where;
   } rows[] = {
-      {"bad.tsv", "Haus\tmaison\n" "Berg montagne\n", TA_EPARSE, "line 2"},
+      {"bad.tsv",
+       "Haus\tmaison\n"
+       "Berg montagne\n",
+       TA_EPARSE, "line 2"},
       {"badp.tsv", "Haus\tmaison\t1.5\n", TA_EPARSE, "line 1"},
       {"bad.index", "haus\tA\tB\nberg\tA*\tB\n", TA_EPARSE, "line 2"},
       {"far.index", "haus\tA\tB\nberg\tBA\tB\n", TA_EPARSE, "line 2"},
@@ -198,15 +215,17 @@ static void test_find_dict(void **state) {
   char path[1024], dir[1024];
   ta_error err;
   snprintf(dir, sizeof dir, "%s", data_path(""));
-  assert_int_equal(ta_lexicon_find_dict(dir, "de", "fr", path, sizeof path,
-                                        &err), TA_OK);
+  assert_int_equal(
+      ta_lexicon_find_dict(dir, "de", "fr", path, sizeof path, &err), TA_OK);
   assert_non_null(strstr(path, "freedict-deu-fra.index"));
   /* no en-fr pair there */
-  assert_int_equal(ta_lexicon_find_dict(dir, "en", "fr", path, sizeof path,
-                                        &err), TA_ENOENT);
+  assert_int_equal(
+      ta_lexicon_find_dict(dir, "en", "fr", path, sizeof path, &err),
+      TA_ENOENT);
   char *empty = make_tmpdir();
-  assert_int_equal(ta_lexicon_find_dict(empty, "de", "fr", path, sizeof path,
-                                        &err), TA_ENOENT);
+  assert_int_equal(
+      ta_lexicon_find_dict(empty, "de", "fr", path, sizeof path, &err),
+      TA_ENOENT);
   assert_non_null(strstr(err.message, "deu-fra"));
   rm_tree(empty);
   free(empty);
@@ -269,10 +288,10 @@ static void test_model1(void **state) {
  * learned from fewer beads than TA_LEXICON_MIN_BEADS. */
 static void test_learn(void **state) {
   (void)state;
-  static const char *const de[] = {"Haus", "Berg", "Schnee", "Hund",
-                                   "Fenster", "Brot", "Vogel", "Wald"};
-  static const char *const fr[] = {"maison", "montagne", "neige", "chien",
-                                   "fenetre", "pain", "oiseau", "foret"};
+  static const char *const de[] = {"Haus",    "Berg", "Schnee", "Hund",
+                                   "Fenster", "Brot", "Vogel",  "Wald"};
+  static const char *const fr[] = {"maison",  "montagne", "neige",  "chien",
+                                   "fenetre", "pain",     "oiseau", "foret"};
   enum { N = 150 };
   char *sd[N], *sf[N];
   unsigned x = 12345;
@@ -293,9 +312,11 @@ static void test_learn(void **state) {
   for (int run = 0; run < 2; run++) {
     ta_doc *s = NULL, *t = NULL;
     assert_int_equal(ta_doc_from_segments("s", "de", (const char *const *)sd,
-                                          NULL, counts[run], &s, NULL), TA_OK);
+                                          NULL, counts[run], &s, NULL),
+                     TA_OK);
     assert_int_equal(ta_doc_from_segments("t", "fr", (const char *const *)sf,
-                                          NULL, counts[run], &t, NULL), TA_OK);
+                                          NULL, counts[run], &t, NULL),
+                     TA_OK);
     ta_lexicon *lx = NULL;
     size_t used = 0;
     assert_int_equal(ta_lexicon_learn(s, t, NULL, &lx, &used, NULL), TA_OK);
@@ -319,6 +340,72 @@ static void test_learn(void **state) {
   for (int i = 0; i < N; i++) {
     free(sd[i]);
     free(sf[i]);
+  }
+}
+
+/* Chinese has no spaces: its words come from ICU's word break iterator
+ * and are kept as written, so self-training learns Han words (sentences
+ * generated for this test). */
+static void test_learn_zh(void **state) {
+  (void)state;
+  static const char *const zh[] = {"老师", "学生", "医生", "城市",
+                                   "电脑", "音乐", "朋友", "医院"};
+  static const char *const en[] = {"teacher",  "student", "doctor", "city",
+                                   "computer", "music",   "friend", "hospital"};
+  enum { N = 150 };
+  char *sz[N], *se[N];
+  unsigned x = 777;
+  for (int i = 0; i < N; i++) {
+    int w[3];
+    for (int k = 0; k < 3; k++) {
+      x = x * 1103515245u + 12345u;
+      w[k] = (int)((x >> 16) % 8);
+    }
+    sz[i] = malloc(128);
+    se[i] = malloc(128);
+    snprintf(sz[i], 128, "他看见了%s和%s，还有%s。", zh[w[0]], zh[w[1]],
+             zh[w[2]]);
+    snprintf(se[i], 128, "He saw the %s and the %s, and the %s.", en[w[0]],
+             en[w[1]], en[w[2]]);
+  }
+  ta_doc *s = NULL, *t = NULL;
+  assert_int_equal(ta_doc_from_segments("s", "zh", (const char *const *)sz,
+                                        NULL, N, &s, NULL),
+                   TA_OK);
+  assert_int_equal(ta_doc_from_segments("t", "en", (const char *const *)se,
+                                        NULL, N, &t, NULL),
+                   TA_OK);
+  ta_lexicon *lx = NULL;
+  size_t used = 0;
+  assert_int_equal(ta_lexicon_learn(s, t, NULL, &lx, &used, NULL), TA_OK);
+  assert_true(used >= TA_LEXICON_MIN_BEADS);
+  for (int k = 0; k < 8; k++) {
+    if (!(ta_lexicon_prob(lx, zh[k], en[k]) >= 0.2))
+      fail_msg("%s -> %s not learned", zh[k], en[k]);
+    for (int j = 0; j < 8; j++)
+      if (j != k && ta_lexicon_prob(lx, zh[k], en[j]) > 0)
+        fail_msg("%s -> %s learned", zh[k], en[j]);
+  }
+  /* a Han word is a word even one character long, and is not stemmed */
+  ta__folder *f = ta__folder_new();
+  char out[TA__LEX_WORD_MAX];
+  assert_int_equal(ta__lex_norm(f, "他", strlen("他"), out, sizeof out),
+                   strlen("他"));
+  assert_string_equal(out, "他");
+  assert_int_equal(ta__lex_norm(f, "电脑", strlen("电脑"), out, sizeof out),
+                   strlen("电脑"));
+  assert_false(ta__lex_has_prefixes(out));
+  assert_int_equal(
+      ta__lex_norm(f, "Bergführer", strlen("Bergführer"), out, sizeof out), 5);
+  assert_string_equal(out, "bergf");
+  assert_true(ta__lex_has_prefixes(out));
+  ta__folder_free(f);
+  ta_lexicon_free(lx);
+  ta_doc_free(s);
+  ta_doc_free(t);
+  for (int i = 0; i < N; i++) {
+    free(sz[i]);
+    free(se[i]);
   }
 }
 
@@ -386,8 +473,8 @@ static void test_confident_sample(void **state) {
     assert_true(idx[k] != 5 && idx[k] != 7);
     headings += idx[k] % 10 == 0;
   }
-  assert_true(idx[m - 1] > N - 10);  /* reaches the end of the document */
-  assert_true(headings < m / 5);     /* about one in ten, not all */
+  assert_true(idx[m - 1] > N - 10); /* reaches the end of the document */
+  assert_true(headings < m / 5);    /* about one in ten, not all */
   /* fewer than the cap: all of them, in order */
   assert_int_equal(ta__lex_confident(b, 200, idx, N), 198);
   assert_int_equal(idx[5], 6);
@@ -407,6 +494,7 @@ int main(void) {
       cmocka_unit_test(test_save_load),
       cmocka_unit_test(test_model1),
       cmocka_unit_test(test_learn),
+      cmocka_unit_test(test_learn_zh),
       cmocka_unit_test(test_confident_sample),
       cmocka_unit_test(test_align_keys),
   };
