@@ -308,7 +308,7 @@ static void test_learn(void **state) {
     snprintf(sf[i], 128, "Le %s voyait le %s et le %s.", fr[w[0]], fr[w[1]],
              fr[w[2]]);
   }
-  size_t counts[2] = {N, 60};
+  size_t counts[2] = {N, 40};
   for (int run = 0; run < 2; run++) {
     ta_doc *s = NULL, *t = NULL;
     assert_int_equal(ta_doc_from_segments("s", "de", (const char *const *)sd,

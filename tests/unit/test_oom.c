@@ -5,7 +5,7 @@
  * failed run must leave the out-parameter NULL.
  *
  * The inputs are small so that a job makes a few thousand allocations at
- * most; the self-training of the lexicon, which needs 100 confident
+ * most; the self-training of the lexicon, which needs 50 confident
  * beads, is reached through ta_lexicon_train. */
 // clang-format off
 #include <setjmp.h>
