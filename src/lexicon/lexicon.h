@@ -19,6 +19,8 @@
 /* Translations a source word contributes, and the least probability. */
 #define TA__LEX_TOP 3
 #define TA__LEX_MIN_P 0.1
+/* At most this many beads are learned from, spread over the document. */
+#define TA__LEX_TRAIN_MAX 3000
 /* Longest normalised word kept. */
 #define TA__LEX_WORD_MAX 64
 

@@ -19,8 +19,6 @@
  * learn from; the cost, not the confidence score, so that a better score
  * model does not change what is learned. */
 #define TA__LEX_MAX_COST 2.4
-/* At most this many beads are learned from, spread over the document. */
-#define TA__LEX_TRAIN_MAX 3000
 /* Words of a sentence beyond this are ignored in training. */
 #define TA__LEX_SENT_WORDS 100
 /* Least t of a learned entry, in each direction: a table learned from a

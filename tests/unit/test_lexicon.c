@@ -409,6 +409,69 @@ static void test_learn_zh(void **state) {
   }
 }
 
+static void count_learned(void *user, const char *msg) {
+  if (strstr(msg, "lexicon: learned")) ++*(int *)user;
+}
+
+/* Self-training learns again from the beads a learned table guided,
+ * twice more, while its sample is short of the 3,000-bead cap; a long
+ * pair with a full sample learns once (generated sentences). */
+static void test_relearn_rounds(void **state) {
+  (void)state;
+  static const char *const de[] = {"Haus", "Berg",  "Schnee", "Hund",
+                                   "Brot", "Vogel", "Wald",   "Stern"};
+  static const char *const fr[] = {"maison", "montagne", "neige", "chien",
+                                   "pain",   "oiseau",   "forêt", "étoile"};
+  enum { N = 3200 };
+  char **sd = calloc(N, sizeof *sd), **sf = calloc(N, sizeof *sf);
+  assert_non_null(sd);
+  assert_non_null(sf);
+  unsigned x = 4242;
+  for (int i = 0; i < N; i++) {
+    int w[3];
+    for (int k = 0; k < 3; k++) {
+      x = x * 1103515245u + 12345u;
+      w[k] = (int)((x >> 16) % 8);
+    }
+    sd[i] = malloc(128);
+    sf[i] = malloc(128);
+    snprintf(sd[i], 128, "Der %s sah den %s und den %s.", de[w[0]], de[w[1]],
+             de[w[2]]);
+    snprintf(sf[i], 128, "Le %s voyait le %s et le %s.", fr[w[0]], fr[w[1]],
+             fr[w[2]]);
+  }
+  static const size_t sizes[2] = {150, N};
+  static const int rounds[2] = {3, 1};
+  for (int run = 0; run < 2; run++) {
+    ta_doc *s = NULL, *t = NULL;
+    assert_int_equal(ta_doc_from_segments("s", "de", (const char *const *)sd,
+                                          NULL, sizes[run], &s, NULL),
+                     TA_OK);
+    assert_int_equal(ta_doc_from_segments("t", "fr", (const char *const *)sf,
+                                          NULL, sizes[run], &t, NULL),
+                     TA_OK);
+    int learned = 0;
+    ta_align_opts o;
+    ta_align_opts_init(&o);
+    o.note.fn = count_learned;
+    o.note.user = &learned;
+    ta_alignment *al = NULL;
+    assert_int_equal(ta_align(s, t, &o, &al, NULL), TA_OK);
+    if (learned != rounds[run])
+      fail_msg("%zu pairs: learned %d times, expected %d", sizes[run], learned,
+               rounds[run]);
+    ta_alignment_free(al);
+    ta_doc_free(s);
+    ta_doc_free(t);
+  }
+  for (int i = 0; i < N; i++) {
+    free(sd[i]);
+    free(sf[i]);
+  }
+  free(sd);
+  free(sf);
+}
+
 /* A dictionary gives lexical evidence to the beads that hold translations
  * and none to the others; with the kind switched off there is none. */
 static void test_align_keys(void **state) {
@@ -495,6 +558,7 @@ int main(void) {
       cmocka_unit_test(test_model1),
       cmocka_unit_test(test_learn),
       cmocka_unit_test(test_learn_zh),
+      cmocka_unit_test(test_relearn_rounds),
       cmocka_unit_test(test_confident_sample),
       cmocka_unit_test(test_align_keys),
   };
