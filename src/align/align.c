@@ -287,6 +287,8 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   for (int k = 0; k < TA_ANCHOR_COUNT; k++) on[k] = c->opts.weights[k] != 0;
   ta_status st = ta__features_build(src, on, &c->fsrc);
   if (st == TA_OK) st = ta__features_build(tgt, on, &c->ftgt);
+  if (st == TA_OK && on[TA_ANCHOR_IDENTICAL] && ta__names_apply(src, tgt))
+    st = ta__names_add(src, &c->fsrc, tgt, &c->ftgt);
   if (st == TA_OK) st = ta__features_weigh(&c->fsrc, &c->ftgt, &c->vocab_own);
   c->vocab = &c->vocab_own;
   if (st != TA_OK) return st;

@@ -115,6 +115,18 @@ bool ta__segment(ta__segmenter **s, const char *w, size_t len, ta__unit_fn fn,
                  void *user, bool *oom);
 void ta__segmenter_free(ta__segmenter *s);
 
+/* ---- Names across scripts (names.c) ---- */
+
+/* Is one side Chinese and the other in a Latin-script language? */
+bool ta__names_apply(const ta_doc *src, const ta_doc *tgt);
+
+/* Add keys of kind identical to the sentences of both sides where a name
+ * of the Latin side (a word never written in lower case there) is spelled
+ * by the pinyin of Han characters of the Chinese side: 陈清扬 and "Chen
+ * Qingyang" share the keys of chen and qingyang.  Before weighing. */
+ta_status ta__names_add(const ta_doc *src, ta__features *fsrc,
+                        const ta_doc *tgt, ta__features *ftgt);
+
 /* ---- The bead cost model (cost.c) ---- */
 #define TA__MAX_SIDE 8 /* largest m or n of a bead type */
 #define TA__TAIL_SIZE 20001

@@ -247,6 +247,54 @@ static ta__pair_match match_of(const char *a, const char *b) {
   return pm;
 }
 
+/* Names across scripts: a Han name of the Chinese side meets its pinyin
+ * on the English side; an English word also written in lower case is no
+ * name, whatever Han character reads like it (sentences written for this
+ * test). */
+static void anchors_names_across_scripts(void **state) {
+  (void)state;
+  const char *zh[] = {"王小明去了上海。", "他说他很累和饿。"};
+  const char *eng[] = {"Wang Xiaoming went to Shanghai.",
+                       "He said he was tired and hungry."};
+  ta_doc *dz = make_doc("zh", zh, NULL, 2), *de = make_doc("en", eng, NULL, 2);
+  ta_doc *dj = make_doc("ja", zh, NULL, 2), *dr = make_doc("ru", eng, NULL, 2);
+  assert_true(ta__names_apply(dz, de));
+  assert_true(ta__names_apply(de, dz));
+  assert_false(ta__names_apply(dj, de)); /* Mandarin readings only */
+  assert_false(ta__names_apply(dz, dr)); /* a Latin-script side only */
+  bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};
+  ta__features fz, fe;
+  assert_int_equal(ta__features_build(dz, on, &fz), TA_OK);
+  assert_int_equal(ta__features_build(de, on, &fe), TA_OK);
+  ta__pair_match before;
+  assert_int_equal(ta__features_weigh(&fz, &fe, NULL), TA_OK);
+  ta__pair_match_compute(&fz, 0, &fe, 0, &before);
+  assert_true(before.kind[TA_ANCHOR_IDENTICAL] == 0);
+  assert_int_equal(ta__names_add(dz, &fz, de, &fe), TA_OK);
+  assert_int_equal(ta__features_weigh(&fz, &fe, NULL), TA_OK);
+  ta__pair_match names, he, cross;
+  ta__pair_match_compute(&fz, 0, &fe, 0, &names);
+  ta__pair_match_compute(&fz, 1, &fe, 1, &he);
+  ta__pair_match_compute(&fz, 0, &fe, 1, &cross);
+  assert_true(names.kind[TA_ANCHOR_IDENTICAL] > 0);
+  assert_true(he.kind[TA_ANCHOR_IDENTICAL] == 0);
+  assert_true(cross.kind[TA_ANCHOR_IDENTICAL] == 0);
+  /* the keys of every sentence stay sorted */
+  for (int side = 0; side < 2; side++) {
+    const ta__features *f = side ? &fe : &fz;
+    for (size_t i = 0; i < f->n; i++)
+      for (uint32_t k = 1; k < f->s[i].nkeys; k++)
+        assert_true(f->keys[f->s[i].key_begin + k - 1] <
+                    f->keys[f->s[i].key_begin + k]);
+  }
+  ta__features_free(&fz);
+  ta__features_free(&fe);
+  ta_doc_free(dz);
+  ta_doc_free(de);
+  ta_doc_free(dj);
+  ta_doc_free(dr);
+}
+
 static void anchors_match(void **state) {
   (void)state;
   /* Devanagari's spacing vowel signs are part of the word: हिन्दी is one
@@ -670,6 +718,7 @@ int main(void) {
       cmocka_unit_test(numbers_normalise),
       cmocka_unit_test(words_fold),
       cmocka_unit_test(words_segment),
+      cmocka_unit_test(anchors_names_across_scripts),
       cmocka_unit_test(anchors_match),
       cmocka_unit_test(length_cost_grows_with_mismatch),
       cmocka_unit_test(faithful_pairs_are_one_to_one),
