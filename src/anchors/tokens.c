@@ -165,6 +165,9 @@ static const struct {
     {0xFF08, '('}, {'"', 'q'},    {0xAB, 'q'},   {0xBB, 'q'},   {0x201C, 'q'},
     {0x201D, 'q'}, {0x201E, 'q'}, {0x300C, 'q'}, {0x300D, 'q'}, {'%', '%'},
     {0x2026, '.'},
+    /* the full-width forms of Chinese and Japanese */
+    {0xFF1B, ';'}, {0xFF05, '%'}, {0x300E, 'q'}, {0x300F, 'q'},
+    {0xFF02, 'q'},
 };
 
 static char punct_class(UChar32 c) {
