@@ -399,6 +399,13 @@ static void test_learn_zh(void **state) {
       ta__lex_norm(f, "Bergführer", strlen("Bergführer"), out, sizeof out), 5);
   assert_string_equal(out, "bergf");
   assert_true(ta__lex_has_prefixes(out));
+  /* other scripts written with spaces: transliterated, then stemmed */
+  assert_int_equal(
+      ta__lex_norm(f, "Москвой", strlen("Москвой"), out, sizeof out), 5);
+  assert_string_equal(out, "moskv");
+  assert_int_equal(ta__lex_norm(f, "हिन्दी", strlen("हिन्दी"), out, sizeof out),
+                   5);
+  assert_string_equal(out, "hindi");
   ta__folder_free(f);
   ta_lexicon_free(lx);
   ta_doc_free(s);
