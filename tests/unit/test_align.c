@@ -230,9 +230,10 @@ static void words_segment(void **state) {
 }
 
 /* Anchor matches of one sentence against another, per kind. */
-static ta__pair_match match_of(const char *a, const char *b) {
+static ta__pair_match match_of_lang(const char *la, const char *a,
+                                    const char *lb, const char *b) {
   const char *sa[1] = {a}, *sb[1] = {b};
-  ta_doc *da = make_doc("fr", sa, NULL, 1), *db = make_doc("en", sb, NULL, 1);
+  ta_doc *da = make_doc(la, sa, NULL, 1), *db = make_doc(lb, sb, NULL, 1);
   bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};
   ta__features fa, fb;
   assert_int_equal(ta__features_build(da, on, &fa), TA_OK);
@@ -295,8 +296,19 @@ static void anchors_names_across_scripts(void **state) {
   ta_doc_free(dr);
 }
 
+static ta__pair_match match_of(const char *a, const char *b) {
+  return match_of_lang("fr", a, "en", b);
+}
+
 static void anchors_match(void **state) {
   (void)state;
+  /* a Katakana name is a word of its own in Japanese, and its romaji
+   * (ICU's Any-Latin) a cognate of the English spelling; before words
+   * were cut, it was inside 米国のオバマ大統領が, which folds from
+   * "miguo" */
+  ta__pair_match ja = match_of_lang("ja", "米国のオバマ大統領が来た。", "en",
+                                    "The American president Obama came.");
+  assert_true(ja.kind[TA_ANCHOR_COGNATE] > 0);
   /* Devanagari's spacing vowel signs are part of the word: हिन्दी is one
    * word, folded to hindi */
   ta__pair_match hi = match_of("हिन्दी भाषा", "the Hindi language");
