@@ -43,6 +43,8 @@ void ta_align_opts_init(ta_align_opts *o) {
 /* Largest anchor or length weight: beyond it costs lose all meaning, and
  * 1e308 overflowed them into NaN and infinities in the outputs. */
 #define TA__MAX_WEIGHT 1000.0
+/* Rounds of self-training after the first (see align_ctx). */
+#define TA__RELEARN_ROUNDS 2
 /* Half-width of the corridor around a coarse or previous path. */
 #define TA__GUIDED_BAND 4
 
@@ -271,11 +273,22 @@ static void build_types(ta__ctx *c) {
     }
 }
 
+/* Another pass, in a corridor around the last one's path. */
+static ta_status follow(ta__ctx *c) {
+  ta__path prev = {0};
+  ta_status st = path_from_beads(c, &prev);
+  if (st == TA_OK) st = search_level(c, &prev, 1);
+  path_free(&prev);
+  return st;
+}
+
 static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   bool on[TA_ANCHOR_COUNT];
   for (int k = 0; k < TA_ANCHOR_COUNT; k++) on[k] = c->opts.weights[k] != 0;
   ta_status st = ta__features_build(src, on, &c->fsrc);
   if (st == TA_OK) st = ta__features_build(tgt, on, &c->ftgt);
+  if (st == TA_OK && on[TA_ANCHOR_IDENTICAL] && ta__names_apply(src, tgt))
+    st = ta__names_add(src, &c->fsrc, tgt, &c->ftgt);
   if (st == TA_OK) st = ta__features_weigh(&c->fsrc, &c->ftgt, &c->vocab_own);
   c->vocab = &c->vocab_own;
   if (st != TA_OK) return st;
@@ -304,13 +317,24 @@ static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   /* later passes follow pass 1's path: no more coarsening */
   ta__vocab_free(&c->vocab_own);
   c->vocab = NULL;
+  size_t learned_from = 0;
   for (int p = 1; st == TA_OK && p < passes; p++) {
-    ta__path prev = {0};
     reestimate(c);
-    if (p == 1) st = ta__lexicon_attach(c, src, tgt);
-    if (st == TA_OK) st = path_from_beads(c, &prev);
-    if (st == TA_OK) st = search_level(c, &prev, 1);
-    path_free(&prev);
+    if (p == 1) st = ta__lexicon_attach(c, src, tgt, &learned_from);
+    if (st == TA_OK) st = follow(c);
+  }
+  /* Self-training again from the better beads of the pass a learned
+   * table guided, while the sample was short of its cap: a first pass
+   * with few anchors (Chinese-English) gives few confident beads, the
+   * second many more.  A pair with a full sample (3,000 beads: any long
+   * document) learns once, as a second round there would cost a pass and
+   * teach little. */
+  for (int r = 0; st == TA_OK && r < TA__RELEARN_ROUNDS && learned_from &&
+                  learned_from < TA__LEX_TRAIN_MAX;
+       r++) {
+    reestimate(c);
+    st = ta__lexicon_attach(c, src, tgt, &learned_from);
+    if (st == TA_OK && learned_from) st = follow(c);
   }
   return st;
 }
@@ -324,10 +348,9 @@ static ta_status check_opts(const ta_align_opts *o, ta_error *err) {
   for (int k = 0; k < TA_ANCHOR_COUNT; k++)
     if (!isfinite(o->weights[k]) || o->weights[k] < 0 ||
         o->weights[k] > TA__MAX_WEIGHT)
-      return ta__fail(err, TA_EINVAL,
-                      "align: weight of %s anchors %g is outside 0..%g",
-                      ta_anchor_name((ta_anchor_kind)k), o->weights[k],
-                      TA__MAX_WEIGHT);
+      return ta__fail(
+          err, TA_EINVAL, "align: weight of %s anchors %g is outside 0..%g",
+          ta_anchor_name((ta_anchor_kind)k), o->weights[k], TA__MAX_WEIGHT);
   if (!isfinite(o->length_weight) || o->length_weight < 0 ||
       o->length_weight > TA__MAX_WEIGHT)
     return ta__fail(err, TA_EINVAL, "align: length weight %g is outside 0..%g",
@@ -338,9 +361,8 @@ static ta_status check_opts(const ta_align_opts *o, ta_error *err) {
   return TA_OK;
 }
 
-ta_status ta_align(const ta_doc *src, const ta_doc *tgt,
-                   const ta_align_opts *o, ta_alignment **out,
-                   ta_error *err) {
+ta_status ta_align(const ta_doc *src, const ta_doc *tgt, const ta_align_opts *o,
+                   ta_alignment **out, ta_error *err) {
   if (!src || !tgt || !out)
     return ta__fail(err, TA_EINVAL, "align: missing document");
   ta__ctx c;

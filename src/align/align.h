@@ -100,8 +100,12 @@ struct ta_alignment {
 };
 
 /* Self-training and lexicon keys between the passes of align.c: learns a
- * table from c->beads if asked, adds TA_ANCHOR_LEXICON keys to both
- * sides' features and re-weighs them, for the next pass. */
-ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt);
+ * table from c->beads if asked, replaces the TA_ANCHOR_LEXICON keys of
+ * both sides' features with its keys and re-weighs them, for the next
+ * pass.  *learned_from: the confident beads a table was learned from, 0
+ * when none was (then a given table's keys are added, or the old keys
+ * stay). */
+ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
+                             size_t *learned_from);
 
 #endif

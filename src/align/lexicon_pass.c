@@ -119,7 +119,7 @@ static bool key_word(void *user, const char *w, size_t len) {
   }
   int64_t id = ta__strtab_find(&k->lx->words, tmp, n);
   while ((id < 0 || (size_t)id >= k->lx->nheads || !k->lx->heads[id].n) &&
-         n > TA__LEX_PREFIX_MIN)
+         n > TA__LEX_PREFIX_MIN && ta__lex_has_prefixes(tmp))
     id = ta__strtab_find(&k->lx->words, tmp, --n);
   if (id < 0 || (size_t)id >= k->lx->nheads) return true;
   uint8_t m = top_keys(k, (uint32_t)id);
@@ -146,7 +146,8 @@ static ta_status add_side(keyer *k, const ta_doc *d, ta__features *f,
     const ta_sentence *s = ta_doc_sentence(d, i);
     ta__sent_feat *sf = &f->s[i];
     k->n = 0;
-    ta__lex_words(s->text, s->len, key_word, k);
+    if (ta__lex_words(k->f, s->text, s->len, key_word, k) != TA_OK)
+      k->oom = true;
     if (k->oom) break;
     if (k->n) qsort(k->buf, k->n, sizeof *k->buf, cmp_u32);
     size_t u = 0;
@@ -175,6 +176,17 @@ static ta_status add_side(keyer *k, const ta_doc *d, ta__features *f,
   return TA_OK;
 }
 
+/* Drop the lexicon keys a previous round added: they are the last keys
+ * of each sentence (the highest kind), and add_side compacts the pool. */
+static void strip_lexicon_keys(ta__features *f) {
+  for (size_t i = 0; i < f->n; i++) {
+    ta__sent_feat *sf = &f->s[i];
+    const uint32_t *k = f->keys + sf->key_begin;
+    while (sf->nkeys && TA__KEY_KIND(k[sf->nkeys - 1]) == TA_ANCHOR_LEXICON)
+      sf->nkeys--;
+  }
+}
+
 /* Keys of both sides, then weights and chance matches anew. */
 static ta_status add_keys(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
                           const ta_lexicon *lx, size_t *added) {
@@ -186,6 +198,8 @@ static ta_status add_keys(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
   ta_status st = k.f && k.top && k.ntop ? TA_OK : TA_ENOMEM;
   if (st == TA_OK) {
     memset(k.ntop, 0xFF, lx->nheads);
+    strip_lexicon_keys(&c->fsrc);
+    strip_lexicon_keys(&c->ftgt);
     k.source = true;
     st = add_side(&k, src, &c->fsrc, added);
   }
@@ -223,7 +237,9 @@ static void score_beads(ta__ctx *c) {
   }
 }
 
-ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
+ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
+                             size_t *learned_from) {
+  *learned_from = 0;
   if (c->opts.weights[TA_ANCHOR_LEXICON] == 0) return TA_OK;
   const ta_lexicon *use = c->opts.lexicon;
   ta_lexicon *own = NULL;
@@ -246,6 +262,7 @@ ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
       note(c, "lexicon: %zu confident beads, fewer than %d: nothing learned",
            used, TA_LEXICON_MIN_BEADS);
     if (learned) {
+      *learned_from = used;
       if (use) st = ta_lexicon_merge(own, use, NULL);
       if (st != TA_OK) goto done;
       use = own;

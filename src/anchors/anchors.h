@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unicode/umachine.h>
 
 #include "base/base.h"
 
@@ -77,6 +78,9 @@ ta_status ta__features_coarsen(const ta__features *f, int side,
  * bytes of s consumed (0 if s does not start with a digit). */
 size_t ta__number_scan(const char *s, size_t len, char *out, size_t cap);
 
+/* Called for every word-like unit (ta__segment); returns false to stop. */
+typedef bool (*ta__unit_fn)(void *user, const char *w, size_t len);
+
 /* Fold a word for cognate matching: lower case, Latin-ASCII (é -> e,
  * ß -> ss; other scripts via ICU transliteration).  Returns the length
  * written to out (always NUL-terminated, truncated to cap - 1). */
@@ -88,7 +92,40 @@ typedef struct ta__folder ta__folder;
 ta__folder *ta__folder_new(void);
 size_t ta__folder_fold(ta__folder *f, const char *w, size_t len, char *out,
                        size_t cap);
+/* ta__segment with the folder's segmenter. */
+bool ta__folder_units(ta__folder *f, const char *w, size_t len, ta__unit_fn fn,
+                      void *user, bool *oom);
 void ta__folder_free(ta__folder *f);
+
+/* ---- Word-like units in scripts without spaces (segment.c) ---- */
+
+/* Is c a letter of a script written without spaces between words (Han,
+ * Hiragana, Katakana, Thai, Lao, Khmer, Myanmar)? */
+bool ta__spaceless(UChar32 c);
+
+/* Cut a run of word characters w[0, len) into word-like units and call fn
+ * for each: the run itself when it holds no letter of a spaceless script,
+ * else the words ICU's word break iterator finds with its dictionaries
+ * (陈清扬把我拽住 -> 陈 清 扬 把 我 拽 住, 伟大友谊 -> 伟大 友谊).  *s is
+ * the iterator and its buffers, allocated at the first run that needs
+ * them (start with NULL; ta__segmenter_free).  Returns false when fn
+ * stopped it or, setting *oom, when out of memory. */
+typedef struct ta__segmenter ta__segmenter;
+bool ta__segment(ta__segmenter **s, const char *w, size_t len, ta__unit_fn fn,
+                 void *user, bool *oom);
+void ta__segmenter_free(ta__segmenter *s);
+
+/* ---- Names across scripts (names.c) ---- */
+
+/* Is one side Chinese and the other in a Latin-script language? */
+bool ta__names_apply(const ta_doc *src, const ta_doc *tgt);
+
+/* Add keys of kind identical to the sentences of both sides where a name
+ * of the Latin side (a word never written in lower case there) is spelled
+ * by the pinyin of Han characters of the Chinese side: 陈清扬 and "Chen
+ * Qingyang" share the keys of chen and qingyang.  Before weighing. */
+ta_status ta__names_add(const ta_doc *src, ta__features *fsrc,
+                        const ta_doc *tgt, ta__features *ftgt);
 
 /* ---- The bead cost model (cost.c) ---- */
 #define TA__MAX_SIDE 8 /* largest m or n of a bead type */

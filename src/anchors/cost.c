@@ -27,7 +27,7 @@ static const double default_weight[TA_ANCHOR_COUNT] = {
     [TA_ANCHOR_IDENTICAL] = 0.4,
     [TA_ANCHOR_COGNATE] = 0.15,
     [TA_ANCHOR_PUNCT] = 0.3,
-    [TA_ANCHOR_LEXICON] = 0.15,
+    [TA_ANCHOR_LEXICON] = 0.3,
 };
 
 void ta__model_defaults(ta__model *m, const ta_align_opts *o) {

@@ -24,6 +24,7 @@
 typedef struct fold_ctx {
   char table[FOLD_TABLE_END - 0x80][3];
   UTransliterator *translit; /* other scripts; NULL if ICU lacks it */
+  ta__segmenter *seg;        /* for scripts without spaces; NULL until used */
 } fold_ctx;
 
 /* Letters NFD does not decompose into an ASCII base. */
@@ -56,6 +57,7 @@ static void fold_ctx_init(fold_ctx *fc) {
   for (size_t i = 0; i < sizeof fold_special / sizeof fold_special[0]; i++)
     strcpy(fc->table[fold_special[i].c - 0x80], fold_special[i].fold);
   fc->translit = NULL;
+  fc->seg = NULL;
 }
 
 static UTransliterator *fold_translit(fold_ctx *fc) {
@@ -72,6 +74,7 @@ static UTransliterator *fold_translit(fold_ctx *fc) {
 
 static void fold_ctx_close(fold_ctx *fc) {
   if (fc->translit) utrans_close(fc->translit);
+  ta__segmenter_free(fc->seg);
 }
 
 /* Transliterate a non-Latin word with ICU; keep only ASCII letters. */
@@ -162,6 +165,9 @@ static const struct {
     {0xFF08, '('}, {'"', 'q'},    {0xAB, 'q'},   {0xBB, 'q'},   {0x201C, 'q'},
     {0x201D, 'q'}, {0x201E, 'q'}, {0x300C, 'q'}, {0x300D, 'q'}, {'%', '%'},
     {0x2026, '.'},
+    /* the full-width forms of Chinese and Japanese */
+    {0xFF1B, ';'}, {0xFF05, '%'}, {0x300E, 'q'}, {0x300F, 'q'},
+    {0xFF02, 'q'},
 };
 
 static char punct_class(UChar32 c) {
@@ -197,9 +203,14 @@ static uint32_t occurrence(occ *seen, size_t *nseen, size_t max,
   return 0;
 }
 
+/* Letters, digits and the marks of a word: non-spacing (French accents
+ * written apart, Thai vowels) and spacing (Devanagari's matras, which cut
+ * Hindi words in pieces when they were left out). */
 static bool is_word_char(UChar32 c) {
   if (c < 0x80) return ascii_alnum(c);
-  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+  if (u_isalnum(c)) return true;
+  int8_t t = u_charType(c);
+  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
 }
 
 static bool has_upper_or_digit(const char *w, size_t len) {
@@ -240,6 +251,20 @@ static bool word_keys(fold_ctx *fc, const bool *on, const char *w, size_t len,
   if (fl >= 5 && sl >= 3 && !key_push(b, ta__key_of(KEY_COGNATE, sk, sl, 2)))
     return false;
   return true;
+}
+
+/* word_keys for every unit of a word run. */
+typedef struct unit_ctx {
+  fold_ctx *fc;
+  const bool *on;
+  key_buf *b;
+  occ *seen;
+  size_t *nseen;
+} unit_ctx;
+
+static bool unit_keys(void *user, const char *w, size_t len) {
+  unit_ctx *u = user;
+  return word_keys(u->fc, u->on, w, len, u->b, u->seen, u->nseen);
 }
 
 static int cmp_u32(const void *a, const void *b) {
@@ -289,7 +314,9 @@ static bool sentence_keys(fold_ctx *fc, const bool *on, const char *t,
         i = j;
         nchars++;
       }
-      if (!word_keys(fc, on, t + at, (size_t)(i - at), b, seen, &nseen))
+      unit_ctx u = {fc, on, b, seen, &nseen};
+      bool oom = false;
+      if (!ta__segment(&fc->seg, t + at, (size_t)(i - at), unit_keys, &u, &oom))
         return false;
     } else if (on[KEY_PUNCT]) {
       char cls = punct_class(c);
@@ -390,6 +417,11 @@ ta__folder *ta__folder_new(void) {
 size_t ta__folder_fold(ta__folder *f, const char *w, size_t len, char *out,
                        size_t cap) {
   return fold_with(&f->fc, w, len, out, cap);
+}
+
+bool ta__folder_units(ta__folder *f, const char *w, size_t len, ta__unit_fn fn,
+                      void *user, bool *oom) {
+  return ta__segment(&f->fc.seg, w, len, fn, user, oom);
 }
 
 void ta__folder_free(ta__folder *f) {

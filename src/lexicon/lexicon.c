@@ -88,8 +88,22 @@ void ta__strtab_free(ta__strtab *t) {
 
 /* ---- words ------------------------------------------------------------- */
 
+/* Is the first letter of w in a script written without spaces? */
+static bool spaceless_word(const char *w, size_t len) {
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(w, i, (int32_t)len, c);
+  return c >= 0 && ta__spaceless(c);
+}
+
 size_t ta__lex_norm(ta__folder *f, const char *w, size_t len, char *out,
                     size_t cap) {
+  if (len && (unsigned char)w[0] >= 0x80 && spaceless_word(w, len)) {
+    if (len >= cap) return 0;
+    memcpy(out, w, len);
+    out[len] = '\0';
+    return len;
+  }
   size_t n = ta__folder_fold(f, w, len, out, cap);
   if (n < 2) return 0;
   for (size_t i = 0; i < n; i++)
@@ -99,12 +113,19 @@ size_t ta__lex_norm(ta__folder *f, const char *w, size_t len, char *out,
   return n;
 }
 
-static bool is_letter(UChar32 c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK;
+bool ta__lex_has_prefixes(const char *norm) {
+  return (unsigned char)norm[0] < 0x80;
 }
 
-bool ta__lex_words(const char *text, size_t len, ta__word_fn fn, void *user) {
+static bool is_letter(UChar32 c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (u_isalpha(c)) return true;
+  int8_t t = u_charType(c);
+  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+ta_status ta__lex_words(ta__folder *f, const char *text, size_t len,
+                        ta__word_fn fn, void *user) {
   int32_t i = 0, n = (int32_t)len;
   while (i < n) {
     int32_t at = i, end;
@@ -118,10 +139,12 @@ bool ta__lex_words(const char *text, size_t len, ta__word_fn fn, void *user) {
       if (c < 0 || !is_letter(c)) break;
       end = j;
     }
-    if (!fn(user, text + at, (size_t)(end - at))) return false;
+    bool oom = false;
+    if (!ta__folder_units(f, text + at, (size_t)(end - at), fn, user, &oom))
+      return oom ? TA_ENOMEM : TA_OK;
     i = end;
   }
-  return true;
+  return TA_OK;
 }
 
 /* The longest normalised word of a phrase ("maison de campagne" ->
@@ -146,9 +169,9 @@ static bool longest_word(void *user, const char *w, size_t len) {
 
 /* Normalise a phrase; *words is its number of words. */
 size_t ta__lex_phrase(ta__folder *f, const char *s, size_t len, char *out,
-                      size_t *words) {
+                      size_t *words, ta_status *st) {
   longest l = {.f = f};
-  ta__lex_words(s, len, longest_word, &l);
+  if (ta__lex_words(f, s, len, longest_word, &l) != TA_OK) *st = TA_ENOMEM;
   memcpy(out, l.best, l.bl + 1);
   *words = l.words;
   return l.bl;
@@ -166,7 +189,8 @@ static bool add_doc_word(void *user, const char *w, size_t len) {
   uint32_t id;
   size_t n = ta__lex_norm(d->f, w, len, tmp, sizeof tmp);
   if (n) d->st = ta__strtab_intern(d->t, tmp, n, &id);
-  for (size_t k = TA__LEX_PREFIX_MIN; k < n && d->st == TA_OK; k++)
+  for (size_t k = TA__LEX_PREFIX_MIN;
+       k < n && d->st == TA_OK && ta__lex_has_prefixes(tmp); k++)
     d->st = ta__strtab_intern(d->t, tmp, k, &id);
   return d->st == TA_OK;
 }
@@ -175,7 +199,8 @@ ta_status ta__lex_doc_words(const ta_doc *d, ta__folder *f, ta__strtab *out) {
   doc_words dw = {f, out, TA_OK};
   for (size_t i = 0; i < ta_doc_count(d) && dw.st == TA_OK; i++) {
     const ta_sentence *s = ta_doc_sentence(d, i);
-    ta__lex_words(s->text, s->len, add_doc_word, &dw);
+    ta_status st = ta__lex_words(f, s->text, s->len, add_doc_word, &dw);
+    if (st != TA_OK) dw.st = st;
   }
   return dw.st;
 }
@@ -228,15 +253,17 @@ ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
 }
 
 static ta_status lexicon_add(ta_lexicon *lx, const char *src, const char *tgt,
-                         double p) {
+                             double p) {
   if (!lx || !src || !tgt || !(p > 0)) return TA_EINVAL;
   ta__folder *f = ta__folder_new();
   if (!f) return TA_ENOMEM;
   char a[TA__LEX_WORD_MAX], b[TA__LEX_WORD_MAX];
   size_t wa, wb;
-  size_t na = ta__lex_phrase(f, src, strlen(src), a, &wa);
-  size_t nb = ta__lex_phrase(f, tgt, strlen(tgt), b, &wb);
+  ta_status st = TA_OK;
+  size_t na = ta__lex_phrase(f, src, strlen(src), a, &wa, &st);
+  size_t nb = ta__lex_phrase(f, tgt, strlen(tgt), b, &wb, &st);
   ta__folder_free(f);
+  if (st != TA_OK) return st;
   if (!na || !nb || wa != 1) return TA_OK;
   return ta__lexicon_add_norm(lx, a, na, b, nb, p > 1 ? 1 : p);
 }
@@ -249,9 +276,11 @@ double ta_lexicon_prob(const ta_lexicon *lx, const char *src, const char *tgt) {
   }
   char a[TA__LEX_WORD_MAX], b[TA__LEX_WORD_MAX];
   size_t wa, wb;
-  size_t na = ta__lex_phrase(f, src, strlen(src), a, &wa);
-  size_t nb = ta__lex_phrase(f, tgt, strlen(tgt), b, &wb);
+  ta_status st = TA_OK;
+  size_t na = ta__lex_phrase(f, src, strlen(src), a, &wa, &st);
+  size_t nb = ta__lex_phrase(f, tgt, strlen(tgt), b, &wb, &st);
   ta__folder_free(f);
+  if (st != TA_OK) return 0;
   int64_t s = ta__strtab_find(&lx->words, a, na);
   int64_t t = ta__strtab_find(&lx->words, b, nb);
   if (s < 0 || t < 0 || (size_t)s >= lx->nheads) return 0;
@@ -342,8 +371,9 @@ static ta_status parse_lines(ta_lexicon *lx, const char *path, const char *buf,
     }
     char sw[TA__LEX_WORD_MAX], tw[TA__LEX_WORD_MAX];
     size_t ws, wt;
-    size_t ns = ta__lex_phrase(f, a, al, sw, &ws);
-    size_t nt = ta__lex_phrase(f, b, bl, tw, &wt);
+    size_t ns = ta__lex_phrase(f, a, al, sw, &ws, &st);
+    size_t nt = ta__lex_phrase(f, b, bl, tw, &wt, &st);
+    if (st != TA_OK) break;
     if (!ns || !nt || ws != 1) continue;
     if (filter && ta__strtab_find(filter, sw, ns) < 0) continue;
     st = ta__lexicon_add_norm(lx, sw, ns, tw, nt, p);

@@ -19,6 +19,8 @@
 /* Translations a source word contributes, and the least probability. */
 #define TA__LEX_TOP 3
 #define TA__LEX_MIN_P 0.1
+/* At most this many beads are learned from, spread over the document. */
+#define TA__LEX_TRAIN_MAX 3000
 /* Longest normalised word kept. */
 #define TA__LEX_WORD_MAX 64
 
@@ -56,15 +58,26 @@ struct ta_lexicon {
   size_t entries;
 };
 
-/* Normalise a word (fold, keep only a-z words of 2+ letters, stem).
- * Returns the length written to out (NUL-terminated), 0 to skip it. */
+/* Normalise a word.  A word of a script written with spaces is folded
+ * (lower case, Latin-ASCII; ICU's transliteration for other scripts),
+ * kept when it is all a-z and 2+ letters, and stemmed.  A word of a
+ * spaceless script (Han, Kana, Thai...: a unit of ta__lex_words) is kept
+ * as written, even one character long (我, 说): such scripts do not
+ * inflect, and romanised Chinese would merge homophones.  Returns the
+ * length written to out (NUL-terminated), 0 to skip it. */
 size_t ta__lex_norm(ta__folder *f, const char *w, size_t len, char *out,
                     size_t cap);
 
-/* Call fn for every word (run of letters) of text; stops when it returns
- * false, and then returns false. */
-typedef bool (*ta__word_fn)(void *user, const char *w, size_t len);
-bool ta__lex_words(const char *text, size_t len, ta__word_fn fn, void *user);
+/* Is a normalised word one whose prefixes stand for it (a folded a-z
+ * word; see TA__LEX_PREFIX_MIN)? */
+bool ta__lex_has_prefixes(const char *norm);
+
+/* Call fn for every word of text: runs of letters, cut into words where
+ * they are in a script without spaces (ta__segment).  Stops when fn
+ * returns false.  TA_ENOMEM when out of memory, else TA_OK. */
+typedef ta__unit_fn ta__word_fn;
+ta_status ta__lex_words(ta__folder *f, const char *text, size_t len,
+                        ta__word_fn fn, void *user);
 
 /* Add normalised src -> tgt (no further normalisation). */
 ta_status ta__lexicon_add_norm(ta_lexicon *lx, const char *src, size_t sl,
@@ -87,9 +100,10 @@ extern size_t ta__dict_max, ta__dict_entries;
 ta_status ta__lexicon_load_lines(ta_lexicon *lx, const char *path,
                                  const ta__strtab *filter, ta_error *err);
 
-/* Normalise a phrase to its longest word; *words is its number of words. */
+/* Normalise a phrase to its longest word; *words is its number of words.
+ * Out of memory it sets *st to TA_ENOMEM (else leaves it). */
 size_t ta__lex_phrase(ta__folder *f, const char *s, size_t len, char *out,
-                      size_t *words);
+                      size_t *words, ta_status *st);
 
 /* Parse a dictd dictionary (index + dict text) into lx; lines and entries
  * as in lexicon.h. */

@@ -83,8 +83,9 @@ typedef struct entry_ctx {
 /* One translation phrase of the current headword. */
 static ta_status add_translation(entry_ctx *e, const char *s, size_t len) {
   char w[TA__LEX_WORD_MAX];
-  size_t words, n = ta__lex_phrase(e->f, s, len, w, &words);
-  if (!n) return TA_OK;
+  ta_status st = TA_OK;
+  size_t words, n = ta__lex_phrase(e->f, s, len, w, &words, &st);
+  if (st != TA_OK || !n) return st;
   double p = 1.0 / (e->rank++ + 2);
   if (!e->reverse) return ta__lexicon_add_norm(e->lx, e->head, e->hl, w, n, p);
   if (words != 1) return TA_OK; /* a source-side phrase: skipped */
@@ -197,7 +198,8 @@ static ta_status scan_index(const char *path, entry_ctx *e, index_scan *x,
     }
     size_t words, hl = (size_t)(t1 - l);
     if (hl >= 2 && l[0] == '0' && l[1] == '0') continue; /* 00database */
-    e->hl = ta__lex_phrase(e->f, l, hl, e->head, &words);
+    e->hl = ta__lex_phrase(e->f, l, hl, e->head, &words, &st);
+    if (st != TA_OK) break;
     if (!e->hl || words != 1) continue;
     if (!e->reverse && e->filter &&
         ta__strtab_find(e->filter, e->head, e->hl) < 0)

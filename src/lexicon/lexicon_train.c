@@ -5,9 +5,9 @@
  * pairs they agree on are kept.
  *
  * Does not align: the caller (align/lexicon_pass.c, which also has
- * ta_lexicon_learn) gives the beads.  Memory: one entry per co-occurring (source, target) word
- * pair of the training beads, which are capped at TA__LEX_TRAIN_MAX and
- * TA__LEX_SENT_WORDS words a sentence. */
+ * ta_lexicon_learn) gives the beads.  Memory: one entry per co-occurring
+ * (source, target) word pair of the training beads, which are capped at
+ * TA__LEX_TRAIN_MAX and TA__LEX_SENT_WORDS words a sentence. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,8 +19,6 @@
  * learn from; the cost, not the confidence score, so that a better score
  * model does not change what is learned. */
 #define TA__LEX_MAX_COST 2.4
-/* At most this many beads are learned from, spread over the document. */
-#define TA__LEX_TRAIN_MAX 3000
 /* Words of a sentence beyond this are ignored in training. */
 #define TA__LEX_SENT_WORDS 100
 /* Least t of a learned entry, in each direction: a table learned from a
@@ -60,9 +58,9 @@ static ta_status tokenize(ta__folder *f, ta__strtab *vocab, const char *text,
   out->w = ta__malloc(TA__LEX_SENT_WORDS * sizeof *out->w);
   if (!out->w) return TA_ENOMEM;
   tok_ctx t = {f, vocab, out->w, 0, shift, TA_OK};
-  ta__lex_words(text, strlen(text), tok_word, &t);
+  ta_status st = ta__lex_words(f, text, strlen(text), tok_word, &t);
   out->n = t.n;
-  return t.st;
+  return st != TA_OK ? st : t.st;
 }
 
 /* Co-occurrence table keyed by (e, f). */
@@ -124,8 +122,8 @@ static int cmp_cand(const void *x, const void *y) {
   return a->f < b->f ? -1 : a->f > b->f;
 }
 
-static void em(pair_tab *p, const sent *S, const sent *T, size_t n,
-               size_t nsrc, double *tot, int iters) {
+static void em(pair_tab *p, const sent *S, const sent *T, size_t n, size_t nsrc,
+               double *tot, int iters) {
   for (int it = 0; it < iters; it++) {
     for (size_t h = 0; h < p->cap; h++) p->c[h] = 0;
     memset(tot, 0, nsrc * sizeof *tot);
@@ -186,7 +184,8 @@ static ta_status train(ta_lexicon *lx, const char *const *src_sents,
                        double min_p) {
   if (!lx || (n && (!src_sents || !tgt_sents))) return TA_EINVAL;
   ta__strtab vs = {0}, vt = {0};
-  sent *S = ta__calloc(n ? n : 1, sizeof *S), *T = ta__calloc(n ? n : 1, sizeof *T);
+  sent *S = ta__calloc(n ? n : 1, sizeof *S),
+       *T = ta__calloc(n ? n : 1, sizeof *T);
   pair_tab p = {0};
   double *tot = NULL;
   uint32_t *count = NULL;
@@ -239,9 +238,9 @@ ta_status ta_lexicon_train(ta_lexicon *lx, const char *const *src_sents,
                            double min_p, ta_error *err) {
   ta_status st = train(lx, src_sents, tgt_sents, n, iters, min_p);
   if (st == TA_OK) return st;
-  return ta__fail(err, st, "lexicon: training on %zu sentence pairs: %s", n,
-                  st == TA_EINVAL ? "missing table or sentences"
-                                  : ta_strerror(st));
+  return ta__fail(
+      err, st, "lexicon: training on %zu sentence pairs: %s", n,
+      st == TA_EINVAL ? "missing table or sentences" : ta_strerror(st));
 }
 
 /* ---- which beads to learn from ---------------------------------------- */
@@ -297,8 +296,8 @@ static ta_status intersect(ta_lexicon *lx, const ta_lexicon *f,
 
 /* Learn from the confident beads among n (costs set). */
 ta_status ta__lex_learn_beads(ta_lexicon *lx, const ta_doc *src,
-                              const ta_doc *tgt, const ta_bead *beads,
-                              size_t n, size_t *used) {
+                              const ta_doc *tgt, const ta_bead *beads, size_t n,
+                              size_t *used) {
   size_t *idx = ta__malloc((n ? n : 1) * sizeof *idx);
   const char **a = ta__malloc((n ? n : 1) * sizeof *a);
   const char **b = ta__malloc((n ? n : 1) * sizeof *b);

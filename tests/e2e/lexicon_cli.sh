@@ -39,7 +39,7 @@ check "too short to self-train: same as --no-lexicon" cmp -s "$tmp/plain.beads" 
 TMXALIGN_DICT_DIR="$data" align -f jsonl -o "$tmp/auto.jsonl" --dict auto -v 2>"$tmp/err"
 check "--dict auto: says which" grep -q 'dictionary .*freedict-deu-fra.index: 8 entries' "$tmp/err"
 check "--dict auto: lexical evidence" has_evidence "$tmp/auto.jsonl"
-check "self-training says why not" grep -q 'fewer than 100: nothing learned' "$tmp/err"
+check "self-training says why not" grep -q 'fewer than 50: nothing learned' "$tmp/err"
 align -f jsonl -o "$tmp/plain.jsonl"
 check "without a dictionary: no lexical evidence" no_evidence "$tmp/plain.jsonl"
 

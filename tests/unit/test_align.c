@@ -2,6 +2,7 @@
  * cost, and the search on crafted documents with known correct beads.
  * The sentences are from Maupassant's "La Parure" and its 1903 English
  * translation (public domain; tests/data/split/SOURCE.md). */
+// clang-format off
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,10 +13,10 @@
 #include <string.h>
 
 #include <cmocka.h>
+// clang-format on
 
 #include "anchors/anchors.h"
 #include "base/base.h"
-#include "anchors/anchors.h"
 
 enum { NPAIRS = 16 };
 
@@ -117,8 +118,8 @@ static const ta_bead *bead_of_src(const ta_alignment *a, size_t s) {
   return NULL;
 }
 
-static void assert_bead(const ta_alignment *a, size_t s, size_t slen,
-                        size_t t, size_t tlen) {
+static void assert_bead(const ta_alignment *a, size_t s, size_t slen, size_t t,
+                        size_t tlen) {
   const ta_bead *b = bead_of_src(a, s);
   if (b->src_begin != s || b->src_len != slen || b->tgt_begin != t ||
       b->tgt_len != tlen)
@@ -138,7 +139,10 @@ static void numbers_normalise(void **state) {
       {"1 000,5 euros", "1000.5", 7},
       {"1,000.5", "1000.5", 7},
       {"1000.5", "1000.5", 6},
-      {"1\xC2\xA0" "000\xC2\xA0" "000 habitants", "1000000", 11},
+      {"1\xC2\xA0"
+       "000\xC2\xA0"
+       "000 habitants",
+       "1000000", 11},
       {"15 %", "15", 2},
       {"2,5 millions", "2.5", 3},
       {"0,50", "0.5", 4},
@@ -164,9 +168,12 @@ static void words_fold(void **state) {
   static const struct {
     const char *in, *out;
   } rows[] = {
-      {"Biélorussie", "bielorussie"}, {"Straße", "strasse"},
-      {"Œuvre", "oeuvre"},            {"Москва", "moskva"},
-      {"ÉTATS", "etats"},             {"Oustinov", "oustinov"},
+      {"Biélorussie", "bielorussie"},
+      {"Straße", "strasse"},
+      {"Œuvre", "oeuvre"},
+      {"Москва", "moskva"},
+      {"ÉTATS", "etats"},
+      {"Oustinov", "oustinov"},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     char out[64];
@@ -176,10 +183,57 @@ static void words_fold(void **state) {
   }
 }
 
+/* Units of a word run: collected as "a|b|c". */
+typedef struct units {
+  char s[256];
+  size_t n;
+} units;
+
+static bool add_unit(void *user, const char *w, size_t len) {
+  units *u = user;
+  int k = snprintf(u->s + u->n, sizeof u->s - u->n, "%s%.*s", u->n ? "|" : "",
+                   (int)len, w);
+  u->n += (size_t)k;
+  return true;
+}
+
+/* Scripts without spaces are cut into words by ICU's dictionaries;
+ * other runs stay whole (sentences written for this test). */
+static void words_segment(void **state) {
+  (void)state;
+  static const struct {
+    const char *in, *out;
+  } rows[] = {
+      {"我们明天去北京看朋友", "我们|明天|去|北京|看|朋友"},
+      {"他看见了医生", "他|看见|了|医生"},
+      {"ผมไปกรุงเทพ", "ผม|ไป|กรุงเทพ"},
+      {"東京に", "東京|に"},
+      {"Biélorussie", "Biélorussie"},
+      {"Москва", "Москва"},
+  };
+  ta__segmenter *sg = NULL;
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    units u = {.n = 0};
+    u.s[0] = '\0';
+    bool oom = false;
+    assert_true(
+        ta__segment(&sg, rows[i].in, strlen(rows[i].in), add_unit, &u, &oom));
+    assert_false(oom);
+    if (strcmp(u.s, rows[i].out))
+      fail_msg("%s: units %s, expected %s", rows[i].in, u.s, rows[i].out);
+  }
+  ta__segmenter_free(sg);
+  assert_true(ta__spaceless(0x4E2D) && ta__spaceless(0x30AB) &&
+              ta__spaceless(0x0E01));
+  assert_false(ta__spaceless('a') || ta__spaceless(0xE9) ||
+               ta__spaceless(0x0416) || ta__spaceless(0xAC00));
+}
+
 /* Anchor matches of one sentence against another, per kind. */
-static ta__pair_match match_of(const char *a, const char *b) {
+static ta__pair_match match_of_lang(const char *la, const char *a,
+                                    const char *lb, const char *b) {
   const char *sa[1] = {a}, *sb[1] = {b};
-  ta_doc *da = make_doc("fr", sa, NULL, 1), *db = make_doc("en", sb, NULL, 1);
+  ta_doc *da = make_doc(la, sa, NULL, 1), *db = make_doc(lb, sb, NULL, 1);
   bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};
   ta__features fa, fb;
   assert_int_equal(ta__features_build(da, on, &fa), TA_OK);
@@ -194,8 +248,71 @@ static ta__pair_match match_of(const char *a, const char *b) {
   return pm;
 }
 
+/* Names across scripts: a Han name of the Chinese side meets its pinyin
+ * on the English side; an English word also written in lower case is no
+ * name, whatever Han character reads like it (sentences written for this
+ * test). */
+static void anchors_names_across_scripts(void **state) {
+  (void)state;
+  const char *zh[] = {"王小明去了上海。", "他说他很累和饿。"};
+  const char *eng[] = {"Wang Xiaoming went to Shanghai.",
+                       "He said he was tired and hungry."};
+  ta_doc *dz = make_doc("zh", zh, NULL, 2), *de = make_doc("en", eng, NULL, 2);
+  ta_doc *dj = make_doc("ja", zh, NULL, 2), *dr = make_doc("ru", eng, NULL, 2);
+  assert_true(ta__names_apply(dz, de));
+  assert_true(ta__names_apply(de, dz));
+  assert_false(ta__names_apply(dj, de)); /* Mandarin readings only */
+  assert_false(ta__names_apply(dz, dr)); /* a Latin-script side only */
+  bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};
+  ta__features fz, fe;
+  assert_int_equal(ta__features_build(dz, on, &fz), TA_OK);
+  assert_int_equal(ta__features_build(de, on, &fe), TA_OK);
+  ta__pair_match before;
+  assert_int_equal(ta__features_weigh(&fz, &fe, NULL), TA_OK);
+  ta__pair_match_compute(&fz, 0, &fe, 0, &before);
+  assert_true(before.kind[TA_ANCHOR_IDENTICAL] == 0);
+  assert_int_equal(ta__names_add(dz, &fz, de, &fe), TA_OK);
+  assert_int_equal(ta__features_weigh(&fz, &fe, NULL), TA_OK);
+  ta__pair_match names, he, cross;
+  ta__pair_match_compute(&fz, 0, &fe, 0, &names);
+  ta__pair_match_compute(&fz, 1, &fe, 1, &he);
+  ta__pair_match_compute(&fz, 0, &fe, 1, &cross);
+  assert_true(names.kind[TA_ANCHOR_IDENTICAL] > 0);
+  assert_true(he.kind[TA_ANCHOR_IDENTICAL] == 0);
+  assert_true(cross.kind[TA_ANCHOR_IDENTICAL] == 0);
+  /* the keys of every sentence stay sorted */
+  for (int side = 0; side < 2; side++) {
+    const ta__features *f = side ? &fe : &fz;
+    for (size_t i = 0; i < f->n; i++)
+      for (uint32_t k = 1; k < f->s[i].nkeys; k++)
+        assert_true(f->keys[f->s[i].key_begin + k - 1] <
+                    f->keys[f->s[i].key_begin + k]);
+  }
+  ta__features_free(&fz);
+  ta__features_free(&fe);
+  ta_doc_free(dz);
+  ta_doc_free(de);
+  ta_doc_free(dj);
+  ta_doc_free(dr);
+}
+
+static ta__pair_match match_of(const char *a, const char *b) {
+  return match_of_lang("fr", a, "en", b);
+}
+
 static void anchors_match(void **state) {
   (void)state;
+  /* a Katakana name is a word of its own in Japanese, and its romaji
+   * (ICU's Any-Latin) a cognate of the English spelling; before words
+   * were cut, it was inside 米国のオバマ大統領が, which folds from
+   * "miguo" */
+  ta__pair_match ja = match_of_lang("ja", "米国のオバマ大統領が来た。", "en",
+                                    "The American president Obama came.");
+  assert_true(ja.kind[TA_ANCHOR_COGNATE] > 0);
+  /* Devanagari's spacing vowel signs are part of the word: हिन्दी is one
+   * word, folded to hindi */
+  ta__pair_match hi = match_of("हिन्दी भाषा", "the Hindi language");
+  assert_true(hi.kind[TA_ANCHOR_COGNATE] > 0);
   ta__pair_match pm = match_of("Le chef du Pentagone", "The Pentagon chief");
   assert_true(pm.kind[TA_ANCHOR_COGNATE] > 0);
   pm = match_of("Oustinov arrive", "Ustinov comes");
@@ -237,7 +354,8 @@ static void length_cost_grows_with_mismatch(void **state) {
 
 static void faithful_pairs_are_one_to_one(void **state) {
   (void)state;
-  ta_doc *s = make_doc("fr", fr, NULL, NPAIRS), *t = make_doc("en", en, NULL, NPAIRS);
+  ta_doc *s = make_doc("fr", fr, NULL, NPAIRS),
+         *t = make_doc("en", en, NULL, NPAIRS);
   ta_alignment *a = align(s, t);
   assert_covers(a, NPAIRS, NPAIRS);
   for (size_t i = 0; i < NPAIRS; i++) assert_bead(a, i, 1, i, 1);
@@ -248,7 +366,8 @@ static void faithful_pairs_are_one_to_one(void **state) {
 
 static void identical_texts_are_one_to_one(void **state) {
   (void)state;
-  ta_doc *s = make_doc("fr", fr, NULL, NPAIRS), *t = make_doc("fr", fr, NULL, NPAIRS);
+  ta_doc *s = make_doc("fr", fr, NULL, NPAIRS),
+         *t = make_doc("fr", fr, NULL, NPAIRS);
   ta_alignment *a = align(s, t);
   assert_int_equal(ta_alignment_count(a), NPAIRS);
   for (size_t i = 0; i < NPAIRS; i++) assert_bead(a, i, 1, i, 1);
@@ -280,15 +399,16 @@ static void omitted_sentence_stays_visible_and_local(void **state) {
     ta_alignment *a = align(s, t);
     assert_covers(a, NPAIRS, m);
     bool visible = false;
-    for (size_t i = gone > 3 ? gone - 3 : 0; i <= gone + 3 && i < NPAIRS;
-         i++) {
+    for (size_t i = gone > 3 ? gone - 3 : 0; i <= gone + 3 && i < NPAIRS; i++) {
       const ta_bead *b = bead_of_src(a, i);
       if (b->src_len > b->tgt_len) visible = true;
     }
     if (!visible) fail_msg("gone %zu: no bead shows the gap", gone);
     for (size_t i = 0; i < NPAIRS; i++)
-      if (i + 4 <= gone) assert_bead(a, i, 1, i, 1);
-      else if (i >= gone + 4) assert_bead(a, i, 1, i - 1, 1);
+      if (i + 4 <= gone)
+        assert_bead(a, i, 1, i, 1);
+      else if (i >= gone + 4)
+        assert_bead(a, i, 1, i - 1, 1);
     ta_alignment_free(a);
     ta_doc_free(s);
     ta_doc_free(t);
@@ -307,8 +427,9 @@ static void omitted_sentence_is_one_to_zero(void **state) {
   }
   for (size_t i = 0, k = 0; i <= NPAIRS; i++) {
     if (i == 8) {
-      f[i] = "Mathilde Loisel garda la carte du ministère pendant trois "
-             "semaines dans son tiroir.";
+      f[i] =
+          "Mathilde Loisel garda la carte du ministère pendant trois "
+          "semaines dans son tiroir.";
       fpara[i] = 99; /* a paragraph of its own, numbered below */
       continue;
     }
@@ -360,8 +481,9 @@ static void split_sentence_is_one_to_two(void **state) {
   for (size_t i = 0; i < NPAIRS; i++) {
     if (i == 9) {
       e[m++] = "Every one wants to go.";
-      e[m++] = "It is very select, and they are not giving many invitations "
-               "to clerks.";
+      e[m++] =
+          "It is very select, and they are not giving many invitations "
+          "to clerks.";
     } else {
       e[m++] = en[i];
     }
@@ -381,12 +503,15 @@ static void recut_sentences_are_two_to_two(void **state) {
   (void)state;
   const char *e[NPAIRS];
   for (size_t i = 0; i < NPAIRS; i++) e[i] = en[i];
-  e[3] = "The Minister of Public Instruction and Madame Georges Ramponneau "
-         "request the honor of M. and Madame Loisel's company.";
-  e[4] = "It is at the palace of the Ministry on Monday evening, January "
-         "18th; instead of being delighted, as her husband had hoped, she "
-         "threw the invitation on the table crossly, muttering:";
-  ta_doc *s = make_doc("fr", fr, NULL, NPAIRS), *t = make_doc("en", e, NULL, NPAIRS);
+  e[3] =
+      "The Minister of Public Instruction and Madame Georges Ramponneau "
+      "request the honor of M. and Madame Loisel's company.";
+  e[4] =
+      "It is at the palace of the Ministry on Monday evening, January "
+      "18th; instead of being delighted, as her husband had hoped, she "
+      "threw the invitation on the table crossly, muttering:";
+  ta_doc *s = make_doc("fr", fr, NULL, NPAIRS),
+         *t = make_doc("en", e, NULL, NPAIRS);
   ta_alignment *a = align(s, t);
   assert_covers(a, NPAIRS, NPAIRS);
   assert_bead(a, 3, 2, 3, 2);
@@ -408,7 +533,8 @@ static void omitted_paragraph_is_skipped(void **state) {
     epara[m] = m / 4;
     e[m++] = en[i];
   }
-  ta_doc *s = make_doc("fr", fr, fpara, NPAIRS), *t = make_doc("en", e, epara, m);
+  ta_doc *s = make_doc("fr", fr, fpara, NPAIRS),
+         *t = make_doc("en", e, epara, m);
   ta_alignment *a = align(s, t);
   assert_covers(a, NPAIRS, m);
   for (size_t i = 4; i < 8; i++) assert_bead(a, i, 1, 4, 0);
@@ -421,7 +547,8 @@ static void omitted_paragraph_is_skipped(void **state) {
 
 static void empty_and_lopsided_documents(void **state) {
   (void)state;
-  ta_doc *full = make_doc("fr", fr, NULL, NPAIRS), *none = make_doc("en", NULL, NULL, 0);
+  ta_doc *full = make_doc("fr", fr, NULL, NPAIRS),
+         *none = make_doc("en", NULL, NULL, 0);
   ta_alignment *a = align(full, none);
   assert_covers(a, NPAIRS, 0);
   assert_int_equal(ta_alignment_count(a), NPAIRS);
@@ -451,7 +578,8 @@ static void ten_thousand_against_ten(void **state) {
   const char **many = malloc(BIG * sizeof *many);
   assert_non_null(many);
   for (size_t i = 0; i < BIG; i++) many[i] = fr[i % NPAIRS];
-  ta_doc *s = make_doc("fr", many, NULL, BIG), *t = make_doc("en", en, NULL, 10);
+  ta_doc *s = make_doc("fr", many, NULL, BIG),
+         *t = make_doc("en", en, NULL, 10);
   ta_alignment *a = align(s, t);
   assert_covers(a, BIG, 10);
   ta_alignment_free(a);
@@ -528,7 +656,8 @@ static void huge_band_is_the_whole_grid(void **state) {
 /* A number anchor switched off changes the explanation, not coverage. */
 static void anchor_weights_explain_beads(void **state) {
   (void)state;
-  ta_doc *s = make_doc("fr", fr, NULL, NPAIRS), *t = make_doc("en", en, NULL, NPAIRS);
+  ta_doc *s = make_doc("fr", fr, NULL, NPAIRS),
+         *t = make_doc("en", en, NULL, NPAIRS);
   ta_alignment *a = align(s, t);
   const ta_bead *b = bead_of_src(a, 3); /* "18 janvier" / "January 18th" */
   assert_true(b->cost_anchor[TA_ANCHOR_NUMBER] < 0);
@@ -576,17 +705,17 @@ static void long_omission_found_by_widening(void **state) {
   for (size_t b = 0; b < ta_alignment_count(a); b++) {
     const ta_bead *bd = ta_alignment_bead(a, b);
     size_t i = bd->src_begin;
-    if (bd->src_len == 1 && bd->tgt_len == 0 && i >= GAP_AT &&
-        i < GAP_AT + GAP)
+    if (bd->src_len == 1 && bd->tgt_len == 0 && i >= GAP_AT && i < GAP_AT + GAP)
       skipped++;
     if (bd->src_len == 1 && bd->tgt_len == 1 &&
         bd->tgt_begin == (i < GAP_AT ? i : i - GAP))
       right++;
   }
   if (skipped < GAP * 95 / 100 || right < (N - GAP) * 99 / 100)
-    fail_msg("of %d untranslated sentences %zu are 1-0 beads; of %d others "
-             "%zu are paired right",
-             GAP, skipped, N - GAP, right);
+    fail_msg(
+        "of %d untranslated sentences %zu are 1-0 beads; of %d others "
+        "%zu are paired right",
+        GAP, skipped, N - GAP, right);
   ta_alignment_free(a);
   ta_doc_free(s);
   ta_doc_free(t);
@@ -600,6 +729,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(numbers_normalise),
       cmocka_unit_test(words_fold),
+      cmocka_unit_test(words_segment),
+      cmocka_unit_test(anchors_names_across_scripts),
       cmocka_unit_test(anchors_match),
       cmocka_unit_test(length_cost_grows_with_mismatch),
       cmocka_unit_test(faithful_pairs_are_one_to_one),

@@ -5,8 +5,9 @@
  * failed run must leave the out-parameter NULL.
  *
  * The inputs are small so that a job makes a few thousand allocations at
- * most; the self-training of the lexicon, which needs 100 confident
+ * most; the self-training of the lexicon, which needs 50 confident
  * beads, is reached through ta_lexicon_train. */
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+// clang-format on
 
 #include "base/base.h"
 #include "tmxalign/tmxalign.h"
@@ -165,7 +167,8 @@ static int story_setup(void **state) {
   snprintf(path, sizeof path, "%s/check/story.en.txt", dir);
   assert_int_equal(ta_doc_load_file(path, &so, &s->tgt, NULL), TA_OK);
   assert_int_equal(ta_lexicon_new(&s->dict, NULL), TA_OK);
-  assert_int_equal(ta_lexicon_add(s->dict, "collier", "necklace", 1.0, NULL), TA_OK);
+  assert_int_equal(ta_lexicon_add(s->dict, "collier", "necklace", 1.0, NULL),
+                   TA_OK);
   assert_int_equal(ta_lexicon_add(s->dict, "bal", "ball", 1.0, NULL), TA_OK);
   *state = s;
   return 0;
@@ -282,13 +285,13 @@ static ta_status job_check(void *state) {
     assert_null(rep);
     return st;
   }
-  static const ta_check_format formats[] = {TA_CHECK_FORMAT_TEXT, TA_CHECK_FORMAT_JSON,
-                                            TA_CHECK_FORMAT_HTML};
+  static const ta_check_format formats[] = {
+      TA_CHECK_FORMAT_TEXT, TA_CHECK_FORMAT_JSON, TA_CHECK_FORMAT_HTML};
   for (size_t i = 0; i < 3 && st == TA_OK; i++) {
     FILE *fp = tmpfile();
     assert_non_null(fp);
-    st = ta_check_report_write(fp, formats[i], p->src, p->tgt, p->al, rep,
-                               NULL);
+    st =
+        ta_check_report_write(fp, formats[i], p->src, p->tgt, p->al, rep, NULL);
     fclose(fp);
   }
   ta_check_report_free(rep);
@@ -315,24 +318,53 @@ static ta_status job_lexicon(void *state) {
   return st;
 }
 
+/* Chinese: words cut by ICU's dictionaries (anchors/segment.c) in the
+ * anchor keys, the training and the table (sentences written for this
+ * test). */
+static ta_status job_chinese(void *state) {
+  (void)state;
+  static const char *const zh[] = {"我们明天去北京。", "他看见了医生。",
+                                   "我们看见了朋友。", "他明天去医院。"};
+  static const char *const en[] = {"We go to Beijing tomorrow.",
+                                   "He saw the doctor.", "We saw a friend.",
+                                   "He goes to the hospital tomorrow."};
+  ta_lexicon *lx = NULL;
+  ta_doc *s = NULL, *t = NULL;
+  ta_alignment *al = NULL;
+  ta_status st = ta_lexicon_new(&lx, NULL);
+  if (st == TA_OK) st = ta_lexicon_add(lx, "朋友", "friend", 1.0, NULL);
+  if (st == TA_OK) st = ta_lexicon_train(lx, zh, en, 4, 5, 0.2, NULL);
+  if (st == TA_OK) st = ta_doc_from_segments("s", "zh", zh, NULL, 4, &s, NULL);
+  if (st == TA_OK) st = ta_doc_from_segments("t", "en", en, NULL, 4, &t, NULL);
+  ta_align_opts ao;
+  ta_align_opts_init(&ao);
+  ao.lexicon = lx;
+  if (st == TA_OK) st = ta_align(s, t, &ao, &al, NULL);
+  if (st != TA_OK) assert_null(al);
+  ta_alignment_free(al);
+  ta_doc_free(s);
+  ta_doc_free(t);
+  ta_lexicon_free(lx);
+  return st;
+}
+
 static ta_status job_manifest(void *state) {
   (void)state;
   static const char manifest[] = "# pairs\na.fr\ta.en\nsub/b.fr\tsub/b.en\n";
   ta_batch_list *l = NULL;
-  ta_status st = ta_batch_manifest_parse("m.tsv", manifest,
-                                         sizeof manifest - 1, "/data", &l,
-                                         NULL);
+  ta_status st = ta_batch_manifest_parse("m.tsv", manifest, sizeof manifest - 1,
+                                         "/data", &l, NULL);
   if (st == TA_OK) assert_int_equal(ta_batch_list_count(l), 2);
   ta_batch_list_free(l);
   return st;
 }
 
-#define JOB_TEST(job)                                                      \
-  static void test_##job(void **state) {                                   \
-    unsigned long runs = exhaust(job_##job, *state, #job);                 \
-    print_message("%s: %lu runs with an allocation failing\n", #job, runs);    \
-    /* a job that allocates nothing would make the test vacuous */       \
-    assert_true(runs > 0);                                                 \
+#define JOB_TEST(job)                                                       \
+  static void test_##job(void **state) {                                    \
+    unsigned long runs = exhaust(job_##job, *state, #job);                  \
+    print_message("%s: %lu runs with an allocation failing\n", #job, runs); \
+    /* a job that allocates nothing would make the test vacuous */          \
+    assert_true(runs > 0);                                                  \
   }
 JOB_TEST(load_text)
 JOB_TEST(load_html)
@@ -344,6 +376,7 @@ JOB_TEST(tmx_write)
 JOB_TEST(tmx_read)
 JOB_TEST(check)
 JOB_TEST(lexicon)
+JOB_TEST(chinese)
 JOB_TEST(manifest)
 
 /* Reading needs a file: the pair's memory, written once. */
@@ -352,9 +385,9 @@ static int read_setup(void **state) {
   pair *p = *state;
   ta_tmx_align_opts to;
   ta_tmx_align_opts_init(&to);
-  assert_int_equal(ta_tmx_write_alignment(p->path, p->src, p->tgt, p->al, &to,
-                                          NULL, NULL),
-                   TA_OK);
+  assert_int_equal(
+      ta_tmx_write_alignment(p->path, p->src, p->tgt, p->al, &to, NULL, NULL),
+      TA_OK);
   return 0;
 }
 
@@ -363,6 +396,7 @@ int main(void) {
       cmocka_unit_test(test_load_text),
       cmocka_unit_test(test_load_html),
       cmocka_unit_test(test_lexicon),
+      cmocka_unit_test(test_chinese),
       cmocka_unit_test(test_manifest),
       cmocka_unit_test_setup_teardown(test_align, pair_setup, pair_teardown),
       cmocka_unit_test_setup_teardown(test_align_story, story_setup,
@@ -372,8 +406,7 @@ int main(void) {
       cmocka_unit_test(test_batch),
       cmocka_unit_test_setup_teardown(test_tmx_write, pair_setup,
                                       pair_teardown),
-      cmocka_unit_test_setup_teardown(test_tmx_read, read_setup,
-                                      pair_teardown),
+      cmocka_unit_test_setup_teardown(test_tmx_read, read_setup, pair_teardown),
       cmocka_unit_test_setup_teardown(test_check, pair_setup, pair_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
