@@ -11,12 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
 #include "base/base.h"
-
 
 static double now(void) {
   struct timespec ts;
@@ -161,8 +159,8 @@ int main(int argc, char **argv) {
   }
   double mb = (double)len / 1e6;
   printf("text: %.1f MB of French prose\n", mb);
-  printf("ta_doc_load_mem:   %7.1f MB/s  (%zu sentences, %.3f s)\n",
-         mb / t_lib, n_lib, t_lib);
+  printf("ta_doc_load_mem:   %7.1f MB/s  (%zu sentences, %.3f s)\n", mb / t_lib,
+         n_lib, t_lib);
   printf("raw ICU ubrk_next: %7.1f MB/s  (%zu boundaries, %.3f s)\n",
          mb / t_icu, n_icu, t_icu);
   printf("ratio: tmxalign takes %.2fx the time of raw ICU iteration\n",

@@ -8,9 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
 #include <tmxalign/tmxalign.h>
+#include <unistd.h>
 
 static char dir[64];
 

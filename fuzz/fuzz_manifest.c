@@ -5,14 +5,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <tmxalign/tmxalign.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ta_batch_list *l = NULL;
   ta_error err;
-  if (ta_batch_manifest_parse("fuzz.tsv", (const char *)data, size, "/base",
-                              &l, &err) == TA_OK) {
+  if (ta_batch_manifest_parse("fuzz.tsv", (const char *)data, size, "/base", &l,
+                              &err) == TA_OK) {
     const ta_batch_pair *p = ta_batch_list_pairs(l);
     for (size_t i = 0; i < ta_batch_list_count(l); i++)
       if (!p[i].src || !p[i].tgt || !strlen(p[i].src) || !strlen(p[i].tgt))

@@ -47,20 +47,20 @@ TA_EXPORT const char *ta_anchor_name(ta_anchor_kind k);
 typedef struct ta_lexicon ta_lexicon;
 
 typedef struct ta_align_opts {
-  int max_bead;            /**< m + n <= max_bead for m,n >= 1; default 5 */
+  int max_bead; /**< m + n <= max_bead for m,n >= 1; default 5 */
   double weights[TA_ANCHOR_MAX]; /**< by kind (< TA_ANCHOR_COUNT); 0
                                     disables a kind; defaults tuned */
-  double length_weight;    /**< weight of the length cost, default 1 */
-  bool use_paragraphs;     /**< respect paragraph boundaries, default true */
-  size_t min_band;         /**< minimal half-width of the DP band, default 20 */
-  size_t max_band;         /**< widening stops here; 0 = unlimited */
-  int passes;              /**< 2 (default): re-estimate the length model
-                                and bead priors from a first pass */
+  double length_weight;          /**< weight of the length cost, default 1 */
+  bool use_paragraphs; /**< respect paragraph boundaries, default true */
+  size_t min_band;     /**< minimal half-width of the DP band, default 20 */
+  size_t max_band;     /**< widening stops here; 0 = unlimited */
+  int passes;          /**< 2 (default): re-estimate the length model
+                            and bead priors from a first pass */
   /* ---- lexical anchors (lexicon.h) ---- */
   const ta_lexicon *lexicon; /**< dictionary table, borrowed; may be NULL */
-  bool self_train;         /**< learn a table from the pair's confident
-                                beads when there are enough (default true) */
-  ta_note note;            /**< notes on the lexicon; fn may be NULL */
+  bool self_train;           /**< learn a table from the pair's confident
+                                  beads when there are enough (default true) */
+  ta_note note;              /**< notes on the lexicon; fn may be NULL */
 } ta_align_opts;
 
 TA_EXPORT void ta_align_opts_init(ta_align_opts *o);
@@ -68,12 +68,12 @@ TA_EXPORT void ta_align_opts_init(ta_align_opts *o);
 /** One bead and why it was chosen.  Costs are in nats (-log probability);
  * lower is better.  score is the confidence in [0,1]. */
 typedef struct ta_bead {
-  size_t src_begin, src_len;   /**< source sentences [begin, begin+len) */
-  size_t tgt_begin, tgt_len;   /**< target sentences */
-  double score;                /**< confidence in [0,1] */
-  double cost;                 /**< total cost of the bead */
+  size_t src_begin, src_len; /**< source sentences [begin, begin+len) */
+  size_t tgt_begin, tgt_len; /**< target sentences */
+  double score;              /**< confidence in [0,1] */
+  double cost;               /**< total cost of the bead */
   double cost_length;
-  double cost_chance;          /**< anchors expected to match by chance */
+  double cost_chance; /**< anchors expected to match by chance */
   double cost_prior;
   double cost_paragraph;
   /** By kind, negative: evidence for.  The last member on purpose: a new
@@ -86,16 +86,16 @@ typedef struct ta_bead {
 /** Document-level figures of an alignment. */
 typedef struct ta_align_summary {
   size_t beads;
-  size_t by_type[6][6];   /**< by_type[m][n]: beads with m source, n target
-                               sentences (m, n clamped to 5) */
+  size_t by_type[6][6]; /**< by_type[m][n]: beads with m source, n target
+                             sentences (m, n clamped to 5) */
   double mean_score;
-  double length_ratio;    /**< estimated target/source character ratio */
-  double length_var;      /**< variance per character the search used:
-                               the pair's own, widened 4x for heavy tails */
-  double length_var_raw;  /**< the variance measured on the pair, before
-                               widening; Gale & Church's 6.8 when the pair
-                               has too few 1-1 beads to measure it */
-  size_t band;            /**< final half-width of the DP band */
+  double length_ratio;   /**< estimated target/source character ratio */
+  double length_var;     /**< variance per character the search used:
+                              the pair's own, widened 4x for heavy tails */
+  double length_var_raw; /**< the variance measured on the pair, before
+                              widening; Gale & Church's 6.8 when the pair
+                              has too few 1-1 beads to measure it */
+  size_t band;           /**< final half-width of the DP band */
 } ta_align_summary;
 
 typedef struct ta_alignment ta_alignment;
@@ -138,8 +138,7 @@ TA_EXPORT void ta_alignment_free(ta_alignment *a);
 TA_EXPORT ta_status ta_alignment_from_beads(const ta_doc *src,
                                             const ta_doc *tgt,
                                             const ta_bead *beads, size_t n,
-                                            ta_alignment **out,
-                                            ta_error *err);
+                                            ta_alignment **out, ta_error *err);
 
 /** What a reviewer added to an alignment read from JSON lines: which
  * beads were confirmed, and sentences whose text was edited (the edited
@@ -147,13 +146,13 @@ TA_EXPORT ta_status ta_alignment_from_beads(const ta_doc *src,
  * ta_alignment_read_jsonl; free with ta_alignment_marks_free. */
 typedef struct ta_alignment_marks {
   size_t nbeads;
-  bool *confirmed;         /**< nbeads entries */
-  bool *scored;            /**< nbeads entries: the line gave a "score"
-                                (a bead the reviewer changed has none) */
-  size_t nsrc, ntgt;       /**< sentences of each side */
-  char **src_text;         /**< nsrc entries, NULL or the edited text */
-  char **tgt_text;         /**< ntgt entries */
-  size_t edits;            /**< edited sentences, both sides */
+  bool *confirmed;   /**< nbeads entries */
+  bool *scored;      /**< nbeads entries: the line gave a "score"
+                          (a bead the reviewer changed has none) */
+  size_t nsrc, ntgt; /**< sentences of each side */
+  char **src_text;   /**< nsrc entries, NULL or the edited text */
+  char **tgt_text;   /**< ntgt entries */
+  size_t edits;      /**< edited sentences, both sides */
 } ta_alignment_marks;
 
 /** Read an alignment of src with tgt from JSON lines (docs/review.md),
@@ -167,8 +166,7 @@ typedef struct ta_alignment_marks {
  * Errors name the file and line: TA_EPARSE ("a.jsonl: line 4: source
  * sentence 9 is already in an earlier bead"), TA_ENOENT, TA_EIO,
  * TA_ETOOBIG, TA_ENOMEM. */
-TA_EXPORT ta_status ta_alignment_read_jsonl(const char *path,
-                                            const ta_doc *src,
+TA_EXPORT ta_status ta_alignment_read_jsonl(const char *path, const ta_doc *src,
                                             const ta_doc *tgt,
                                             ta_alignment **out,
                                             ta_alignment_marks *marks,

@@ -80,9 +80,10 @@ TA_EXPORT ta_status ta_batch_manifest_load(const char *path,
  * a.fr.txt has no a.en.txt" and left out; other files are ignored.  Hidden
  * files (starting with '.') are ignored; a name that is not a regular file
  * once symlinks are followed (a FIFO would block the batch) is left out
- * with a note "DIR: a.fr.txt is not a regular file (a FIFO); skipped".  Errors: TA_ENOENT, TA_EIO (not a
- * directory, unreadable), TA_EINVAL (a language missing or equal), TA_ENOMEM.
- * Finding no pair is not an error: the list is empty. */
+ * with a note "DIR: a.fr.txt is not a regular file (a FIFO); skipped".  Errors:
+ * TA_ENOENT, TA_EIO (not a directory, unreadable), TA_EINVAL (a language
+ * missing or equal), TA_ENOMEM. Finding no pair is not an error: the list is
+ * empty. */
 TA_EXPORT ta_status ta_batch_pair_dir(const char *dir, const char *src_lang,
                                       const char *tgt_lang, ta_note note,
                                       ta_batch_list **out, ta_error *err);

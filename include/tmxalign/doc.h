@@ -56,10 +56,11 @@ typedef enum ta_input_kind {
  * a single newline is a soft wrap, a blank line ends a paragraph.  A line
  * ends at LF, CRLF or CR alone (old Mac files), in every input kind. */
 typedef struct ta_split_opts {
-  const char *lang;          /**< BCP-47 tag, required (e.g. "fr", "pt-BR");
-                                  unknown to ICU ("xx-bogus"): TA_ELANG */
-  ta_input_kind input;       /**< default TA_INPUT_AUTO */
-  const char *encoding;      /**< an ICU converter name ("windows-1252",
+  const char *lang;    /**< BCP-47 tag, required (e.g. "fr", "pt-BR");
+                            unknown to ICU ("xx-bogus"): TA_ELANG */
+  ta_input_kind input; /**< default TA_INPUT_AUTO */
+  const char
+      *encoding;             /**< an ICU converter name ("windows-1252",
                                   "UTF-16LE"...) or NULL: UTF-8 (BOM
                                   skipped), UTF-32 or UTF-16 by BOM, else ICU's
                                 charset      detector with a warning; TA_EENCODING when

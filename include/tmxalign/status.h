@@ -17,26 +17,26 @@
 extern "C" {
 #endif
 
-#define TA_STATUS_MAP(XX)                                              \
-  XX(OK, "success")                                                    \
-  XX(ENOMEM, "out of memory")                                          \
-  XX(EIO, "input/output error")                                        \
-  XX(ENOENT, "no such file")                                           \
-  XX(EISDIR, "is a directory")                                         \
-  XX(EENCODING, "invalid or undetectable text encoding")               \
-  XX(EPARSE, "malformed input")                                        \
-  XX(ETOOBIG, "input exceeds a configured limit")                      \
-  XX(EINVAL, "invalid argument")                                       \
-  XX(ELANG, "unknown or unsupported language tag")                     \
-  XX(EICU, "ICU library error")                                        \
-  XX(EXML, "XML library error")                                        \
+#define TA_STATUS_MAP(XX)                                \
+  XX(OK, "success")                                      \
+  XX(ENOMEM, "out of memory")                            \
+  XX(EIO, "input/output error")                          \
+  XX(ENOENT, "no such file")                             \
+  XX(EISDIR, "is a directory")                           \
+  XX(EENCODING, "invalid or undetectable text encoding") \
+  XX(EPARSE, "malformed input")                          \
+  XX(ETOOBIG, "input exceeds a configured limit")        \
+  XX(EINVAL, "invalid argument")                         \
+  XX(ELANG, "unknown or unsupported language tag")       \
+  XX(EICU, "ICU library error")                          \
+  XX(EXML, "XML library error")                          \
   XX(EINTERNAL, "internal error in tmxalign (a bug: please report it)")
 
 typedef enum ta_status {
 #define TA__STATUS_ENUM(name, msg) TA_##name,
   TA_STATUS_MAP(TA__STATUS_ENUM)
 #undef TA__STATUS_ENUM
-  TA_STATUS_COUNT
+      TA_STATUS_COUNT
 } ta_status;
 
 /** Static English description of st; never NULL (unknown codes included). */

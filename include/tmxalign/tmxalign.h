@@ -64,16 +64,16 @@
 #ifndef TMXALIGN_H
 #define TMXALIGN_H
 
-#include "tmxalign/export.h"
-#include "tmxalign/version.h"
-#include "tmxalign/status.h"
-#include "tmxalign/doc.h"
 #include "tmxalign/align.h"
+#include "tmxalign/batch.h"
+#include "tmxalign/check.h"
+#include "tmxalign/doc.h"
+#include "tmxalign/export.h"
 #include "tmxalign/lexicon.h"
 #include "tmxalign/outfile.h"
-#include "tmxalign/tmx.h"
-#include "tmxalign/check.h"
 #include "tmxalign/review.h"
-#include "tmxalign/batch.h"
+#include "tmxalign/status.h"
+#include "tmxalign/tmx.h"
+#include "tmxalign/version.h"
 
 #endif

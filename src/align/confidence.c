@@ -22,13 +22,12 @@ double ta__confidence(const ta__ctx *c, const ta_bead *b) {
   double n = (double)(b->src_len + b->tgt_len);
   double anchors = 0;
   for (int k = 0; k < TA_ANCHOR_COUNT; k++) anchors += b->cost_anchor[k];
-  double z = confidence_model.bias +
-             confidence_model.cost_per_sentence * b->cost / n +
-             confidence_model.length * b->cost_length +
-             confidence_model.anchors_per_sentence * anchors / n +
-             (b->src_len == 1 && b->tgt_len == 1 ? confidence_model.one_to_one
-                                                 : 0) +
-             (!b->src_len || !b->tgt_len ? confidence_model.skip : 0);
+  double z =
+      confidence_model.bias + confidence_model.cost_per_sentence * b->cost / n +
+      confidence_model.length * b->cost_length +
+      confidence_model.anchors_per_sentence * anchors / n +
+      (b->src_len == 1 && b->tgt_len == 1 ? confidence_model.one_to_one : 0) +
+      (!b->src_len || !b->tgt_len ? confidence_model.skip : 0);
   return 1.0 / (1.0 + exp(-z));
 }
 

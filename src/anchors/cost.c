@@ -16,17 +16,15 @@ static const struct {
   int m, n;
   double p;
 } default_priors[] = {
-    {1, 1, 0.60},   {1, 0, 0.025},  {0, 1, 0.025},  {1, 2, 0.10},
-    {2, 1, 0.07},   {2, 2, 0.03},   {1, 3, 0.025},  {3, 1, 0.015},
-    {2, 3, 0.01},   {3, 2, 0.01},   {1, 4, 0.01},   {4, 1, 0.005},
+    {1, 1, 0.60}, {1, 0, 0.025}, {0, 1, 0.025}, {1, 2, 0.10},
+    {2, 1, 0.07}, {2, 2, 0.03},  {1, 3, 0.025}, {3, 1, 0.015},
+    {2, 3, 0.01}, {3, 2, 0.01},  {1, 4, 0.01},  {4, 1, 0.005},
 };
 
 /* The tuned anchor weights (nats per idf-weighted match). */
 static const double default_weight[TA_ANCHOR_COUNT] = {
-    [TA_ANCHOR_NUMBER] = 0.6,
-    [TA_ANCHOR_IDENTICAL] = 0.4,
-    [TA_ANCHOR_COGNATE] = 0.15,
-    [TA_ANCHOR_PUNCT] = 0.3,
+    [TA_ANCHOR_NUMBER] = 0.6,   [TA_ANCHOR_IDENTICAL] = 0.4,
+    [TA_ANCHOR_COGNATE] = 0.15, [TA_ANCHOR_PUNCT] = 0.3,
     [TA_ANCHOR_LEXICON] = 0.3,
 };
 
@@ -37,8 +35,7 @@ void ta__model_defaults(ta__model *m, const ta_align_opts *o) {
   /* Types without a listed prior get a small one: rare but allowed. */
   for (int a = 0; a <= TA__MAX_SIDE; a++)
     for (int b = 0; b <= TA__MAX_SIDE; b++) m->prior[a][b] = -log(0.001);
-  for (size_t i = 0; i < sizeof default_priors / sizeof default_priors[0];
-       i++)
+  for (size_t i = 0; i < sizeof default_priors / sizeof default_priors[0]; i++)
     m->prior[default_priors[i].m][default_priors[i].n] =
         -log(default_priors[i].p);
   for (int k = 0; k < TA_ANCHOR_COUNT; k++)
@@ -50,7 +47,6 @@ void ta__model_defaults(ta__model *m, const ta_align_opts *o) {
   m->chance_weight = 1.0;
   m->var_scale = 4.0;
   ta__model_prepare(m);
-
 }
 
 const double *ta__default_anchor_weights(void) { return default_weight; }
@@ -96,8 +92,8 @@ double ta__cost_length(const ta__model *m, double ls, double lt) {
  * branching on the comparison (matches are rare and comparisons
  * unpredictable); it is the innermost loop of the whole search. */
 void ta__keys_intersect(const uint32_t *ka, const float *wa, uint32_t na,
-                      const uint32_t *kb, const float *wb, uint32_t nb,
-                      ta__pair_match *out) {
+                        const uint32_t *kb, const float *wb, uint32_t nb,
+                        ta__pair_match *out) {
   memset(out, 0, sizeof *out);
   uint32_t i = 0, j = 0;
   while (i < na && j < nb) {
@@ -116,16 +112,16 @@ void ta__pair_match_compute(const ta__features *fs, size_t s,
                             const ta__features *ft, size_t t,
                             ta__pair_match *out) {
   const ta__sent_feat *a = &fs->s[s], *b = &ft->s[t];
-  ta__keys_intersect(fs->keys + a->key_begin, fs->weights + a->key_begin, a->nkeys,
-            ft->keys + b->key_begin, ft->weights + b->key_begin, b->nkeys,
-            out);
+  ta__keys_intersect(fs->keys + a->key_begin, fs->weights + a->key_begin,
+                     a->nkeys, ft->keys + b->key_begin,
+                     ft->weights + b->key_begin, b->nkeys, out);
 }
 
 /* Union of the sorted key lists of sentences [first, first+count) into
  * out (sorted, unique) with each key's weight, by successive merges.
  * Keys beyond cap are dropped: a bead of 4 sentences rarely holds 100. */
 size_t ta__keys_union(const ta__features *f, size_t first, size_t count,
-                     uint32_t *out, float *wout, size_t cap) {
+                      uint32_t *out, float *wout, size_t cap) {
   uint32_t tmp[512];
   float wtmp[512];
   size_t n = 0;
@@ -175,4 +171,3 @@ double ta__pair_reward(const ta__model *m, const ta__pair_match *pm) {
   for (int k = 0; k < TA_ANCHOR_COUNT; k++) r += m->weight[k] * pm->kind[k];
   return r;
 }
-

@@ -25,7 +25,8 @@ void ta__vocab_free(ta__vocab *t) {
 
 float ta__vocab_p_other(const ta__vocab *v, uint32_t k, int side) {
   size_t h = df_slot(v, k);
-  double p = v->count[1 - side][h] / (double)(v->n[1 - side] ? v->n[1 - side] : 1);
+  double p =
+      v->count[1 - side][h] / (double)(v->n[1 - side] ? v->n[1 - side] : 1);
   return (float)(p < 1 ? p : 1);
 }
 
@@ -176,8 +177,8 @@ ta_status ta__features_coarsen(const ta__features *f, int side,
       out->keys[o] = f->keys[from];
       out->weights[o++] = f->weights[from];
     }
-    o = c->key_begin + keep_heaviest(out, c->key_begin, o - c->key_begin,
-                                     TA__COARSE_KEYS);
+    o = c->key_begin +
+        keep_heaviest(out, c->key_begin, o - c->key_begin, TA__COARSE_KEYS);
     c->nkeys = (uint32_t)(o - c->key_begin);
     /* chance from the keys kept, so that it stays comparable to rewards */
     for (uint32_t q = c->key_begin; q < o; q++) {

@@ -13,8 +13,8 @@ const char *ta_strerror(ta_status st) {
     return msg;
     TA_STATUS_MAP(TA__STATUS_MSG)
 #undef TA__STATUS_MSG
-  default:
-    return "unknown status code";
+    default:
+      return "unknown status code";
   }
 }
 
@@ -25,8 +25,8 @@ const char *ta_status_name(ta_status st) {
     return "TA_" #name;
     TA_STATUS_MAP(TA__STATUS_NAME)
 #undef TA__STATUS_NAME
-  default:
-    return "TA_UNKNOWN";
+    default:
+      return "TA_UNKNOWN";
   }
 }
 

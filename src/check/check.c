@@ -356,7 +356,8 @@ ta_status ta_check_report_write(FILE *fp, ta_check_format format,
   switch (format) {
     case TA_CHECK_FORMAT_TEXT:
     case TA_CHECK_FORMAT_TEXT_COLOR:
-      st = ta__check_write_text(fp, format == TA_CHECK_FORMAT_TEXT_COLOR, src, tgt, r);
+      st = ta__check_write_text(fp, format == TA_CHECK_FORMAT_TEXT_COLOR, src,
+                                tgt, r);
       break;
     case TA_CHECK_FORMAT_JSON:
       st = ta__check_write_json(fp, src, tgt, r);

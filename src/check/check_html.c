@@ -182,7 +182,8 @@ ta_status ta__check_write_html(FILE *fp, const ta_doc *src, const ta_doc *tgt,
   size_t nb = ta_alignment_count(al), ns = ta_doc_count(src),
          nt = ta_doc_count(tgt);
   int *worst = ta__malloc((nb ? nb : 1) * sizeof *worst);
-  unsigned char *ms = ta__calloc(ns ? ns : 1, 1), *mt = ta__calloc(nt ? nt : 1, 1);
+  unsigned char *ms = ta__calloc(ns ? ns : 1, 1),
+                *mt = ta__calloc(nt ? nt : 1, 1);
   if (!worst || !ms || !mt) {
     free(worst);
     free(ms);

@@ -68,7 +68,6 @@ bool ta__check_speech_tag(const ta__check_ctx *c, size_t i) {
   return word_count(s->text, n) <= 8 && ta__opens_turn(next->text, next->len);
 }
 
-
 ta_status ta__partial_init(ta__check_ctx *c) {
   bool on[TA_ANCHOR_COUNT] = {true, true, true, true, false};
   ta_status st = ta__features_build(c->src, on, &c->fs);

@@ -150,9 +150,10 @@ static void on_libxml_error(void *user, xmlErrorPtr e) {
   /* Encoding errors come from the converters (I18N, IO), and from the
    * HTML parser itself when bytes are not the UTF-8 it was told of: it
    * then stops reading, and the rest of the page was lost in silence. */
-  bool encoding = e && (e->domain == XML_FROM_I18N || e->domain == XML_FROM_IO ||
-                        (e->domain == XML_FROM_HTML &&
-                         e->code == XML_ERR_INVALID_ENCODING));
+  bool encoding =
+      e &&
+      (e->domain == XML_FROM_I18N || e->domain == XML_FROM_IO ||
+       (e->domain == XML_FROM_HTML && e->code == XML_ERR_INVALID_ENCODING));
   if (c->failure[0] || !encoding) return;
   char msg[96];
   snprintf(msg, sizeof msg, "%s", e->message ? e->message : "");

@@ -7,7 +7,6 @@
  * All tables are static const; nothing here has state. */
 #include <stdio.h>
 #include <string.h>
-
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
@@ -31,51 +30,51 @@ typedef struct abbrev {
 } abbrev;
 
 static const abbrev fr_abbrevs[] = {
-    {"M", ALWAYS},      {"MM", ALWAYS},      {"Mme", ALWAYS},
-    {"Mmes", ALWAYS},   {"Mlle", ALWAYS},    {"Mlles", ALWAYS},
-    {"Me", ALWAYS},     {"Mgr", ALWAYS},     {"Dr", ALWAYS},
-    {"Pr", ALWAYS},     {"St", ALWAYS},      {"Ste", ALWAYS},
-    {"av", ALWAYS},     {"apr", ALWAYS},     {"cf", ALWAYS},
-    {"p", NEXT_DIGIT},  {"p", NEXT_LOWER},   {"ex", NEXT_LOWER},
-    {"etc", NEXT_LOWER}, {"J.-C", NEXT_LOWER}, {"art", NEXT_DIGIT},
-    {"chap", NEXT_DIGIT}, {"n", NEXT_DIGIT}, {"no", NEXT_DIGIT},
-    {"vol", NEXT_DIGIT}, {"fig", NEXT_DIGIT}, {"env", NEXT_DIGIT},
-    {"t", NEXT_DIGIT},  {"éd", NEXT_DIGIT},
+    {"M", ALWAYS},        {"MM", ALWAYS},       {"Mme", ALWAYS},
+    {"Mmes", ALWAYS},     {"Mlle", ALWAYS},     {"Mlles", ALWAYS},
+    {"Me", ALWAYS},       {"Mgr", ALWAYS},      {"Dr", ALWAYS},
+    {"Pr", ALWAYS},       {"St", ALWAYS},       {"Ste", ALWAYS},
+    {"av", ALWAYS},       {"apr", ALWAYS},      {"cf", ALWAYS},
+    {"p", NEXT_DIGIT},    {"p", NEXT_LOWER},    {"ex", NEXT_LOWER},
+    {"etc", NEXT_LOWER},  {"J.-C", NEXT_LOWER}, {"art", NEXT_DIGIT},
+    {"chap", NEXT_DIGIT}, {"n", NEXT_DIGIT},    {"no", NEXT_DIGIT},
+    {"vol", NEXT_DIGIT},  {"fig", NEXT_DIGIT},  {"env", NEXT_DIGIT},
+    {"t", NEXT_DIGIT},    {"éd", NEXT_DIGIT},
 };
 
 static const abbrev en_abbrevs[] = {
-    {"Mr", ALWAYS},    {"Mrs", ALWAYS},    {"Ms", ALWAYS},
-    {"Dr", ALWAYS},    {"Prof", ALWAYS},   {"St", ALWAYS},
-    {"Mt", ALWAYS},    {"Rev", ALWAYS},    {"Gen", ALWAYS},
-    {"Col", ALWAYS},   {"Capt", ALWAYS},   {"Sgt", ALWAYS},
-    {"Lt", ALWAYS},    {"Gov", ALWAYS},    {"Sen", ALWAYS},
-    {"U.S", ALWAYS},   {"U.K", ALWAYS},    {"e.g", ALWAYS},
-    {"i.e", ALWAYS},   {"cf", ALWAYS},     {"vs", ALWAYS},
-    {"etc", NEXT_LOWER}, {"No", NEXT_DIGIT}, {"no", NEXT_DIGIT},
-    {"p", NEXT_DIGIT}, {"pp", NEXT_DIGIT}, {"vol", NEXT_DIGIT},
-    {"ch", NEXT_DIGIT}, {"fig", NEXT_DIGIT}, {"Fig", NEXT_DIGIT},
+    {"Mr", ALWAYS},      {"Mrs", ALWAYS},     {"Ms", ALWAYS},
+    {"Dr", ALWAYS},      {"Prof", ALWAYS},    {"St", ALWAYS},
+    {"Mt", ALWAYS},      {"Rev", ALWAYS},     {"Gen", ALWAYS},
+    {"Col", ALWAYS},     {"Capt", ALWAYS},    {"Sgt", ALWAYS},
+    {"Lt", ALWAYS},      {"Gov", ALWAYS},     {"Sen", ALWAYS},
+    {"U.S", ALWAYS},     {"U.K", ALWAYS},     {"e.g", ALWAYS},
+    {"i.e", ALWAYS},     {"cf", ALWAYS},      {"vs", ALWAYS},
+    {"etc", NEXT_LOWER}, {"No", NEXT_DIGIT},  {"no", NEXT_DIGIT},
+    {"p", NEXT_DIGIT},   {"pp", NEXT_DIGIT},  {"vol", NEXT_DIGIT},
+    {"ch", NEXT_DIGIT},  {"fig", NEXT_DIGIT}, {"Fig", NEXT_DIGIT},
 };
 
 static const abbrev de_abbrevs[] = {
-    {"Dr", ALWAYS},    {"Prof", ALWAYS},   {"Hr", ALWAYS},
-    {"Fr", ALWAYS},    {"St", ALWAYS},     {"z.B", ALWAYS},
-    {"z", ALWAYS},     {"d.h", ALWAYS},    {"bzw", ALWAYS},
-    {"vgl", ALWAYS},   {"ggf", ALWAYS},    {"u.a", NEXT_LOWER},
-    {"usw", NEXT_LOWER}, {"etc", NEXT_LOWER}, {"ca", NEXT_DIGIT},
-    {"Nr", NEXT_DIGIT}, {"S", NEXT_DIGIT}, {"Abs", NEXT_DIGIT},
-    {"Kap", NEXT_DIGIT}, {"#", NEXT_MONTH}, {"Jh", ALWAYS},
-    {"Mio", ALWAYS},    {"Mrd", ALWAYS},    {"Tel", ALWAYS},
-    {"Str", NEXT_DIGIT}, {"i.d.R", ALWAYS}, {"u.U", ALWAYS},
-    {"z.T", ALWAYS},    {"s.o", ALWAYS},    {"s.u", ALWAYS},
-    {"o.ä", NEXT_LOWER}, {"Jan", NEXT_DIGIT}, {"Feb", NEXT_DIGIT},
-    {"Apr", NEXT_DIGIT}, {"Aug", NEXT_DIGIT}, {"Sep", NEXT_DIGIT},
+    {"Dr", ALWAYS},       {"Prof", ALWAYS},    {"Hr", ALWAYS},
+    {"Fr", ALWAYS},       {"St", ALWAYS},      {"z.B", ALWAYS},
+    {"z", ALWAYS},        {"d.h", ALWAYS},     {"bzw", ALWAYS},
+    {"vgl", ALWAYS},      {"ggf", ALWAYS},     {"u.a", NEXT_LOWER},
+    {"usw", NEXT_LOWER},  {"etc", NEXT_LOWER}, {"ca", NEXT_DIGIT},
+    {"Nr", NEXT_DIGIT},   {"S", NEXT_DIGIT},   {"Abs", NEXT_DIGIT},
+    {"Kap", NEXT_DIGIT},  {"#", NEXT_MONTH},   {"Jh", ALWAYS},
+    {"Mio", ALWAYS},      {"Mrd", ALWAYS},     {"Tel", ALWAYS},
+    {"Str", NEXT_DIGIT},  {"i.d.R", ALWAYS},   {"u.U", ALWAYS},
+    {"z.T", ALWAYS},      {"s.o", ALWAYS},     {"s.u", ALWAYS},
+    {"o.ä", NEXT_LOWER},  {"Jan", NEXT_DIGIT}, {"Feb", NEXT_DIGIT},
+    {"Apr", NEXT_DIGIT},  {"Aug", NEXT_DIGIT}, {"Sep", NEXT_DIGIT},
     {"Sept", NEXT_DIGIT}, {"Okt", NEXT_DIGIT}, {"Nov", NEXT_DIGIT},
     {"Dez", NEXT_DIGIT},
 };
 
 static const char *const de_months[] = {
-    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
-    "August", "September", "Oktober", "November", "Dezember", NULL,
+    "Januar", "Jänner", "Februar",   "März",    "April",    "Mai",      "Juni",
+    "Juli",   "August", "September", "Oktober", "November", "Dezember", NULL,
 };
 
 #define TABLE(a) a, sizeof a / sizeof a[0]
@@ -104,8 +103,7 @@ static const ta__rules lang_rules[] = {
 };
 
 /* Other languages: ICU with CLDR suppressions, no table of our own. */
-static const ta__rules no_rules = {"", true, NULL, 0, false, false,
-                                           NULL};
+static const ta__rules no_rules = {"", true, NULL, 0, false, false, NULL};
 
 const ta__rules *ta__rules_for(const char *icu_locale) {
   char lang[16] = "";
@@ -178,17 +176,22 @@ static bool in_words(const char *const *list, const char *w) {
 
 /* word: the token before the period; next: first letter or digit after
  * the break; next_word: the word it starts. */
-static bool lookup(const ta__rules *r, const char *word,
-                   UChar32 next, const char *next_word) {
+static bool lookup(const ta__rules *r, const char *word, UChar32 next,
+                   const char *next_word) {
   for (size_t i = 0; i < r->n; i++) {
     const abbrev *a = &r->abbrevs[i];
     if (a->word[0] != word[0] && a->word[0] != '#') continue;
     if (strcmp(a->word, word) && !(!strcmp(a->word, "#") && all_digits(word)))
       continue;
     switch (a->when) {
-      case ALWAYS: return true;
-      case NEXT_LOWER: if (u_islower(next)) return true; break;
-      case NEXT_DIGIT: if (u_isdigit(next)) return true; break;
+      case ALWAYS:
+        return true;
+      case NEXT_LOWER:
+        if (u_islower(next)) return true;
+        break;
+      case NEXT_DIGIT:
+        if (u_isdigit(next)) return true;
+        break;
       case NEXT_MONTH:
         if (in_words(r->months, next_word)) return true;
         break;
@@ -198,8 +201,7 @@ static bool lookup(const ta__rules *r, const char *word,
 }
 
 /* UTF-8 copy of t[a, z) into w (cap bytes); false when it does not fit. */
-static bool utf8_word(const UChar *t, size_t a, size_t z, char *w,
-                      size_t cap) {
+static bool utf8_word(const UChar *t, size_t a, size_t z, char *w, size_t cap) {
   int32_t wl = 0;
   UErrorCode e = U_ZERO_ERROR;
   u_strToUTF8(w, (int32_t)cap - 1, &wl, t + a, (int32_t)(z - a), &e);
@@ -271,8 +273,7 @@ static size_t past_closers(const UChar *t, size_t n, size_t b) {
   return best;
 }
 
-size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n,
-                      size_t b) {
+size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n, size_t b) {
   return r->spaced_close ? past_closers(t, n, b) : b;
 }
 

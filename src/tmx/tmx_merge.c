@@ -127,7 +127,8 @@ static ta_status unit_digest(merge *m, const ta_tmx_unit *u, digest *d) {
     char bl[LANG_MAX] = "", l[LANG_MAX];
     for (size_t i = 0; i < nv; i++) {
       if (done[i]) continue;
-      if (ta_tmx_lang_normalize(u->variants[i].lang, l, sizeof l, NULL) != TA_OK)
+      if (ta_tmx_lang_normalize(u->variants[i].lang, l, sizeof l, NULL) !=
+          TA_OK)
         return TA_ELANG;
       if (best == SIZE_MAX || strcmp(l, bl) < 0) {
         best = i;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* cmocka needs the C headers above. */
 #include <cmocka.h>
 
 #include "base/base.h"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* cmocka needs the C headers above. */
 #include <cmocka.h>
 
 #include "base/base.h"
@@ -95,7 +96,8 @@ static size_t count_kind(const ta_check_report *r, ta_finding_kind k) {
 static const ta_finding *find_kind(const ta_check_report *r,
                                    ta_finding_kind k) {
   for (size_t i = 0; i < ta_check_report_count(r); i++)
-    if (ta_check_report_finding(r, i)->kind == k) return ta_check_report_finding(r, i);
+    if (ta_check_report_finding(r, i)->kind == k)
+      return ta_check_report_finding(r, i);
   return NULL;
 }
 
@@ -700,8 +702,8 @@ static void thresholds_and_verdict(void **state) {
   ta_error err;
   assert_int_equal(
       ta_doc_from_segments("fr", "fr", fr_text, NULL, NPAIR, &fr, &err), TA_OK);
-  assert_int_equal(
-      ta_doc_from_segments("en", "en", t, NULL, nt, &en, &err), TA_OK);
+  assert_int_equal(ta_doc_from_segments("en", "en", t, NULL, nt, &en, &err),
+                   TA_OK);
   assert_int_equal(ta_align(fr, en, NULL, &al, &err), TA_OK);
   ta_check_report *r = NULL;
   ta_check_opts bad;

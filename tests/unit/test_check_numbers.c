@@ -62,7 +62,8 @@ static size_t number_findings(const char *sl, const char *s, const char *tl,
   assert_int_equal(ta_check(p.src, p.tgt, p.al, NULL, &rep, &err), TA_OK);
   size_t n = numbers_of(rep);
   for (size_t i = 0; i < ta_check_report_count(rep); i++)
-    print_message("  %s / %s: %s\n", s, t, ta_check_report_finding(rep, i)->message);
+    print_message("  %s / %s: %s\n", s, t,
+                  ta_check_report_finding(rep, i)->message);
   ta_check_report_free(rep);
   free_docs(&p);
   return n;

@@ -2,6 +2,8 @@
  * every finding, escapes text; text lines are grep-able; JSON carries the
  * schema; the batch index sorts worst first; write errors are reported. */
 #define _POSIX_C_SOURCE 200809L
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,10 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* cmocka needs the C headers above. */
 #include <cmocka.h>
-
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 #include "base/base.h"
 #include "tmxalign/check.h"
@@ -208,8 +208,8 @@ static void write_errors_are_reported(void **state) {
   assert_non_null(fp);
   ta_error err;
   ta_error_clear(&err);
-  assert_int_equal(ta_check_report_write(fp, TA_CHECK_FORMAT_HTML, f->src, f->tgt,
-                                         f->al, f->rep, &err),
+  assert_int_equal(ta_check_report_write(fp, TA_CHECK_FORMAT_HTML, f->src,
+                                         f->tgt, f->al, f->rep, &err),
                    TA_EIO);
   assert_non_null(strstr(err.message, "check report"));
   fclose(fp);
@@ -237,7 +237,8 @@ static void index_sorts_worst_first(void **state) {
   size_t len;
   FILE *fp = open_memstream(&buf, &len);
   ta_error err;
-  assert_int_equal(ta_check_index_write(fp, TA_CHECK_FORMAT_TEXT, e, 4, &err), TA_OK);
+  assert_int_equal(ta_check_index_write(fp, TA_CHECK_FORMAT_TEXT, e, 4, &err),
+                   TA_OK);
   fclose(fp);
   const char *d = strstr(buf, "error\t"), *c = strstr(buf, "\tc.fr"),
              *b = strstr(buf, "\tb.fr"), *a = strstr(buf, "\ta.fr");
@@ -245,7 +246,8 @@ static void index_sorts_worst_first(void **state) {
   assert_true(d < c && c < b && b < a);
   free(buf);
   fp = open_memstream(&buf, &len);
-  assert_int_equal(ta_check_index_write(fp, TA_CHECK_FORMAT_HTML, e, 4, &err), TA_OK);
+  assert_int_equal(ta_check_index_write(fp, TA_CHECK_FORMAT_HTML, e, 4, &err),
+                   TA_OK);
   fclose(fp);
   html_errors = 0;
   xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)count_error);

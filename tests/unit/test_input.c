@@ -592,8 +592,9 @@ static void html_deep_soup_refused(void **state) {
   assert_int_equal(load("soup.html", page, (size_t)(p - page), "fr",
                         TA_INPUT_HTML, NULL, &d, &err),
                    TA_EPARSE);
-  assert_non_null(strstr(err.message, "soup.html: line 1: elements nested "
-                                      "more than 256 deep"));
+  assert_non_null(strstr(err.message,
+                         "soup.html: line 1: elements nested "
+                         "more than 256 deep"));
   free(page);
 }
 
@@ -604,8 +605,8 @@ static void html_declared_utf8_with_bad_byte(void **state) {
   static const char page[] = "<p>Bad byte \x81 here. Next.</p>";
   ta_doc *d;
   ta_error err;
-  assert_int_equal(load("bad.html", page, sizeof page - 1, "en",
-                        TA_INPUT_HTML, "UTF-8", &d, &err),
+  assert_int_equal(load("bad.html", page, sizeof page - 1, "en", TA_INPUT_HTML,
+                        "UTF-8", &d, &err),
                    TA_EENCODING);
   assert_non_null(strstr(err.message, "bad.html: byte 12: not valid"));
 }

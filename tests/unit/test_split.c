@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* cmocka needs the C headers above. */
 #include <cmocka.h>
 
 #include "base/base.h"
@@ -22,114 +23,177 @@ static const struct row {
   const char *expected[MAXS]; /* NULL-terminated */
 } rows[] = {
     /* French */
-    {"fr M. and MM.", "fr",
+    {"fr M. and MM.",
+     "fr",
      "M. Dupont est arrivé. Il a salué MM. Martin et Durand. Mme Loisel "
      "sourit.",
      {"M. Dupont est arrivé.", "Il a salué MM. Martin et Durand.",
       "Mme Loisel sourit."}},
-    {"fr etc. before lowercase", "fr",
+    {"fr etc. before lowercase",
+     "fr",
      "Des pommes, des poires, etc. et des prunes. Voilà.",
      {"Des pommes, des poires, etc. et des prunes.", "Voilà."}},
-    {"fr etc. ends a sentence", "fr", "Des pommes, etc. Puis il partit.",
+    {"fr etc. ends a sentence",
+     "fr",
+     "Des pommes, etc. Puis il partit.",
      {"Des pommes, etc.", "Puis il partit."}},
-    {"fr p. ex.", "fr", "Des fruits, p. ex. des pommes. Voilà.",
+    {"fr p. ex.",
+     "fr",
+     "Des fruits, p. ex. des pommes. Voilà.",
      {"Des fruits, p. ex. des pommes.", "Voilà."}},
-    {"fr av. J.-C.", "fr", "Il est né en 52 av. J.-C. à Rome. Voilà.",
+    {"fr av. J.-C.",
+     "fr",
+     "Il est né en 52 av. J.-C. à Rome. Voilà.",
      {"Il est né en 52 av. J.-C. à Rome.", "Voilà."}},
-    {"fr art. chap. n°", "fr",
+    {"fr art. chap. n°",
+     "fr",
      "Voir l’art. 5 du code. Lire le chap. 3 Avant tout. Le n° 4 aussi.",
      {"Voir l’art. 5 du code.", "Lire le chap. 3 Avant tout.",
       "Le n° 4 aussi."}},
-    {"fr decimals and ellipsis", "fr",
+    {"fr decimals and ellipsis",
+     "fr",
      "Il vaut 3.14 ou 3,14. Je ne sais pas... Peut-être.",
      {"Il vaut 3.14 ou 3,14.", "Je ne sais pas...", "Peut-être."}},
-    {"fr unicode ellipsis", "fr",
+    {"fr unicode ellipsis",
+     "fr",
      "Il attendit… Puis il partit. Il hésita… et resta.",
      {"Il attendit…", "Puis il partit.", "Il hésita… et resta."}},
     /* an ellipsis, then only an opening quote before the end: no word to
      * look at (read past the text before; found by fuzzing, valgrind) */
-    {"fr ellipsis then a lone quote", "fr", "Il attendit… «",
+    {"fr ellipsis then a lone quote",
+     "fr",
+     "Il attendit… «",
      {"Il attendit… «"}},
     {"fr ?! and !", "fr", "Quoi ?! Non ! Bon.", {"Quoi ?!", "Non !", "Bon."}},
-    {"fr spaced guillemets", "fr",
+    {"fr spaced guillemets",
+     "fr",
      "Elle dit : « Je pars. » Il resta. « Pourquoi ? » Personne.",
-     {"Elle dit : « Je pars. »", "Il resta.", "« Pourquoi ? »",
-      "Personne."}},
-    {"fr no-break space before guillemet", "fr",
+     {"Elle dit : « Je pars. »", "Il resta.", "« Pourquoi ? »", "Personne."}},
+    {"fr no-break space before guillemet",
+     "fr",
      "Il cria : « Silence\xC2\xA0!\xC2\xA0» Tout le monde se tut.",
      {"Il cria : « Silence\xC2\xA0!\xC2\xA0»", "Tout le monde se tut."}},
-    {"fr lowercase after ! continues", "fr",
+    {"fr lowercase after ! continues",
+     "fr",
      "« Ah ! le bon pot-au-feu ! je ne sais rien de meilleur... » elle "
      "songeait.",
      {"« Ah ! le bon pot-au-feu ! je ne sais rien de meilleur... » elle "
       "songeait."}},
-    {"fr guillemet then verb", "fr",
+    {"fr guillemet then verb",
+     "fr",
      "« Il veut coucher avec moi ! » cria-t-elle. Puis rien.",
      {"« Il veut coucher avec moi ! » cria-t-elle.", "Puis rien."}},
-    {"fr curly quotes then comma", "fr",
+    {"fr curly quotes then comma",
+     "fr",
      "Le MOD a accusé les États-Unis. “Nous comprenons parfaitement qui est "
      "derrière cela”, a déclaré à la presse le porte-parole du Kremlin, "
      "Dmitri Peskov.",
      {"Le MOD a accusé les États-Unis.",
       "“Nous comprenons parfaitement qui est derrière cela”, a déclaré à la "
       "presse le porte-parole du Kremlin, Dmitri Peskov."}},
-    {"fr dialogue dashes", "fr", "— Soit. Je te donne quatre cents francs.",
+    {"fr dialogue dashes",
+     "fr",
+     "— Soit. Je te donne quatre cents francs.",
      {"— Soit.", "Je te donne quatre cents francs."}},
     /* English */
-    {"en Dr. Mr.", "en", "Dr. Smith met Mr. Jones. They talked.",
+    {"en Dr. Mr.",
+     "en",
+     "Dr. Smith met Mr. Jones. They talked.",
      {"Dr. Smith met Mr. Jones.", "They talked."}},
-    {"en U.S.", "en", "The U.S. Army arrived. It was late.",
+    {"en U.S.",
+     "en",
+     "The U.S. Army arrived. It was late.",
      {"The U.S. Army arrived.", "It was late."}},
-    {"en e.g. i.e. No.", "en",
+    {"en e.g. i.e. No.",
+     "en",
      "Use a tool, e.g. a hammer. Or i.e. this one. See No. 5 now.",
      {"Use a tool, e.g. a hammer.", "Or i.e. this one.", "See No. 5 now."}},
-    {"en e.g. before a name", "en", "Cities, e.g. Paris, are big. Yes.",
+    {"en e.g. before a name",
+     "en",
+     "Cities, e.g. Paris, are big. Yes.",
      {"Cities, e.g. Paris, are big.", "Yes."}},
-    {"en initials", "en", "J. R. R. Tolkien wrote it. He was English.",
+    {"en initials",
+     "en",
+     "J. R. R. Tolkien wrote it. He was English.",
      {"J. R. R. Tolkien wrote it.", "He was English."}},
-    {"en quote then lowercase", "en", "“What?” he asked. She left.",
+    {"en quote then lowercase",
+     "en",
+     "“What?” he asked. She left.",
      {"“What?” he asked.", "She left."}},
-    {"en closing quote stays", "en", "He said, “It is over.” Then he left.",
+    {"en closing quote stays",
+     "en",
+     "He said, “It is over.” Then he left.",
      {"He said, “It is over.”", "Then he left."}},
-    {"en straight quotes", "en", "She said \"Go.\" He went.",
+    {"en straight quotes",
+     "en",
+     "She said \"Go.\" He went.",
      {"She said \"Go.\"", "He went."}},
-    {"en decimals ellipsis ?!", "en", "Pi is 3.14 roughly. Wait... What?! No.",
+    {"en decimals ellipsis ?!",
+     "en",
+     "Pi is 3.14 roughly. Wait... What?! No.",
      {"Pi is 3.14 roughly.", "Wait...", "What?!", "No."}},
-    {"en real break after abbreviation-like word", "en",
+    {"en real break after abbreviation-like word",
+     "en",
      "He studied DNA. The results were good.",
      {"He studied DNA.", "The results were good."}},
     /* German */
-    {"de Dr. z. B.", "de", "Dr. Müller kam z. B. am Montag. Er ging.",
+    {"de Dr. z. B.",
+     "de",
+     "Dr. Müller kam z. B. am Montag. Er ging.",
      {"Dr. Müller kam z. B. am Montag.", "Er ging."}},
-    {"de ordinal date", "de", "Er kam am 3. Oktober. Sie blieb bis 1999. Dann.",
+    {"de ordinal date",
+     "de",
+     "Er kam am 3. Oktober. Sie blieb bis 1999. Dann.",
      {"Er kam am 3. Oktober.", "Sie blieb bis 1999.", "Dann."}},
-    {"de ca. Nr.", "de", "Das kostet ca. 5 Euro. Siehe Nr. 7 unten. Gut.",
+    {"de ca. Nr.",
+     "de",
+     "Das kostet ca. 5 Euro. Siehe Nr. 7 unten. Gut.",
      {"Das kostet ca. 5 Euro.", "Siehe Nr. 7 unten.", "Gut."}},
-    {"de real breaks ICU ss would miss", "de",
+    {"de real breaks ICU ss would miss",
+     "de",
      "Er kam. Im Jahr blieb sie. Der Tag war lang.",
      {"Er kam.", "Im Jahr blieb sie.", "Der Tag war lang."}},
-    {"de quotes", "de", "Er rief: „Komm!“ Sie kam.",
+    {"de quotes",
+     "de",
+     "Er rief: „Komm!“ Sie kam.",
      {"Er rief: „Komm!“", "Sie kam."}},
     /* Chinese and Japanese */
-    {"zh full stops", "zh-Hans", "你好。我很好！谢谢。",
+    {"zh full stops",
+     "zh-Hans",
+     "你好。我很好！谢谢。",
      {"你好。", "我很好！", "谢谢。"}},
-    {"ja full stops", "ja", "今日は晴れです。明日は雨でしょう。本当？",
+    {"ja full stops",
+     "ja",
+     "今日は晴れです。明日は雨でしょう。本当？",
      {"今日は晴れです。", "明日は雨でしょう。", "本当？"}},
-    {"ja quote brackets", "ja", "彼は「行く。」と言った。終わり。",
+    {"ja quote brackets",
+     "ja",
+     "彼は「行く。」と言った。終わり。",
      {"彼は「行く。」と言った。", "終わり。"}},
     /* Whitespace and paragraphs */
-    {"soft wrap is not a break", "en",
+    {"soft wrap is not a break",
+     "en",
      "This sentence is\nwrapped   over\r\ntwo lines. Next one.",
      {"This sentence is wrapped over two lines.", "Next one."}},
-    {"unicode spaces collapse, no-break spaces stay", "en",
-     "One\xE2\x80\x83two.\xE3\x80\x80Three\xC2\xA0" "four.\tFive.",
-     {"One two.", "Three\xC2\xA0" "four.", "Five."}},
-    {"double space across an 8-byte block", "en",
+    {"unicode spaces collapse, no-break spaces stay",
+     "en",
+     "One\xE2\x80\x83two.\xE3\x80\x80Three\xC2\xA0"
+     "four.\tFive.",
+     {"One two.",
+      "Three\xC2\xA0"
+      "four.",
+      "Five."}},
+    {"double space across an 8-byte block",
+     "en",
      "Abcdefg  hijklmn opqrstu. Rst uvw.",
      {"Abcdefg hijklmn opqrstu.", "Rst uvw."}},
-    {"double space inside an 8-byte block", "en",
-     "Ab  cdefghijkl mnopq. Rs tu.", {"Ab cdefghijkl mnopq.", "Rs tu."}},
-    {"NFC", "fr", "Cafe\xCC\x81 cre\xCC\x80me. Fin.",
+    {"double space inside an 8-byte block",
+     "en",
+     "Ab  cdefghijkl mnopq. Rs tu.",
+     {"Ab cdefghijkl mnopq.", "Rs tu."}},
+    {"NFC",
+     "fr",
+     "Cafe\xCC\x81 cre\xCC\x80me. Fin.",
      {"Caf\xC3\xA9 cr\xC3\xA8me.", "Fin."}},
 };
 
@@ -168,8 +232,8 @@ static void rows_split_as_expected(void **state) {
     ta_doc *d = NULL;
     ta_error err;
     ta_error_clear(&err);
-    ta_status st = ta_doc_load_mem(w->name, w->input, strlen(w->input), &o,
-                                   &d, &err);
+    ta_status st =
+        ta_doc_load_mem(w->name, w->input, strlen(w->input), &o, &d, &err);
     if (st != TA_OK) fail_msg("%s: %s", w->name, err.message);
     size_t n = 0;
     while (n < MAXS && w->expected[n]) n++;
@@ -202,11 +266,11 @@ static void language_tags(void **state) {
     const char *tag, *canonical;
     ta_status st;
   } tags[] = {
-      {"fr", "fr", TA_OK},           {"en", "en", TA_OK},
-      {"pt-BR", "pt-BR", TA_OK},     {"zh-Hans", "zh-Hans", TA_OK},
-      {"FR", "fr", TA_OK},           {"de-CH", "de-CH", TA_OK},
-      {"xx-bogus", NULL, TA_ELANG},  {"not a tag", NULL, TA_ELANG},
-      {"", NULL, TA_EINVAL},         {"zz", NULL, TA_ELANG},
+      {"fr", "fr", TA_OK},          {"en", "en", TA_OK},
+      {"pt-BR", "pt-BR", TA_OK},    {"zh-Hans", "zh-Hans", TA_OK},
+      {"FR", "fr", TA_OK},          {"de-CH", "de-CH", TA_OK},
+      {"xx-bogus", NULL, TA_ELANG}, {"not a tag", NULL, TA_ELANG},
+      {"", NULL, TA_EINVAL},        {"zz", NULL, TA_ELANG},
   };
   for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
     ta_split_opts o;
@@ -233,8 +297,9 @@ static void language_tags(void **state) {
  * straddle window edges come out whole, and lines stay right. */
 static void long_paragraph_crosses_windows(void **state) {
   (void)state;
-  static const char unit[] = "M. Dupont a vu 3.5 km de route, etc. et il "
-                             "est rentré. ";
+  static const char unit[] =
+      "M. Dupont a vu 3.5 km de route, etc. et il "
+      "est rentré. ";
   size_t k = 20000, ul = strlen(unit);
   char *buf = malloc(k * ul + 1);
   assert_non_null(buf);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+/* cmocka needs the C headers above. */
 #include <cmocka.h>
 
 #include "base/base.h"
@@ -27,9 +28,9 @@ static void fail_formats_message(void **state) {
   (void)state;
   ta_error err;
   ta_error_clear(&err);
-  assert_int_equal(ta__fail(&err, TA_EPARSE, "%s: byte %zu", "a.txt",
-                            (size_t)42),
-                   TA_EPARSE);
+  assert_int_equal(
+      ta__fail(&err, TA_EPARSE, "%s: byte %zu", "a.txt", (size_t)42),
+      TA_EPARSE);
   assert_int_equal(err.status, TA_EPARSE);
   assert_string_equal(err.message, "a.txt: byte 42");
   assert_int_equal(ta__fail(NULL, TA_EIO, "ignored"), TA_EIO);

@@ -476,7 +476,8 @@ static void tmx_missing_arguments(void **state) {
   ta_tmx_convert_opts_init(NULL);
   ta_tmx_align_opts_init(NULL);
   char buf[32];
-  assert_int_equal(ta_tmx_lang_normalize(NULL, buf, sizeof buf, NULL), TA_EINVAL);
+  assert_int_equal(ta_tmx_lang_normalize(NULL, buf, sizeof buf, NULL),
+                   TA_EINVAL);
   assert_int_equal(ta_tmx_lang_normalize("en", NULL, 0, NULL), TA_EINVAL);
   assert_false(ta_tmx_lang_equal(NULL, "en"));
   assert_int_equal(ta_tmx_convert(NULL, "-", NULL, NULL, &err), TA_EINVAL);
