@@ -14,7 +14,10 @@ Fails (exit 1, one line a fault) when
   - two files call each other, directly or round a longer loop, even
     inside one folder (a cycle: neither can be read without the other);
   - the CLI uses a library internal (ta__...): it is a client of the
-    public API like any other.
+    public API like any other;
+  - a source, unit test, fuzz harness or end-to-end script is not named
+    in CMakeLists.txt (the lists are explicit, no GLOB: a file nobody
+    builds or runs would pass unseen).
 
 usage: layering.py SOURCE_DIR BUILD_DIR
 """
@@ -149,12 +152,31 @@ def cycles(edges):
     return out
 
 
+def check_listed(root, faults):
+    cmake = open(os.path.join(root, "CMakeLists.txt"), encoding="utf-8").read()
+    if "file(GLOB" in cmake:
+        faults.append("CMakeLists.txt: uses file(GLOB ...); list the files")
+    wanted = []
+    for layer in LAYERS:
+        d = os.path.join(root, "src", layer)
+        wanted += [f"src/{layer}/{f}" for f in os.listdir(d) if f.endswith(".c")]
+    for sub, pre, ext in (("tests/unit", "test_", ".c"), ("fuzz", "fuzz_", ".c"),
+                          ("tests/e2e", "", ".sh")):
+        d = os.path.join(root, sub)
+        wanted += [f"{sub}/{f}" for f in os.listdir(d)
+                   if f.startswith(pre) and f.endswith(ext)]
+    for w in sorted(wanted):
+        if w not in cmake:
+            faults.append(f"{w}: not listed in CMakeLists.txt")
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     src = os.path.join(sys.argv[1], "src")
     faults = []
     check_includes(src, faults)
+    check_listed(sys.argv[1], faults)
     check_calls(sys.argv[2], faults)
     for f in faults:
         print("layering:", f)
