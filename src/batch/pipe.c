@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "base/base.h"
+#include "tmxalign/lexicon.h"
 
 #define MAX_LINE_DEFAULT ((size_t)256 << 20)
 #define THREADS_MAX 256
@@ -371,9 +372,11 @@ static void write_beads(FILE *fp, const ta_doc *src, const ta_doc *tgt,
  * members (strings escape theirs). */
 static ta_status write_check(FILE *fp, const ta_doc *src, const ta_doc *tgt,
                              const ta_alignment *al, const ta_pipe_opts *o,
-                             ta_error *err) {
+                             const ta_lexicon *lexicon, ta_error *err) {
   ta_check_report *r = NULL;
-  ta_status st = ta_check(src, tgt, al, &o->check_opts, &r, err);
+  ta_check_opts co = o->check_opts;
+  co.lexicon = lexicon;
+  ta_status st = ta_check(src, tgt, al, &co, &r, err);
   if (st != TA_OK) return st;
   char *buf = NULL;
   size_t len = 0;
@@ -422,6 +425,7 @@ static void run_job(const char *line, size_t len, FILE *fp,
   ta_error_clear(&err);
   ta_doc *doc[2] = {NULL, NULL};
   ta_alignment *al = NULL;
+  ta_lexicon *learned = NULL;
   *ok = false;
   if (!parse(line, len, &jb, o->max_line) || !complete(&jb, o)) {
     write_error(fp, &jb, jb.why);
@@ -437,13 +441,24 @@ static void run_job(const char *line, size_t len, FILE *fp,
     ao.lexicon = NULL;
     ao.self_train = false;
   }
+  /* As ta_check_files: the table learned from the pair serves both the
+   * aligner and the checker. */
+  if (st == TA_OK && o->check && ao.self_train) {
+    st = ta_lexicon_learn(doc[SRC], doc[TGT], &ao, &learned, NULL, &err);
+    if (st == TA_OK && ao.lexicon)
+      st = ta_lexicon_merge(learned, ao.lexicon, &err);
+    if (st == TA_OK) {
+      ao.lexicon = learned;
+      ao.self_train = false;
+    }
+  }
   if (st == TA_OK) st = ta_align(doc[SRC], doc[TGT], &ao, &al, &err);
   if (st == TA_OK) {
     write_id(fp, &jb);
     fprintf(fp, ",\"src_sentences\":%zu,\"tgt_sentences\":%zu",
             ta_doc_count(doc[SRC]), ta_doc_count(doc[TGT]));
     if (o->check) {
-      st = write_check(fp, doc[SRC], doc[TGT], al, o, &err);
+      st = write_check(fp, doc[SRC], doc[TGT], al, o, ao.lexicon, &err);
     } else {
       size_t below = 0;
       const ta_align_summary *s = ta_alignment_summary(al);
@@ -465,6 +480,7 @@ static void run_job(const char *line, size_t len, FILE *fp,
     write_error(fp, &jb, err.message[0] ? err.message : ta_strerror(st));
   }
 done:
+  ta_lexicon_free(learned);
   ta_alignment_free(al);
   ta_doc_free(doc[SRC]);
   ta_doc_free(doc[TGT]);
