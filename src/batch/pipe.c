@@ -95,6 +95,11 @@ static bool hex4(json *j, unsigned long *v) {
   return true;
 }
 
+/* Why appending to b failed: its cap, or the memory. */
+static bool grow_failed(json *j, const ta__buf *b) {
+  return fail(j, b->max - b->len < 8 ? "a string too long" : "out of memory");
+}
+
 /* A string into b (reset first; NUL-terminated, also when empty). */
 static bool string(json *j, ta__buf *b) {
   ta__buf_reset(b);
@@ -105,7 +110,7 @@ static bool string(json *j, ta__buf *b) {
     if (c == '"') break;
     if ((unsigned char)c < 0x20) return fail(j, "a control character");
     if (c != '\\') {
-      if (ta__buf_addc(b, c) != TA_OK) return fail(j, "out of memory");
+      if (ta__buf_addc(b, c) != TA_OK) return grow_failed(j, b);
       continue;
     }
     if (j->p >= j->end) return fail(j, "a string runs to the end of the line");
@@ -115,7 +120,7 @@ static bool string(json *j, ta__buf *b) {
     if (esc) {
       static const char val[] = "\"\\/\b\f\n\r\t";
       if (ta__buf_addc(b, val[esc - "\"\\/bfnrt"]) != TA_OK)
-        return fail(j, "out of memory");
+        return grow_failed(j, b);
     } else if (c == 'u' && hex4(j, &u)) {
       if (u >= 0xd800 && u < 0xdc00) {
         if (j->end - j->p < 6 || j->p[0] != '\\' || j->p[1] != 'u' ||
@@ -126,7 +131,7 @@ static bool string(json *j, ta__buf *b) {
         return fail(j, "a lone surrogate");
       }
       if (u == 0) return fail(j, "a NUL character");
-      if (!put_utf8(b, u)) return fail(j, "out of memory");
+      if (!put_utf8(b, u)) return grow_failed(j, b);
     } else {
       return fail(j, "a bad escape");
     }
@@ -335,37 +340,37 @@ static void write_error(FILE *fp, const job *jb, const char *msg) {
   fputs("}\n", fp);
 }
 
-/* out's bytes written by f into memory, then to fp: beads one a line. */
-static void write_beads(FILE *fp, const ta_doc *src, const ta_doc *tgt,
-                        const ta_alignment *al, double min_score, size_t *below,
-                        ta_error *err) {
+/* The beads as align -f jsonl writes them, in one array; those below
+ * min_score left out and counted. */
+static ta_status write_beads(FILE *fp, const ta_doc *src, const ta_doc *tgt,
+                             const ta_alignment *al, double min_score,
+                             size_t *below, ta_error *err) {
   char *buf = NULL;
   size_t len = 0;
   FILE *mem = open_memstream(&buf, &len);
   *below = 0;
+  if (!mem) return ta__fail(err, TA_ENOMEM, "out of memory");
+  ta_status st =
+      ta_alignment_write(mem, TA_ALIGN_FORMAT_JSONL, src, tgt, al, err);
+  if (fclose(mem) != 0 && st == TA_OK)
+    st = ta__fail(err, TA_ENOMEM, "out of memory");
   fputc('[', fp);
-  if (mem &&
-      ta_alignment_write(mem, TA_ALIGN_FORMAT_JSONL, src, tgt, al, err) ==
-          TA_OK &&
-      fclose(mem) == 0) {
-    mem = NULL;
-    size_t k = 0, kept = 0;
-    for (char *p = buf, *end = buf + len; p < end; k++) {
-      char *nl = memchr(p, '\n', (size_t)(end - p));
-      size_t n = (size_t)((nl ? nl : end) - p);
-      const ta_bead *b = ta_alignment_bead(al, k);
-      if (b && b->score < min_score) {
-        ++*below;
-      } else {
-        if (kept++) fputc(',', fp);
-        fwrite(p, 1, n, fp);
-      }
-      p += n + 1;
+  size_t k = 0, kept = 0;
+  for (char *p = buf, *e = buf + len; st == TA_OK && p < e; k++) {
+    char *nl = memchr(p, '\n', (size_t)(e - p));
+    size_t n = (size_t)((nl ? nl : e) - p);
+    const ta_bead *b = ta_alignment_bead(al, k);
+    if (b && b->score < min_score) {
+      ++*below;
+    } else {
+      if (kept++) fputc(',', fp);
+      fwrite(p, 1, n, fp);
     }
+    p += n + 1;
   }
-  if (mem) fclose(mem);
   free(buf);
   fputc(']', fp);
+  return st;
 }
 
 /* The check report as one line: its JSON has newlines only between
@@ -463,7 +468,7 @@ static void run_job(const char *line, size_t len, FILE *fp,
       size_t below = 0;
       const ta_align_summary *s = ta_alignment_summary(al);
       fputs(",\"beads\":", fp);
-      write_beads(fp, doc[SRC], doc[TGT], al, jb.min_score, &below, &err);
+      st = write_beads(fp, doc[SRC], doc[TGT], al, jb.min_score, &below, &err);
       fprintf(fp,
               ",\"below_score\":%zu,\"summary\":{\"beads\":%zu,"
               "\"mean_score\":%.4f,\"length_ratio\":%.4f}",
