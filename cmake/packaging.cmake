@@ -28,7 +28,7 @@ install(FILES ${CMAKE_BINARY_DIR}/cmake/tmxalignConfig.cmake
         DESTINATION ${TA_CMAKE_INSTALL_DIR} COMPONENT dev)
 
 # ---- man pages, from the program's own --help -----------------------------
-set(TA_MAN_COMMANDS align check split merge convert review)
+set(TA_MAN_COMMANDS align check split merge convert review pipe)
 set(TA_MAN_PAGES)
 foreach(cmd "" ${TA_MAN_COMMANDS})
   if(cmd STREQUAL "")

@@ -71,6 +71,7 @@
 #include "tmxalign/export.h"
 #include "tmxalign/lexicon.h"
 #include "tmxalign/outfile.h"
+#include "tmxalign/pipe.h"
 #include "tmxalign/review.h"
 #include "tmxalign/status.h"
 #include "tmxalign/tmx.h"

@@ -19,6 +19,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+int cmd_pipe(int argc, char **argv);
 
 /* Print "tmxalign: <msg>" on stderr. */
 void cli_error(const char *fmt, ...)

@@ -17,6 +17,7 @@ static const struct command {
     {"convert", cmd_convert, "convert a TMX file to TSV or JSON Lines"},
     {"check", cmd_check, "check that a translation is complete"},
     {"review", cmd_review, "review and fix an alignment in a browser"},
+    {"pipe", cmd_pipe, "align (or check) JSON-lines jobs from stdin"},
 };
 
 static void usage(FILE *fp) {

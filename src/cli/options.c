@@ -227,7 +227,7 @@ static const cli_choice inputs[] = {{"text", TA_INPUT_TEXT, NULL},
 #define NAME(name, arg, cmds, field, choices, help) \
   { name, 0, arg, cmds, set_name, AT(field), help, 0, 0, false, 0, choices }
 #define ALIGNS (CLI_ALIGN | CLI_BATCH)
-#define MODEL (ALIGNS | CLI_REVIEW) /* the aligner's options */
+#define MODEL (ALIGNS | CLI_REVIEW | CLI_PIPE) /* the aligner's options */
 #define LEXICON (CLI_ALIGN | CLI_BATCH | CLI_CHECK | CLI_REVIEW)
 #define ANY \
   (CLI_SPLIT | ALIGNS | CLI_CHECK | CLI_MERGE | CLI_CONVERT | CLI_REVIEW)
@@ -245,6 +245,18 @@ const cli_opt cli_options[] = {
         "en,de)"),
     OPT("target-lang", 't', "LANG", CLI_BATCH | CLI_CHECK, set_str, tlang,
         "BCP-47 tag of TGT; with --batch, of every translation"),
+    OPT("source-lang", 's', "LANG", CLI_PIPE, set_str, slang,
+        "BCP-47 tag of the sources of jobs without \"src_lang\""),
+    OPT("target-lang", 't', "LANG", CLI_PIPE, set_str, tlang,
+        "BCP-47 tag of the targets of jobs without \"tgt_lang\""),
+    FLAG("check", 0, CLI_PIPE, set_bool, pipe_check, true,
+         "check each pair (as 'tmxalign check -f json') instead of writing "
+         "its beads"),
+    NUM("max-line", "N", CLI_PIPE, set_size, max_line, 1, INFINITY,
+        "refuse input lines longer than N bytes, a job error (default "
+        "268435456)"),
+    FLAG("inline-only", 0, CLI_PIPE, set_bool, inline_only, true,
+         "refuse jobs naming files (src_path, tgt_path): texts inline only"),
     OPT("source-lang", 's', "LANG", CLI_REVIEW, set_str, slang,
         "BCP-47 tag of SRC (fr, en, de, pt-BR, ...)"),
     OPT("target-lang", 't', "LANG", CLI_REVIEW, set_str, tlang,
@@ -270,7 +282,7 @@ const cli_opt cli_options[] = {
     FLAG("confine", 0, CLI_BATCH | CLI_CHECK, set_bool, confine, true,
          "--batch: refuse a pair whose file resolves outside the manifest's "
          "directory (by default a manifest may name any path)"),
-    {"jobs", 'j', "N", CLI_BATCH, set_uint, AT(threads),
+    {"jobs", 'j', "N", CLI_BATCH | CLI_PIPE, set_uint, AT(threads),
      "worker threads (default 1; 0: one per core)", 0, 256, false, 0, NULL},
     FLAG("strict", 0, CLI_BATCH, set_bool, strict, true,
          "stop at the first failed pair: exit 2, the output is not written "
@@ -278,8 +290,8 @@ const cli_opt cli_options[] = {
     NAME("input", "KIND", CLI_SPLIT, input, inputs,
          "text, html or presplit (the same as --presplit); default: html for "
          ".html/.htm/.xhtml names, else text"),
-    FLAG("presplit", 0, ANY & ~(CLI_MERGE | CLI_CONVERT), set_flag, input,
-         TA_INPUT_PRESPLIT,
+    FLAG("presplit", 0, (ANY & ~(CLI_MERGE | CLI_CONVERT)) | CLI_PIPE, set_flag,
+         input, TA_INPUT_PRESPLIT,
          "input is one sentence a line, a blank line between paragraphs (as "
          "split prints it)"),
     OPT("encoding", 0, "NAME", CLI_SPLIT, set_str, split.encoding,
@@ -289,14 +301,16 @@ const cli_opt cli_options[] = {
         INFINITY, "cut sentences longer than N bytes (default 1048576)"),
     NUM("max-input", "N", CLI_SPLIT, set_size, split.max_input_bytes, 1,
         INFINITY, "refuse inputs larger than N bytes (default 1073741824)"),
-    NUM("max-input", "N", ALIGNS | CLI_CHECK, set_size, split.max_input_bytes,
-        1, INFINITY,
+    NUM("max-input", "N", ALIGNS | CLI_CHECK | CLI_PIPE, set_size,
+        split.max_input_bytes, 1, INFINITY,
         "refuse documents larger than N bytes (default 1073741824); a "
         "dictionary or saved lexicon is refused above 256 MiB whatever N is"),
     FLAG("keep-unaligned", 0, ALIGNS, set_bool, tmx.keep_unaligned, true,
          "tmx: keep 1-0 and 0-1 beads as units with one <tuv>"),
     NUM("min-score", "S", ALIGNS, set_real, tmx.min_score, 0, 1,
         "tmx: leave out beads scoring below S (0..1)"),
+    NUM("min-score", "S", CLI_PIPE, set_real, tmx.min_score, 0, 1,
+        "leave out of \"beads\" those scoring below S (0..1)"),
     NUM("max-bead", "N", MODEL, set_int, align.max_bead, 2, 9,
         "largest bead: m + n <= N (2..9, default 5)"),
     NUM("weight", "KIND=W", MODEL, set_weight, align, 0, INFINITY,
@@ -311,18 +325,19 @@ const cli_opt cli_options[] = {
     FLAG("one-pass", 0, MODEL, set_flag, align.passes, 1,
          "do not re-estimate the model from a first pass (faster, less "
          "accurate)"),
-    NUM("min-coverage", "X", CLI_CHECK, set_real, check.min_coverage, 0, 1,
+    NUM("min-coverage", "X", CLI_CHECK | CLI_PIPE, set_real, check.min_coverage,
+        0, 1,
         "incomplete below this share of source sentences translated (0..1, "
         "default 0.98)"),
-    OPT("fail-on", 0, "KINDS", CLI_CHECK, set_kinds, check.fail_on,
+    OPT("fail-on", 0, "KINDS", CLI_CHECK | CLI_PIPE, set_kinds, check.fail_on,
         "comma-separated kinds that make the check fail (default "
         "omission,partial-omission,number; 'none' for coverage only)"),
-    OPT("only", 0, "KINDS", CLI_CHECK, set_kinds, check.kinds,
+    OPT("only", 0, "KINDS", CLI_CHECK | CLI_PIPE, set_kinds, check.kinds,
         "look only for these kinds"),
-    {"length-z", 0, "Z", CLI_CHECK, set_real, AT(check.length_z),
+    {"length-z", 0, "Z", CLI_CHECK | CLI_PIPE, set_real, AT(check.length_z),
      "length outlier above |z| (default 4)", 0, INFINITY, true, 0, NULL},
-    NUM("partial-threshold", "N", CLI_CHECK, set_real, check.partial_threshold,
-        -INFINITY, INFINITY,
+    NUM("partial-threshold", "N", CLI_CHECK | CLI_PIPE, set_real,
+        check.partial_threshold, -INFINITY, INFINITY,
         "evidence in nats above which a sentence merged into a bead is a "
         "partial omission (default 3; lower finds more)"),
     OPT("batch", 0, "MANIFEST", CLI_CHECK, set_str, batch,
@@ -335,10 +350,10 @@ const cli_opt cli_options[] = {
         "bilingual dictionary (repeatable): dictd/FreeDict .index/.dict.dz, "
         "hunalign 'target @ source' or TSV 'source TAB target'; auto: an "
         "installed FreeDict pair in $TMXALIGN_DICT_DIR or /usr/share/dictd"),
-    FLAG("no-lexicon", 0, LEXICON, set_bool, lex.off, true,
+    FLAG("no-lexicon", 0, LEXICON | CLI_PIPE, set_bool, lex.off, true,
          "no lexical anchors: neither dictionaries nor a table learned from "
          "the pair itself"),
-    FLAG("no-self-train", 0, LEXICON, set_bool, lex.no_train, true,
+    FLAG("no-self-train", 0, LEXICON | CLI_PIPE, set_bool, lex.no_train, true,
          "use the dictionaries only, learn nothing from the pair"),
     OPT("lexicon-load", 0, "FILE", LEXICON, set_str, lex.load,
         "add a table saved by --lexicon-save"),
@@ -360,7 +375,7 @@ const cli_opt cli_options[] = {
     FLAG("quiet", 'q', CLI_BATCH | CLI_CHECK | CLI_MERGE, set_bool, quiet, true,
          "nothing on standard error but errors and notes: no progress bar, "
          "summary or verdict"),
-    FLAG("help", 'h', ANY, set_bool, help, true, "this help"),
+    FLAG("help", 'h', ANY | CLI_PIPE, set_bool, help, true, "this help"),
 };
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
 _Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,

@@ -23,7 +23,8 @@ enum {
   CLI_CHECK = 1u << 3,
   CLI_MERGE = 1u << 4,
   CLI_CONVERT = 1u << 5,
-  CLI_REVIEW = 1u << 6
+  CLI_REVIEW = 1u << 6,
+  CLI_PIPE = 1u << 7
 };
 
 /* A value of an option that takes a name (-f FMT, --color WHEN). */
@@ -57,6 +58,8 @@ typedef struct cli_args {
   int color;  /* CLI_COLOR_* */
   int inline_codes; /* ta_tmx_inline */
   bool help, verbose, quiet, strict, confine;
+  bool pipe_check, inline_only; /* pipe --check, --inline-only */
+  size_t max_line;              /* pipe --max-line */
   unsigned threads;
   ta_split_opts split;
   ta_align_opts align;

@@ -28,7 +28,7 @@ expect() {
     echo "completion of '${*:1:$#-1}': got '$got', want '$want'"; fail=1
   fi
 }
-expect tmxalign "" "--help --version align check convert merge review split"
+expect tmxalign "" "--help --version align check convert merge pipe review split"
 expect tmxalign c "check convert"
 expect tmxalign align --for "--format"
 expect tmxalign align --no- "--no-anchor --no-lexicon --no-paragraphs --no-self-train"
