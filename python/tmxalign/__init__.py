@@ -386,7 +386,8 @@ class Sentence:
     paragraph: int
 
 
-_INPUTS = {"auto": 0, "text": 1, "html": 2, "presplit": 3}
+_INPUTS = {"auto": 0, "text": 1, "html": 2, "presplit": 3, "docx": 4, "odt": 5,
+           "epub": 6}
 
 
 class Document(Sequence[Sentence]):
