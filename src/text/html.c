@@ -179,6 +179,7 @@ static bool epub_skipped(xmlNodePtr n) {
   bool skip = false;
   for (xmlAttrPtr a = n->properties; a && !skip; a = a->next) {
     if (strcmp((const char *)a->name, "role") &&
+        strcmp((const char *)a->name, "epub:type") &&
         strcmp((const char *)a->name, "type"))
       continue;
     xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
