@@ -107,7 +107,10 @@ typedef struct xml_part {
 
 static void xml_part_free(xml_part *x) {
   if (x->doc) xmlFreeDoc(x->doc);
-  if (x->ctxt) xmlFreeParserCtxt(x->ctxt);
+  if (x->ctxt) {
+    xmlClearNodeInfoSeq(&x->ctxt->node_seq); /* not freed with the ctxt */
+    xmlFreeParserCtxt(x->ctxt);
+  }
   free(x->bytes);
   *x = (xml_part){0};
 }
