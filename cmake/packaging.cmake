@@ -127,7 +127,7 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS "bash-completion, python3-tmxalign")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME tmxalign-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 # tmxalign.pc's Requires.private and the static library need them.
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libicu-dev, libxml2-dev, zlib1g-dev")
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libicu-dev, libxml2-dev, zlib1g-dev, libzip-dev")
 set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME python3-tmxalign)
 set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)
 set(CPACK_DEBIAN_PYTHON_PACKAGE_ARCHITECTURE all)

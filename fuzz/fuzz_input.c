@@ -18,8 +18,9 @@ static void ignore(void *user, const char *msg) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static const char *const langs[] = {"fr", "en", "de", "ja"};
+  /* AUTO: content sniffing and the zip readers (DOCX, ODT, EPUB). */
   static const ta_input_kind kinds[] = {TA_INPUT_TEXT, TA_INPUT_HTML,
-                                        TA_INPUT_PRESPLIT, TA_INPUT_TEXT};
+                                        TA_INPUT_PRESPLIT, TA_INPUT_AUTO};
   static const char *const encodings[] = {NULL, NULL, "windows-1252",
                                           "UTF-16LE"};
   if (size < 1) return 0;

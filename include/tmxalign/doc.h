@@ -38,11 +38,23 @@ typedef struct ta_sentence {
 } ta_sentence;
 
 typedef enum ta_input_kind {
-  TA_INPUT_AUTO = 0, /**< HTML when the name ends in .html/.htm, else text */
+  TA_INPUT_AUTO = 0, /**< by content: DOCX, ODT, EPUB (a zip holding
+                          one), HTML (a name ending in .html/.htm/.xhtml or
+                          a page starting <!DOCTYPE html or <html), formats
+                          not read (PDF, RTF, .doc, XLIFF, PO, SRT, VTT,
+                          images, other zips) refused (TA_EPARSE, naming
+                          the format), else text */
   TA_INPUT_TEXT,     /**< plain text; blank lines separate paragraphs */
   TA_INPUT_HTML,     /**< HTML/XHTML: block elements become paragraphs */
-  TA_INPUT_PRESPLIT  /**< one segment per line, kept as given; blank lines
+  TA_INPUT_PRESPLIT, /**< one segment per line, kept as given; blank lines
                           separate paragraphs and are not segments */
+  TA_INPUT_DOCX,     /**< Word (word/document.xml, notes after the
+                          paragraph calling them); line: paragraph number
+                          in its part, [offset, end): that paragraph's bytes
+                          in the part's XML (docs/split.md) */
+  TA_INPUT_ODT,      /**< OpenDocument text (content.xml); as DOCX */
+  TA_INPUT_EPUB      /**< EPUB: the spine's pages as HTML, offsets and
+                          lines within each page */
 } ta_input_kind;
 
 /** Splitting options.  Sentences come from ICU's sentence break iterator

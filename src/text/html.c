@@ -37,6 +37,7 @@ typedef struct html_ctx {
   /* the first encoding or input error libxml2 raised: the page's bytes
    * are not what its charset says, and the text after them is lost */
   char failure[160];
+  bool epub; /* a page of a book: no head, no note marks */
 } html_ctx;
 
 /* Elements whose text is a paragraph, containers that cut paragraphs, and
@@ -170,6 +171,24 @@ static void on_libxml_error(void *user, xmlErrorPtr e) {
              "not valid in the page's encoding (%s)", msg);
 }
 
+/* In a book's page: its head (the title is the file's, not the book's)
+ * and the marks of notes (the call's number, the way back). */
+static bool epub_skipped(xmlNodePtr n) {
+  if (!strcmp((const char *)n->name, "head")) return true;
+  static const char *const marks[] = {"doc-noteref", "doc-backlink", "noteref"};
+  bool skip = false;
+  for (xmlAttrPtr a = n->properties; a && !skip; a = a->next) {
+    if (strcmp((const char *)a->name, "role") &&
+        strcmp((const char *)a->name, "epub:type") &&
+        strcmp((const char *)a->name, "type"))
+      continue;
+    xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+    skip = v && IN(marks, v);
+    xmlFree(v);
+  }
+  return skip;
+}
+
 /* Depth-first walk without recursion: deep tag soup cannot blow the
  * stack. */
 static ta_status walk(html_ctx *c, xmlNodePtr root) {
@@ -180,7 +199,8 @@ static ta_status walk(html_ctx *c, xmlNodePtr root) {
     if (n->type == XML_ELEMENT_NODE && n->name) {
       if (IN(blocks, n->name)) st = flush(c);
       if (!strcmp((const char *)n->name, "br")) st = append(c, NULL, " ", 1);
-      descend = !IN(skipped, n->name) && n->children;
+      descend =
+          !IN(skipped, n->name) && n->children && !(c->epub && epub_skipped(n));
     } else if ((n->type == XML_TEXT_NODE ||
                 n->type == XML_CDATA_SECTION_NODE) &&
                n->content) {
@@ -269,7 +289,7 @@ static ta_status parse(html_ctx *c, const char *name, const unsigned char *data,
 
 ta_status ta__html_load(const char *name, const unsigned char *data, size_t len,
                         const ta_split_opts *o, ta__splitter *sp, ta_doc *d,
-                        ta_error *err) {
+                        bool epub, ta_error *err) {
   if (len > INT32_MAX)
     return ta__fail(err, TA_ETOOBIG, "%s: HTML larger than 2 GiB", name);
   /* As for text: a NUL byte in input not declared UTF-16 means binary or
@@ -290,6 +310,8 @@ ta_status ta__html_load(const char *name, const unsigned char *data, size_t len,
   c.sp = sp;
   c.d = d;
   c.o = o;
+  c.para = d->paragraphs; /* EPUB: pages follow each other */
+  c.epub = epub;
   /* conversion errors come through libxml2's per-thread handlers, from
    * the first bytes read (creating the context, switching encodings) */
   ta__xml_quiet q;

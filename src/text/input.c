@@ -153,6 +153,20 @@ static ta_status split_text(ta__splitter *sp, sink_ctx *c, bool presplit,
   return TA_OK;
 }
 
+static bool has_ext(const char *name, const char *const *exts, size_t k) {
+  size_t n = strlen(name);
+  for (size_t i = 0; i < k; i++) {
+    size_t e = strlen(exts[i]);
+    if (n >= e && !strcasecmp(name + n - e, exts[i])) return true;
+  }
+  return false;
+}
+
+static bool is_text_name(const char *name) {
+  static const char *const exts[] = {".txt", ".text"};
+  return has_ext(name, exts, sizeof exts / sizeof exts[0]);
+}
+
 static bool is_html_name(const char *name) {
   static const char *const exts[] = {".html", ".htm", ".xhtml"};
   size_t n = strlen(name);
@@ -224,15 +238,29 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
     return ta__fail(err, TA_ENOMEM, "%s: out of memory", name);
   st = ta__splitter_new(icu, o->max_sentence_bytes, &sp, err);
   ta_input_kind kind = o->input;
-  if (kind == TA_INPUT_AUTO)
-    kind = is_html_name(name) ? TA_INPUT_HTML : TA_INPUT_TEXT;
+  const unsigned char *bytes = data;
+  bool zip = false;
+  if (st == TA_OK && kind == TA_INPUT_AUTO) {
+    const char *what, *todo;
+    ta__sniffed s = ta__sniff(bytes, len, &what, &todo);
+    if (s == TA__SNIFF_REFUSED) st = ta__sniff_refuse(name, what, todo, err);
+    zip = s == TA__SNIFF_ZIP;
+    /* A page by its start, unless its name says text. */
+    kind = is_html_name(name) || (s == TA__SNIFF_HTML && !is_text_name(name))
+               ? TA_INPUT_HTML
+               : TA_INPUT_TEXT;
+  }
+  zip = zip || kind == TA_INPUT_DOCX || kind == TA_INPUT_ODT ||
+        kind == TA_INPUT_EPUB;
   ta_split_opts oo = *o;
   oo.input = kind;
   oo.max_input_bytes = max;
   if (!oo.max_sentence_bytes) oo.max_sentence_bytes = (size_t)1 << 20;
-  if (st == TA_OK && kind == TA_INPUT_HTML) {
+  if (st == TA_OK && zip) {
+    st = ta__office_load(name, bytes, len, o->input, &oo, sp, d, err);
+  } else if (st == TA_OK && kind == TA_INPUT_HTML) {
     d->html = true;
-    st = ta__html_load(name, data, len, &oo, sp, d, err);
+    st = ta__html_load(name, data, len, &oo, sp, d, false, err);
   } else if (st == TA_OK) {
     st = load_text(name, data, len, &oo, sp, d, err);
   }

@@ -109,10 +109,47 @@ size_t ta__utf8_check(const unsigned char *p, size_t len);
 /* ---- HTML (html.c) ---- */
 
 /* Parse HTML bytes and feed each block's text to the splitter, adding the
- * sentences to d. */
+ * sentences to d (paragraphs numbered on from d's).  epub: a page of a
+ * book, whose head and note marks (role doc-noteref, doc-backlink) are
+ * not text. */
 ta_status ta__html_load(const char *name, const unsigned char *data, size_t len,
                         const ta_split_opts *o, ta__splitter *sp, ta_doc *d,
-                        ta_error *err);
+                        bool epub, ta_error *err);
+
+/* ---- recognising inputs (sniff.c) ---- */
+
+typedef enum ta__sniffed {
+  TA__SNIFF_TEXT,
+  TA__SNIFF_HTML,
+  TA__SNIFF_ZIP,    /* office.c tells DOCX, ODT, EPUB and the rest */
+  TA__SNIFF_REFUSED /* *what names the format, *todo what to do */
+} ta__sniffed;
+
+/* What p[0, len) looks like; *what and *todo are static strings. */
+ta__sniffed ta__sniff(const unsigned char *p, size_t len, const char **what,
+                      const char **todo);
+/* TA_EPARSE: "NAME: WHAT; tmxalign reads ...: TODO". */
+ta_status ta__sniff_refuse(const char *name, const char *what, const char *todo,
+                           ta_error *err);
+
+/* ---- zipped documents (office.c: DOCX, ODT, EPUB) ---- */
+
+/* Limits against zip bombs: entries in one archive, bytes of one part
+ * once inflated (also at most max_input_bytes), and the inflation ratio
+ * of a part over 1 MiB. */
+enum {
+  TA__ZIP_MAX_ENTRIES = 10000,
+  TA__ZIP_MAX_RATIO = 100,
+};
+#define TA__ZIP_MAX_PART ((size_t)256 << 20)
+
+/* Open the zip p[0, len), tell what it holds (kind AUTO) or check it is
+ * the kind asked for, and load its text into d.  Refuses other zips
+ * (spreadsheets, presentations, plain archives) with one line. */
+ta_status ta__office_load(const char *name, const unsigned char *data,
+                          size_t len, ta_input_kind kind,
+                          const ta_split_opts *o, ta__splitter *sp, ta_doc *d,
+                          ta_error *err);
 
 /* Emit a warning through o->note.fn (no-op without a callback). */
 #define ta__warnf(o, ...) ta__notef((o)->note.fn, (o)->note.user, __VA_ARGS__)
