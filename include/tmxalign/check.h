@@ -93,6 +93,18 @@ typedef struct ta_check_opts {
   const ta_lexicon *lexicon;     /**< word translations (lexicon.h) weighing
                                     whether a merged sentence is translated;
                                     borrowed, may be NULL (default) */
+  double mostly_untranslated;    /**< share of source sentences in beads found
+                                      untranslated above which the translation is
+                                      mostly the source text itself: one summary
+                                      finding (untranslated, error) that fails the
+                                      verdict whatever fail_on; default 0.5 (more
+                                      than half); 1 for never */
+  double unaligned_share;        /**< share of the sentences of both documents
+                                      in 1-0 and 0-1 beads above which the target
+                                      does not look like a translation of the
+                                      source: one summary finding (omission,
+                                      error) that fails the verdict; default 0.5
+                                      (most have no counterpart); 1 for never */
 } ta_check_opts;
 
 /** Fill o with the documented defaults. */

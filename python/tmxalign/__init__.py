@@ -112,7 +112,9 @@ class ta_check_opts(Structure):
                 ("partial_threshold", c_double),
                 ("hint_threshold", c_double),
                 ("untranslated_share", c_double),
-                ("untranslated_min_words", c_size_t), ("lexicon", c_void_p)]
+                ("untranslated_min_words", c_size_t), ("lexicon", c_void_p),
+                ("mostly_untranslated", c_double),
+                ("unaligned_share", c_double)]
 
 
 class ta_check_span(Structure):
@@ -855,6 +857,7 @@ class CheckReport(Sequence[Finding]):
 _CHECK_OPTIONS = ("min_coverage", "fail_on", "kinds", "length_z",
                   "partial_threshold", "hint_threshold",
                   "untranslated_share", "untranslated_min_words",
+                  "mostly_untranslated", "unaligned_share",
                   "dictionaries")
 
 

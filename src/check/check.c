@@ -29,6 +29,8 @@ void ta_check_opts_init(ta_check_opts *o) {
   o->hint_threshold = 1.0;
   o->untranslated_share = 0.8;
   o->untranslated_min_words = 3;
+  o->mostly_untranslated = 0.5;
+  o->unaligned_share = 0.5;
 }
 
 void ta_check_align_opts_init(ta_align_opts *o) {
@@ -195,16 +197,69 @@ static ta_status summarise(ta__check_ctx *c) {
   /* From here on, the report holds the kinds asked for only. */
   size_t kept = 0;
   for (size_t i = 0; i < r->n; i++)
-    if (c->o->kinds & TA_CHECK_KIND_BIT(r->items[i].pub.kind))
+    if (r->items[i].summary ||
+        (c->o->kinds & TA_CHECK_KIND_BIT(r->items[i].pub.kind)))
       r->items[kept++] = r->items[i];
   r->n = kept;
   for (size_t i = 0; i < r->n; i++) {
     const ta_finding *f = &r->items[i].pub;
     s->by_kind[f->kind]++;
     s->by_severity[f->severity]++;
-    if (f->severity > TA_SEVERITY_INFO &&
-        (c->o->fail_on & TA_CHECK_KIND_BIT(f->kind)))
+    if (r->items[i].summary || (f->severity > TA_SEVERITY_INFO &&
+                                (c->o->fail_on & TA_CHECK_KIND_BIT(f->kind))))
       s->complete = false;
+  }
+  return TA_OK;
+}
+
+/* Findings about the whole pair, after every per-bead check: a target that
+ * is mostly the source text itself (more than mostly_untranslated of the
+ * source sentences sit in beads found untranslated), and a target most of
+ * whose sentences, and the source's, have no counterpart (1-0 and 0-1
+ * beads above unaligned_share of both documents).  Both are shares of the
+ * pair's own sentences, so they mean the same for any pair and length. */
+static ta_status whole_pair(ta__check_ctx *c) {
+  ta_check_report *r = c->r;
+  size_t nb = ta_alignment_count(c->al);
+  size_t ns = ta_doc_count(c->src), nt = ta_doc_count(c->tgt);
+  if (!nb || !ns) return TA_OK;
+  bool *flagged = ta__calloc(nb, 1);
+  if (!flagged) return TA_ENOMEM;
+  for (size_t i = 0; i < r->n; i++)
+    if (r->items[i].pub.kind == TA_FINDING_UNTRANSLATED)
+      for (size_t k = r->items[i].pub.bead;
+           k < r->items[i].pub.bead + r->items[i].pub.nbeads && k < nb; k++)
+        flagged[k] = true;
+  size_t same = 0, lone = 0;
+  for (size_t k = 0; k < nb; k++) {
+    const ta_bead *b = ta_alignment_bead(c->al, k);
+    if (flagged[k]) same += b->src_len;
+    if (!b->src_len || !b->tgt_len) lone += b->src_len + b->tgt_len;
+  }
+  free(flagged);
+  double untr = (double)same / (double)ns;
+  double unal = (double)lone / (double)(ns + nt);
+  ta__finding_item *it = NULL;
+  if (untr > c->o->mostly_untranslated) {
+    it = ta__check_add(c, TA_FINDING_UNTRANSLATED, 0, nb, untr,
+                       "the translation is mostly the source text itself: "
+                       "%zu of %zu sentences are untranslated",
+                       same, ns);
+    if (!it) return TA_ENOMEM;
+  } else if (unal > c->o->unaligned_share) {
+    it = ta__check_add(c, TA_FINDING_OMISSION, 0, nb, unal,
+                       "the target does not look like a translation of the "
+                       "source: %zu of the %zu sentences of both documents "
+                       "have no counterpart on the other side",
+                       lone, ns + nt);
+    if (!it) return TA_ENOMEM;
+  }
+  if (it) {
+    it->summary = true;
+    it->pub.severity = TA_SEVERITY_ERROR;
+    /* about no sentence in particular: the place is the start */
+    ta__check_span(c->src, 0, 0, &it->pub.src);
+    ta__check_span(c->tgt, 0, 0, &it->pub.tgt);
   }
   return TA_OK;
 }
@@ -244,6 +299,7 @@ static ta_status run_checks(ta__check_ctx *c) {
     if (st == TA_OK) st = ta__check_untranslated(c, k);
     if (st == TA_OK) st = ta__check_punctuation(c, k);
   }
+  if (st == TA_OK) st = whole_pair(c);
   return st;
 }
 
@@ -260,6 +316,12 @@ static ta_status check_opts(const ta_check_opts *o, ta_error *err) {
     return ta__fail(err, TA_EINVAL,
                     "check: untranslated share %g is outside 0..1",
                     o->untranslated_share);
+  if (!(o->mostly_untranslated >= 0 && o->mostly_untranslated <= 1) ||
+      !(o->unaligned_share >= 0 && o->unaligned_share <= 1))
+    return ta__fail(err, TA_EINVAL,
+                    "check: mostly-untranslated share %g or unaligned share %g "
+                    "is outside 0..1",
+                    o->mostly_untranslated, o->unaligned_share);
   if (!(isfinite(o->length_z) && o->length_z >= 0))
     return ta__fail(err, TA_EINVAL, "check: length z %g is not a number >= 0",
                     o->length_z);
@@ -307,17 +369,24 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
   if (!(c.var > 0)) c.var = 6.8;
   c.raw_var = as->length_var_raw < 1 ? 1 : as->length_var_raw;
   ta_status st = c.src_chars && c.tgt_chars ? run_checks(&c) : TA_ENOMEM;
+  /* summarise() drops the kinds not asked for: the order comes after it,
+   * so that it points at the findings kept */
+  if (st == TA_OK) st = summarise(&c);
   if (st == TA_OK) {
     r->order = ta__malloc((r->n ? r->n : 1) * sizeof *r->order);
     if (!r->order) st = TA_ENOMEM;
   }
   if (st == TA_OK) {
-    for (size_t i = 0; i < r->n; i++) {
+    size_t first = 0;
+    /* findings about the whole pair come first, then by position */
+    for (size_t i = 0; i < r->n; i++)
+      if (r->items[i].summary) r->order[first++] = &r->items[i].pub;
+    for (size_t i = 0, j = first; i < r->n; i++) {
       r->items[i].pub.message = r->items[i].msg;
-      r->order[i] = &r->items[i].pub;
+      if (!r->items[i].summary) r->order[j++] = &r->items[i].pub;
     }
-    if (r->n > 1) qsort(r->order, r->n, sizeof *r->order, cmp_finding);
-    st = summarise(&c);
+    if (r->n - first > 1)
+      qsort(r->order + first, r->n - first, sizeof *r->order, cmp_finding);
   }
   free(c.src_chars);
   free(c.tgt_chars);

@@ -103,25 +103,31 @@ static void summary(FILE *fp, const ta_doc *src, const ta_doc *tgt,
           100 * s->coverage, s->src_translated, s->src_sentences,
           100 * s->char_coverage, 100 * r->opts.min_coverage,
           s->mean_confidence);
-  /* counts of warnings and errors by kind; info-level hints apart */
-  size_t serious[TA_FINDING_KIND_COUNT] = {0}, hints = 0;
-  for (size_t i = 0; i < r->n; i++) {
-    if (r->order[i]->severity > TA_SEVERITY_INFO)
-      serious[r->order[i]->kind]++;
-    else
-      hints++;
+  char why[1024];
+  if (ta__check_reason(r, why, sizeof why)) {
+    fputs("<p class=\"why\">Why: ", fp);
+    esc(fp, why);
+    fputs("</p>\n", fp);
   }
+  /* counts of warnings and errors by kind; info-level hints apart */
+  size_t serious[TA_FINDING_KIND_COUNT] = {0},
+         hints[TA_FINDING_KIND_COUNT] = {0};
+  ta__check_count(r, serious, hints);
   fputs("<p class=\"counts\">", fp);
-  for (int k = 0; k < TA_FINDING_KIND_COUNT; k++)
-    fprintf(fp, "<span%s><b>%zu</b> %s</span>",
+  for (int k = 0; k < TA_FINDING_KIND_COUNT; k++) {
+    fprintf(fp, "<span%s><b>%zu</b> %s",
             serious[k] && (r->opts.fail_on & TA_CHECK_KIND_BIT(k))
                 ? " class=\"fail\""
                 : "",
             serious[k], ta_finding_kind_name((ta_finding_kind)k));
+    if (hints[k])
+      fprintf(fp, " <small class=\"muted\">(+%zu info)</small>", hints[k]);
+    fputs("</span>", fp);
+  }
   fprintf(fp,
-          "<span class=\"muted\">+ %zu info; red: fails the check</span>"
-          "</p>\n",
-          hints);
+          "<span class=\"muted\">+ %zu info in all; red: fails the "
+          "check</span></p>\n",
+          s->by_severity[TA_SEVERITY_INFO]);
   if (!r->n) {
     fputs("<p>No findings.</p>\n", fp);
     return;

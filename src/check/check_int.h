@@ -6,7 +6,7 @@
 #include "base/base.h"
 #include "tmxalign/check.h"
 
-#define TA__MSG_MAX 256
+#define TA__MSG_MAX 320
 
 /* The bead holds a partial omission (no length finding then). */
 #define TA__BEAD_PARTIAL 1u
@@ -18,6 +18,7 @@
 typedef struct ta__finding_item {
   ta_finding pub;
   char msg[TA__MSG_MAX];
+  bool summary; /* about the whole pair: always kept, fails the verdict */
 } ta__finding_item;
 
 struct ta_check_report {
@@ -94,6 +95,16 @@ ta_status ta__check_punctuation(ta__check_ctx *c, size_t bead);
 /* Joined text of sentences [begin, begin+len) of d, separated by spaces;
  * caller frees.  NULL when out of memory. */
 char *ta__check_join(const ta_doc *d, size_t begin, size_t len);
+
+/* Counts of the report's findings by kind, warnings and errors in serious,
+ * info-level hints in hints (both TA_FINDING_KIND_COUNT long, zeroed by the
+ * caller): how the text summary and the HTML header both count. */
+void ta__check_count(const ta_check_report *r, size_t *serious, size_t *hints);
+
+/* Why the verdict is "incomplete", in words ("coverage 87.1% of sentences
+ * is below the minimum 98.0%; 24 omission findings"), summary findings
+ * first; "" when complete.  Returns how many reasons. */
+size_t ta__check_reason(const ta_check_report *r, char *buf, size_t size);
 
 /* Writers (check_write.c, check_html.c). */
 ta_status ta__check_write_text(FILE *fp, bool color, const ta_doc *src,

@@ -12,7 +12,9 @@
  * words per language (en, fr, de, es, it) covers 0-20 and ordinals, read
  * in that side's language only (French "a" is a verb, not English "a").
  *
- * Does not read numbers written in words on both sides, nor Roman numerals.
+ * Compound numbers in words (below: en, fr, de, zh/ja numerals) are read
+ * into values and compared with digits and with the other side's words;
+ * they are not looked for in neighbouring beads.  No Roman numerals.
  * A number missing from a bead but present in a neighbouring bead is an
  * alignment boundary, not a mismatch, and is not reported. */
 #include <ctype.h>
@@ -451,6 +453,396 @@ static void match(tok_list *a, tok_list *b) {
   }
 }
 
+/* ---- numbers written in words ---------------------------------------------
+ * Compound number words read into values, in the text's own language:
+ * English "thirty-six thousand", "three hundred and six"; French
+ * "vingt-et-un", "quatre-vingt-dix", "deux cents", "trente-six mille";
+ * German "einundzwanzig", "zweihundertsechsunddreißig", "dreitausend" (one
+ * word, read morpheme by morpheme); Chinese and Japanese 一..十, 百, 千, 万
+ * ("三番線" holds 3, "三十六" is 36).  A run of atoms is summed as numbers
+ * are said: units and tens add, hundred multiplies what is before it,
+ * thousand and million close a group; French "quatre-vingt" multiplies. */
+
+typedef enum { AT_UNIT, AT_TEN, AT_HUNDRED, AT_SCALE, AT_AND } atom_kind;
+typedef struct atom {
+  const char *w;
+  atom_kind kind;
+  long v;
+} atom;
+
+static const atom atoms_en[] = {
+    {"zero", AT_UNIT, 0},
+    {"one", AT_UNIT, 1},
+    {"two", AT_UNIT, 2},
+    {"three", AT_UNIT, 3},
+    {"four", AT_UNIT, 4},
+    {"five", AT_UNIT, 5},
+    {"six", AT_UNIT, 6},
+    {"seven", AT_UNIT, 7},
+    {"eight", AT_UNIT, 8},
+    {"nine", AT_UNIT, 9},
+    {"ten", AT_UNIT, 10},
+    {"eleven", AT_UNIT, 11},
+    {"twelve", AT_UNIT, 12},
+    {"thirteen", AT_UNIT, 13},
+    {"fourteen", AT_UNIT, 14},
+    {"fifteen", AT_UNIT, 15},
+    {"sixteen", AT_UNIT, 16},
+    {"seventeen", AT_UNIT, 17},
+    {"eighteen", AT_UNIT, 18},
+    {"nineteen", AT_UNIT, 19},
+    {"twenty", AT_TEN, 20},
+    {"thirty", AT_TEN, 30},
+    {"forty", AT_TEN, 40},
+    {"fifty", AT_TEN, 50},
+    {"sixty", AT_TEN, 60},
+    {"seventy", AT_TEN, 70},
+    {"eighty", AT_TEN, 80},
+    {"ninety", AT_TEN, 90},
+    {"hundred", AT_HUNDRED, 100},
+    {"thousand", AT_SCALE, 1000},
+    {"million", AT_SCALE, 1000000},
+    {"and", AT_AND, 0},
+    {NULL, AT_AND, 0},
+};
+static const atom atoms_fr[] = {
+    {"zéro", AT_UNIT, 0},
+    {"un", AT_UNIT, 1},
+    {"une", AT_UNIT, 1},
+    {"deux", AT_UNIT, 2},
+    {"trois", AT_UNIT, 3},
+    {"quatre", AT_UNIT, 4},
+    {"cinq", AT_UNIT, 5},
+    {"six", AT_UNIT, 6},
+    {"sept", AT_UNIT, 7},
+    {"huit", AT_UNIT, 8},
+    {"neuf", AT_UNIT, 9},
+    {"dix", AT_UNIT, 10},
+    {"onze", AT_UNIT, 11},
+    {"douze", AT_UNIT, 12},
+    {"treize", AT_UNIT, 13},
+    {"quatorze", AT_UNIT, 14},
+    {"quinze", AT_UNIT, 15},
+    {"seize", AT_UNIT, 16},
+    {"vingt", AT_TEN, 20},
+    {"vingts", AT_TEN, 20},
+    {"trente", AT_TEN, 30},
+    {"quarante", AT_TEN, 40},
+    {"cinquante", AT_TEN, 50},
+    {"soixante", AT_TEN, 60},
+    {"cent", AT_HUNDRED, 100},
+    {"cents", AT_HUNDRED, 100},
+    {"mille", AT_SCALE, 1000},
+    {"million", AT_SCALE, 1000000},
+    {"millions", AT_SCALE, 1000000},
+    {"et", AT_AND, 0},
+    {NULL, AT_AND, 0},
+};
+/* German: morphemes of one word, longest first where one is a prefix of
+ * another ("sechzehn" before "sechs", "siebzig" before "sieben"). */
+static const atom atoms_de[] = {
+    {"dreizehn", AT_UNIT, 13},   {"vierzehn", AT_UNIT, 14},
+    {"fünfzehn", AT_UNIT, 15},   {"sechzehn", AT_UNIT, 16},
+    {"siebzehn", AT_UNIT, 17},   {"achtzehn", AT_UNIT, 18},
+    {"neunzehn", AT_UNIT, 19},   {"zwanzig", AT_TEN, 20},
+    {"dreißig", AT_TEN, 30},     {"vierzig", AT_TEN, 40},
+    {"fünfzig", AT_TEN, 50},     {"sechzig", AT_TEN, 60},
+    {"siebzig", AT_TEN, 70},     {"achtzig", AT_TEN, 80},
+    {"neunzig", AT_TEN, 90},     {"hundert", AT_HUNDRED, 100},
+    {"tausend", AT_SCALE, 1000}, {"eins", AT_UNIT, 1},
+    {"ein", AT_UNIT, 1},         {"zwei", AT_UNIT, 2},
+    {"drei", AT_UNIT, 3},        {"vier", AT_UNIT, 4},
+    {"fünf", AT_UNIT, 5},        {"sechs", AT_UNIT, 6},
+    {"sieben", AT_UNIT, 7},      {"acht", AT_UNIT, 8},
+    {"neun", AT_UNIT, 9},        {"zehn", AT_UNIT, 10},
+    {"elf", AT_UNIT, 11},        {"zwölf", AT_UNIT, 12},
+    {"und", AT_AND, 0},          {NULL, AT_AND, 0},
+};
+
+/* Words of a spelled number: running value and how it was built. */
+typedef struct spelled {
+  long total, cur;
+  int natoms;     /* atoms read, connectors not counted */
+  bool big;       /* a hundred, thousand or million in it */
+  atom_kind last; /* the previous atom, connectors not counted */
+  long last_v;
+  bool and_seen; /* a connector since the last atom */
+} spelled;
+
+/* Add atom a; false when it cannot follow ("two three", "two and three",
+ * "twenty thirty"): the number ends before it. */
+static bool spelled_add(spelled *sp, const atom *a) {
+  if (a->kind == AT_AND) {
+    if (!sp->natoms || sp->and_seen) return false;
+    sp->and_seen = true;
+    return true;
+  }
+  if (sp->natoms) {
+    if (a->kind == AT_UNIT && sp->last == AT_UNIT &&
+        !(sp->last_v == 10 && a->v < 10 && !sp->and_seen))
+      return false; /* "dix-sept" only */
+    if (a->kind == AT_TEN && sp->last == AT_UNIT &&
+        !(a->v == 20 && sp->last_v == 4) && !sp->and_seen)
+      return false; /* "quatre-vingt", "einundzwanzig" only */
+    if (a->kind == AT_TEN && sp->last == AT_TEN) return false;
+    if (a->kind == AT_HUNDRED && sp->last == AT_HUNDRED) return false;
+  }
+  sp->and_seen = false;
+  sp->natoms++;
+  switch (a->kind) {
+    case AT_UNIT:
+      sp->cur += a->v;
+      break;
+    case AT_TEN:
+      /* "quatre-vingt(s)": four twenties */
+      if (a->v == 20 && sp->last == AT_UNIT && sp->last_v == 4)
+        sp->cur += 80 - 4;
+      else
+        sp->cur += a->v;
+      break;
+    case AT_HUNDRED:
+      sp->cur =
+          (sp->cur % 100 ? sp->cur % 100 : 1) * 100 + (sp->cur - sp->cur % 100);
+      sp->big = true;
+      break;
+    case AT_SCALE:
+      sp->total += (sp->cur ? sp->cur : 1) * a->v;
+      sp->cur = 0;
+      sp->big = true;
+      break;
+    case AT_AND:
+      break;
+  }
+  sp->last = a->kind;
+  sp->last_v = a->v;
+  return true;
+}
+
+static const atom *atom_of(const atom *tab, const char *w, size_t n) {
+  for (const atom *a = tab; a->w; a++)
+    if (strlen(a->w) == n && !strncmp(a->w, w, n)) return a;
+  return NULL;
+}
+
+/* Read the parts of one word (split at '-'; German morphemes too) into sp;
+ * false when a part is not a number word. */
+static bool spelled_word(const atom *tab, bool glued, const char *w,
+                         spelled *sp) {
+  spelled try = *sp;
+  for (const char *p = w; *p;) {
+    const char *e = strchr(p, '-');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    const atom *a = atom_of(tab, p, n);
+    if (a) {
+      if (!spelled_add(&try, a)) return false;
+    } else if (glued) {
+      /* longest first is the table's order: take the first that fits */
+      size_t q = 0;
+      while (q < n) {
+        const atom *m = NULL;
+        for (const atom *b = tab; b->w; b++) {
+          size_t bl = strlen(b->w);
+          if (bl <= n - q && !strncmp(b->w, p + q, bl)) {
+            m = b;
+            break;
+          }
+        }
+        if (!m || !spelled_add(&try, m)) return false;
+        q += strlen(m->w);
+      }
+    } else {
+      return false;
+    }
+    p += n;
+    if (*p == '-') p++;
+  }
+  *sp = try;
+  return true;
+}
+
+static const atom *atoms_of(const char *lang, bool *glued) {
+  *glued = false;
+  if (lang_is(lang, "en")) return atoms_en;
+  if (lang_is(lang, "fr")) return atoms_fr;
+  if (lang_is(lang, "de")) {
+    *glued = true;
+    return atoms_de;
+  }
+  return NULL;
+}
+
+/* Han numerals 一..九, 〇/零, 两, 十, 百, 千, 万 at u (UTF-8, 3 bytes):
+ * digit value, or 10/100/1000/10000 as a unit; -1 if none. */
+static long han_at(const unsigned char *u, size_t len, bool *unit) {
+  static const struct {
+    const char *c;
+    long v;
+    bool unit;
+  } han[] = {
+      {"〇", 0, false},   {"零", 0, false},    {"一", 1, false},
+      {"二", 2, false},   {"两", 2, false},    {"兩", 2, false},
+      {"三", 3, false},   {"四", 4, false},    {"五", 5, false},
+      {"六", 6, false},   {"七", 7, false},    {"八", 8, false},
+      {"九", 9, false},   {"十", 10, true},    {"百", 100, true},
+      {"千", 1000, true}, {"万", 10000, true}, {"萬", 10000, true},
+  };
+  if (len < 3) return -1;
+  for (size_t i = 0; i < sizeof han / sizeof han[0]; i++)
+    if (!memcmp(u, han[i].c, 3)) {
+      *unit = han[i].unit;
+      return han[i].v;
+    }
+  return -1;
+}
+
+/* Every number written in words in text (language lang) into vals (at most
+ * cap), with whether it is compound (two words or more, or a hundred,
+ * thousand, million) in big.  Returns how many. */
+static size_t spelled_values(const char *text, size_t len, const char *lang,
+                             long *vals, bool *big, char (*shown)[CAND_LEN],
+                             size_t cap) {
+  size_t n = 0;
+  if (lang_is(lang, "zh") || lang_is(lang, "ja")) {
+    for (size_t i = 0; i < len && n < cap;) {
+      bool unit;
+      long total = 0, section = 0, num = 0;
+      size_t j = i, k = 0;
+      long v;
+      while ((v = han_at((const unsigned char *)text + j, len - j, &unit)) >=
+             0) {
+        if (!unit) {
+          num = num * 10 + v;
+        } else if (v == 10000) {
+          total += (section + num ? section + num : 1) * v;
+          section = num = 0;
+        } else {
+          section += (num ? num : 1) * v;
+          num = 0;
+        }
+        j += 3;
+        k++;
+      }
+      if (!k) {
+        i++;
+        continue;
+      }
+      vals[n] = total + section + num;
+      snprintf(shown[n], CAND_LEN, "%.*s", (int)(j - i), text + i);
+      big[n++] = k > 1;
+      i = j;
+    }
+    return n;
+  }
+  bool glued;
+  const atom *tab = atoms_of(lang, &glued);
+  if (!tab) return 0;
+  for (size_t i = 0; i < len && n < cap;) {
+    char w[64];
+    size_t wl = word_at(text + i, len - i, w, sizeof w);
+    if (!wl) {
+      i++;
+      continue;
+    }
+    spelled sp = {0, 0, 0, false, AT_AND, 0, false};
+    size_t j = i, end = i;
+    /* "millions" after "2,5" is the digits' scale, "cent" or "mille"
+     * alone an idiom: a hundred, thousand or million alone is no number */
+    bool starts = false;
+    {
+      char head[64];
+      snprintf(head, sizeof head, "%s", w);
+      char *h = strchr(head, '-');
+      if (h) *h = '\0';
+      const atom *a = atom_of(tab, head, strlen(head));
+      if (!a && glued)
+        for (const atom *q = tab; q->w && !a; q++)
+          if (!strncmp(q->w, head, strlen(q->w))) a = q;
+      starts = a && (a->kind == AT_UNIT || a->kind == AT_TEN);
+    }
+    while (wl && spelled_word(tab, glued, w, &sp)) {
+      end = j + wl;
+      j = skip_spaces(text, len, j + wl);
+      wl = word_at(text + j, len - j, w, sizeof w);
+    }
+    if (sp.natoms && (starts || sp.natoms > 1)) {
+      vals[n] = sp.total + sp.cur;
+      snprintf(shown[n], CAND_LEN, "%.*s", (int)(end - i), text + i);
+      big[n++] = sp.natoms > 1 || sp.big;
+      i = end;
+    } else {
+      i += word_at(text + i, len - i, w, sizeof w);
+    }
+  }
+  return n;
+}
+
+/* The integer value of a plain number token into *v. */
+static bool tok_int(const num_tok *t, int k, long *v) {
+  if (t->type != TOK_NUM || k >= t->ncand) return false;
+  char *end;
+  *v = strtol(t->cand[k], &end, 10);
+  return !*end && end != t->cand[k];
+}
+
+/* Is the value of t one of vals (numbers written in words)? */
+static bool value_in(const num_tok *t, const long *vals, size_t nv) {
+  for (int k = 0; k < t->ncand; k++) {
+    long v;
+    if (!tok_int(t, k, &v)) continue;
+    for (size_t i = 0; i < nv; i++)
+      if (vals[i] == v) return true;
+  }
+  return false;
+}
+
+/* Compound numbers in words on one side (vals, big, shown) that the other
+ * side has neither in digits (l) nor in words (ovals): listed after what
+ * buf holds, counted in *count. */
+/* s folded for comparison: ASCII lower case, '-' as a space. */
+static void fold_dash(char *s) {
+  for (; *s; s++) *s = *s == '-' ? ' ' : (char)tolower((unsigned char)*s);
+}
+
+static ta_status words_unmatched(const long *vals, const bool *big,
+                                 char (*shown)[CAND_LEN], size_t nv,
+                                 const tok_list *l, const long *ovals,
+                                 size_t onv, const char *other, char *buf,
+                                 size_t cap, int *count) {
+  size_t o = strlen(buf);
+  char *folded = ta__malloc(strlen(other) + 1);
+  if (!folded) return TA_ENOMEM;
+  strcpy(folded, other);
+  fold_dash(folded);
+  for (size_t i = 0; i < nv; i++) {
+    if (!big[i]) continue;
+    /* the same words on the other side, untranslated: a name ("a game
+     * of trente et un") */
+    char w[CAND_LEN];
+    snprintf(w, sizeof w, "%s", shown[i]);
+    fold_dash(w);
+    bool found = strstr(folded, w) != NULL;
+    /* the scale may be left to the context ("à trente-six mille" /
+     * "for thirty-six"): the same words without their thousand or million
+     * are the same number */
+    for (size_t j = 0; j < onv && !found; j++)
+      found = ovals[j] == vals[i] ||
+              (ovals[j] > 0 &&
+               (ovals[j] * 1000 == vals[i] || ovals[j] * 1000000 == vals[i] ||
+                vals[i] * 1000 == ovals[j] || vals[i] * 1000000 == ovals[j]));
+    for (int j = 0; j < l->n && !found; j++)
+      for (int k = 0; k < l->t[j].ncand && !found; k++) {
+        long v;
+        found = tok_int(&l->t[j], k, &v) && v == vals[i];
+      }
+    if (found) continue;
+    (*count)++;
+    int k = snprintf(buf + o, cap - o, "%s%s", o ? ", " : "", shown[i]);
+    if (k > 0 && (size_t)k < cap - o) o += (size_t)k;
+  }
+  free(folded);
+  return TA_OK;
+}
+
 /* Is the integer value of t spelled out in text, a word of words? */
 static bool spelled_in(const num_tok *t, const char *text, size_t len,
                        const number_word *words) {
@@ -505,8 +897,8 @@ static ta_status neighbour_text(const ta__check_ctx *c, size_t bead,
  * counted in *count. */
 static ta_status unexplained(const ta__check_ctx *c, size_t bead, tok_list *l,
                              bool source, const char *other, char dec_other,
-                             const number_word *words, char *buf, size_t cap,
-                             int *count) {
+                             const number_word *words, const long *vals,
+                             size_t nv, char *buf, size_t cap, int *count) {
   size_t o = 0;
   *count = 0;
   buf[0] = '\0';
@@ -515,7 +907,9 @@ static ta_status unexplained(const ta__check_ctx *c, size_t bead, tok_list *l,
   if (st == TA_OK) st = neighbour_text(c, bead, !source, +1, &next);
   for (int i = 0; st == TA_OK && i < l->n; i++) {
     num_tok *t = &l->t[i];
-    if (t->used || spelled_in(t, other, strlen(other), words)) continue;
+    if (t->used || spelled_in(t, other, strlen(other), words) ||
+        value_in(t, vals, nv))
+      continue;
     bool near = false;
     st = in_text(t, prev, dec_other, &near);
     if (st == TA_OK && !near) st = in_text(t, next, dec_other, &near);
@@ -552,17 +946,38 @@ ta_status ta__check_numbers(ta__check_ctx *c, size_t bead) {
   tokenize(st, strlen(st), ds, ls);
   tokenize(tt, strlen(tt), dt, lt);
   rc = TA_OK;
-  if (!ls->n && !lt->n) goto done;
+  /* numbers in words, each side in its own language */
+  enum { MAXW = 32 };
+  long vs[MAXW], vt[MAXW];
+  bool bs[MAXW], bt[MAXW];
+  char ss[MAXW][CAND_LEN], stw[MAXW][CAND_LEN];
+  const char *lsrc = ta_doc_lang(c->src), *ltgt = ta_doc_lang(c->tgt);
+  size_t nvs = spelled_values(st, strlen(st), lsrc, vs, bs, ss, MAXW);
+  size_t nvt = spelled_values(tt, strlen(tt), ltgt, vt, bt, stw, MAXW);
+  bool glued;
+  /* Han numerals only explain digits: 一 is in too many words to be
+   * reported alone */
+  bool words_s = atoms_of(lsrc, &glued) != NULL,
+       words_t = atoms_of(ltgt, &glued) != NULL;
+  bool any_big = false;
+  for (size_t i = 0; i < nvs && words_s; i++) any_big |= bs[i];
+  for (size_t i = 0; i < nvt && words_t; i++) any_big |= bt[i];
+  if (!ls->n && !lt->n && !any_big) goto done;
   match(ls, lt);
   char miss[160], extra[160];
   int nm = 0, ne = 0;
-  rc =
-      unexplained(c, bead, ls, true, tt, dt,
-                  number_words_of(ta_doc_lang(c->tgt)), miss, sizeof miss, &nm);
+  rc = unexplained(c, bead, ls, true, tt, dt, number_words_of(ltgt), vt, nvt,
+                   miss, sizeof miss, &nm);
   if (rc == TA_OK)
-    rc = unexplained(c, bead, lt, false, st, ds,
-                     number_words_of(ta_doc_lang(c->src)), extra, sizeof extra,
-                     &ne);
+    rc = unexplained(c, bead, lt, false, st, ds, number_words_of(lsrc), vs, nvs,
+                     extra, sizeof extra, &ne);
+  if (rc != TA_OK) goto done;
+  if (words_s)
+    rc = words_unmatched(vs, bs, ss, nvs, lt, vt, nvt, tt, miss, sizeof miss,
+                         &nm);
+  if (rc == TA_OK && words_t)
+    rc = words_unmatched(vt, bt, stw, nvt, ls, vs, nvs, st, extra, sizeof extra,
+                         &ne);
   if (rc != TA_OK) goto done;
   ta__finding_item *it = NULL;
   const char *what = token_word(nm ? ls : lt);

@@ -225,15 +225,32 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
   else
     snprintf(which, sizeof which, "sentences %zu-%zu of %zu",
              best - b->src_begin + 1, best - b->src_begin + best_r, b->src_len);
+  /* what was seen, in words; the evidence (nats) is the finding's value */
+  char why[160] = "";
+  size_t wl = 0;
+  double rest = best_e - best_len - best_anch;
+  if (best_len > 0.5)
+    wl += (size_t)snprintf(why + wl, sizeof why - wl, "%s",
+                           "the translation is too short to hold it");
+  if (best_anch > 0.5 && wl < sizeof why)
+    wl += (size_t)snprintf(why + wl, sizeof why - wl, "%s%s", wl ? "; " : "",
+                           best_r == 1 ? "its names, numbers and words have "
+                                         "no counterpart in the target"
+                                       : "their names, numbers and words "
+                                         "have no counterpart in the target");
+  if (rest > 0.5 && wl < sizeof why)
+    wl += (size_t)snprintf(why + wl, sizeof why - wl, "%s%s", wl ? "; " : "",
+                           "the target has fewer paragraphs or speech turns");
+  if (!wl)
+    snprintf(why, sizeof why, "%s",
+             "little in the translation accounts for it");
   ta__finding_item *it = ta__check_add(
       c, TA_FINDING_PARTIAL_OMISSION, bead, 1, best_e,
-      "%s merged into this translation %s untranslated (evidence %.1f "
-      "nats: length %.1f, anchors %.1f)%s",
-      which,
+      "%s merged into this translation %s untranslated: %s%s", which,
       hint          ? "may be"
       : best_r == 1 ? "looks"
                     : "look",
-      best_e, best_len, best_anch,
+      why,
       tag ? "; a speech tag, often folded into the "
             "quoted speech"
           : "");

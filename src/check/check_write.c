@@ -46,6 +46,8 @@ static void verdict_line(FILE *fp, const ta_check_report *r, bool color) {
           s->complete ? "complete" : "incomplete", color ? "\033[0m" : "",
           100 * s->coverage, 100 * s->char_coverage,
           100 * r->opts.min_coverage);
+  char why[1024];
+  if (ta__check_reason(r, why, sizeof why)) fprintf(fp, "# why: %s\n", why);
 }
 
 ta_status ta__check_write_text(FILE *fp, bool color, const ta_doc *src,
@@ -57,10 +59,20 @@ ta_status ta__check_write_text(FILE *fp, bool color, const ta_doc *src,
           ta_doc_name(src), ta_doc_lang(src), s->src_sentences,
           ta_doc_name(tgt), ta_doc_lang(tgt), s->tgt_sentences);
   verdict_line(fp, r, color);
-  fprintf(fp, "# findings: %zu (", r->n);
-  for (int k = 0; k < TA_FINDING_KIND_COUNT; k++)
+  /* counted as the HTML header counts: warnings and errors by kind, the
+   * info-level hints of a kind apart */
+  size_t serious[TA_FINDING_KIND_COUNT] = {0},
+         hints[TA_FINDING_KIND_COUNT] = {0};
+  ta__check_count(r, serious, hints);
+  size_t hard = r->n - s->by_severity[TA_SEVERITY_INFO];
+  fprintf(fp, "# findings: %zu %s, %zu info (", hard,
+          hard == 1 ? "warning or error" : "warnings and errors",
+          s->by_severity[TA_SEVERITY_INFO]);
+  for (int k = 0; k < TA_FINDING_KIND_COUNT; k++) {
     fprintf(fp, "%s%s %zu", k ? ", " : "",
-            ta_finding_kind_name((ta_finding_kind)k), s->by_kind[k]);
+            ta_finding_kind_name((ta_finding_kind)k), serious[k]);
+    if (hints[k]) fprintf(fp, " (+%zu info)", hints[k]);
+  }
   fprintf(fp, "); mean alignment confidence %.3f\n", s->mean_confidence);
   for (size_t i = 0; i < r->n; i++) {
     const ta_finding *f = r->order[i];
@@ -68,10 +80,15 @@ ta_status ta__check_write_text(FILE *fp, bool color, const ta_doc *src,
     const ta_doc *d1 = tf ? tgt : src, *d2 = tf ? src : tgt;
     const ta_check_span *p1 = tf ? &f->tgt : &f->src,
                         *p2 = tf ? &f->src : &f->tgt;
-    fprintf(fp, "%s:%zu: %s%s%s: %s: %s [%s:%zu]: ", ta_doc_name(d1), p1->line,
+    fprintf(fp, "%s:%zu: %s%s%s: %s: %s", ta_doc_name(d1), p1->line,
             color ? sev_color[f->severity] : "", ta_finding_kind_name(f->kind),
-            color ? "\033[0m" : "", ta_severity_name(f->severity), f->message,
-            ta_doc_name(d2), p2->line);
+            color ? "\033[0m" : "", ta_severity_name(f->severity), f->message);
+    if (!f->src.len && !f->tgt.len) {
+      /* about the whole pair: no place on the other side, no text */
+      fputc('\n', fp);
+      continue;
+    }
+    fprintf(fp, " [%s:%zu]: ", ta_doc_name(d2), p2->line);
     if (f->src.len) snippet(fp, src, &f->src);
     if (f->tgt.len) {
       fputs(f->src.len ? " => " : "=> ", fp);
@@ -139,19 +156,25 @@ ta_status ta__check_write_json(FILE *fp, const ta_doc *src, const ta_doc *tgt,
   json_kinds(fp, r->opts.kinds);
   fprintf(fp,
           ",\"length_z\":%.2f,\"partial_threshold\":%.2f,"
-          "\"hint_threshold\":%.2f,\"untranslated_share\":%.2f},\n",
+          "\"hint_threshold\":%.2f,\"untranslated_share\":%.2f,"
+          "\"mostly_untranslated\":%.2f,\"unaligned_share\":%.2f},\n",
           r->opts.length_z, r->opts.partial_threshold, r->opts.hint_threshold,
-          r->opts.untranslated_share);
+          r->opts.untranslated_share, r->opts.mostly_untranslated,
+          r->opts.unaligned_share);
+  char why[1024];
+  ta__check_reason(r, why, sizeof why);
+  fprintf(fp, "\"summary\":{\"verdict\":\"%s\",\"reason\":",
+          s->complete ? "complete" : "incomplete");
+  ta__json_string(fp, why, strlen(why));
   fprintf(fp,
-          "\"summary\":{\"verdict\":\"%s\",\"coverage\":%.4f,"
+          ",\"coverage\":%.4f,"
           "\"char_coverage\":%.4f,\"source_sentences\":%zu,"
           "\"source_translated\":%zu,\"source_chars\":%zu,"
           "\"source_chars_translated\":%zu,\"target_sentences\":%zu,"
           "\"target_added\":%zu,\"mean_confidence\":%.4f,\"findings\":%zu,"
           "\"by_kind\":{",
-          s->complete ? "complete" : "incomplete", s->coverage,
-          s->char_coverage, s->src_sentences, s->src_translated, s->src_chars,
-          s->src_chars_translated, s->tgt_sentences, s->tgt_added,
+          s->coverage, s->char_coverage, s->src_sentences, s->src_translated,
+          s->src_chars, s->src_chars_translated, s->tgt_sentences, s->tgt_added,
           s->mean_confidence, r->n);
   for (int k = 0; k < TA_FINDING_KIND_COUNT; k++)
     fprintf(fp, "%s\"%s\":%zu", k ? "," : "",

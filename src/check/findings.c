@@ -126,3 +126,40 @@ _Static_assert(TA_FINDING_KIND_COUNT <= TA_FINDING_KIND_MAX,
                "ta_check_summary.by_kind has no room for a new kind");
 _Static_assert(TA_SEVERITY_ERROR < TA_SEVERITY_MAX,
                "ta_check_summary.by_severity has no room for a new severity");
+
+void ta__check_count(const ta_check_report *r, size_t *serious, size_t *hints) {
+  for (size_t i = 0; i < r->n; i++) {
+    const ta_finding *f = &r->items[i].pub;
+    if (f->severity > TA_SEVERITY_INFO)
+      serious[f->kind]++;
+    else
+      hints[f->kind]++;
+  }
+}
+
+size_t ta__check_reason(const ta_check_report *r, char *buf, size_t size) {
+  size_t l = 0, n = 0;
+  if (size) buf[0] = '\0';
+#define REASON(...)                                                      \
+  do {                                                                   \
+    if (l < size)                                                        \
+      l += (size_t)snprintf(buf + l, size - l, "%s", n++ ? "; " : "");   \
+    if (l < size) l += (size_t)snprintf(buf + l, size - l, __VA_ARGS__); \
+  } while (0)
+  for (size_t i = 0; i < r->n; i++)
+    if (r->items[i].summary) REASON("%s", r->items[i].msg);
+  const ta_check_summary *s = &r->summary;
+  if (s->coverage < r->opts.min_coverage)
+    REASON("coverage %.1f%% of sentences is below the minimum %.1f%%",
+           100 * s->coverage, 100 * r->opts.min_coverage);
+  size_t serious[TA_FINDING_KIND_COUNT] = {0},
+         hints[TA_FINDING_KIND_COUNT] = {0};
+  ta__check_count(r, serious, hints);
+  for (int k = 0; k < TA_FINDING_KIND_COUNT; k++)
+    if (serious[k] && (r->opts.fail_on & TA_CHECK_KIND_BIT(k)))
+      REASON("%zu %s finding%s", serious[k],
+             ta_finding_kind_name((ta_finding_kind)k),
+             serious[k] > 1 ? "s" : "");
+#undef REASON
+  return n;
+}

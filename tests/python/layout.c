@@ -70,6 +70,8 @@ int main(void) {
   M(ta_check_opts, untranslated_share);
   M(ta_check_opts, untranslated_min_words);
   M(ta_check_opts, lexicon);
+  M(ta_check_opts, mostly_untranslated);
+  M(ta_check_opts, unaligned_share);
   S(ta_check_span);
   M(ta_check_span, begin);
   M(ta_check_span, len);

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,6 +180,183 @@ static bool names(const ta_check_report *r, size_t s) {
       return true;
   }
   return false;
+}
+
+/* Check fr against tgt (loaded as English) with o, story alignment opts. */
+static void story_check(ta_doc *fr, ta_doc *tgt, const ta_check_opts *o,
+                        ta_alignment **al, ta_check_report **rep) {
+  ta_error err;
+  ta_align_opts ao;
+  ta_check_align_opts_init(&ao);
+  assert_int_equal(ta_align(fr, tgt, &ao, al, &err), TA_OK);
+  assert_int_equal(ta_check(fr, tgt, *al, o, rep, &err), TA_OK);
+}
+
+/* The French story handed in as its own English translation: every
+ * sentence is flagged alone (a warning, not a fail_on kind), and one
+ * summary finding says the translation is mostly the source, first in the
+ * report, and fails the verdict whatever --fail-on or --only. */
+static void source_as_its_own_translation(void **state) {
+  (void)state;
+  ta_doc *fr = load_presplit("story.fr.txt", "fr");
+  ta_doc *same = load_presplit("story.fr.txt", "en");
+  ta_alignment *al = NULL;
+  ta_check_report *rep = NULL;
+  story_check(fr, same, NULL, &al, &rep);
+  const ta_check_summary *s = ta_check_report_summary(rep);
+  assert_false(s->complete);
+  assert_true(s->coverage == 1.0); /* nothing is missing... */
+  const ta_finding *f = ta_check_report_finding(rep, 0);
+  assert_int_equal(f->kind, TA_FINDING_UNTRANSLATED);
+  assert_int_equal(f->severity, TA_SEVERITY_ERROR);
+  print_message("%s\n", f->message);
+  assert_non_null(
+      strstr(f->message, "the translation is mostly the source text itself: "));
+  assert_non_null(strstr(f->message, " of 232 sentences are untranslated"));
+  assert_true(f->value > 0.9 && f->value <= 1);
+  assert_int_equal(f->src.len, 0);
+  assert_int_equal(f->tgt.len, 0);
+  assert_true(count_kind(rep, TA_FINDING_UNTRANSLATED) > 200);
+  ta_check_report_free(rep);
+  /* --only number --fail-on none: the summary finding stays, and fails */
+  ta_check_opts o;
+  ta_check_opts_init(&o);
+  o.kinds = TA_CHECK_KIND_BIT(TA_FINDING_NUMBER);
+  o.fail_on = 0;
+  ta_error err;
+  assert_int_equal(ta_check(fr, same, al, &o, &rep, &err), TA_OK);
+  assert_false(ta_check_report_summary(rep)->complete);
+  /* French numbers in words read as English match nothing: number
+   * findings, and the summary finding first */
+  assert_int_equal(ta_check_report_finding(rep, 0)->kind,
+                   TA_FINDING_UNTRANSLATED);
+  for (size_t i = 1; i < ta_check_report_count(rep); i++)
+    assert_int_equal(ta_check_report_finding(rep, i)->kind, TA_FINDING_NUMBER);
+  ta_check_report_free(rep);
+  /* the option: 1 is never, and the verdict is what it was */
+  ta_check_opts_init(&o);
+  assert_true(o.mostly_untranslated == 0.5 && o.unaligned_share == 0.5);
+  o.mostly_untranslated = 1;
+  o.fail_on = TA_CHECK_KIND_BIT(TA_FINDING_OMISSION);
+  assert_int_equal(ta_check(fr, same, al, &o, &rep, &err), TA_OK);
+  assert_true(ta_check_report_summary(rep)->complete);
+  assert_int_equal(ta_check_report_finding(rep, 0)->severity,
+                   TA_SEVERITY_WARNING);
+  ta_check_report_free(rep);
+  o.mostly_untranslated = 1.5;
+  assert_int_equal(ta_check(fr, same, al, &o, &rep, &err), TA_EINVAL);
+  ta_alignment_free(al);
+  /* the faithful translation has no summary finding */
+  ta_doc *en = load_presplit("story.en.txt", "en");
+  story_check(fr, en, NULL, &al, &rep);
+  assert_int_equal(count_kind(rep, TA_FINDING_UNTRANSLATED), 0);
+  assert_int_not_equal(ta_check_report_finding(rep, 0)->severity,
+                       TA_SEVERITY_ERROR);
+  ta_check_report_free(rep);
+  ta_alignment_free(al);
+  ta_doc_free(en);
+  ta_doc_free(same);
+  ta_doc_free(fr);
+}
+
+/* An unrelated English text (the council report, 10 sentences) against
+ * the 232 sentences of the story: most sentences have no counterpart, and
+ * the summary finding says the target is not a translation of the source. */
+static void unrelated_text_is_not_a_translation(void **state) {
+  (void)state;
+  ta_doc *fr = load_presplit("story.fr.txt", "fr");
+  size_t pt[NPAIR];
+  for (size_t i = 0; i < NPAIR; i++) pt[i] = i;
+  ta_doc *en = NULL;
+  ta_error err;
+  assert_int_equal(
+      ta_doc_from_segments("tgt.txt", "en", en_text, pt, NPAIR, &en, &err),
+      TA_OK);
+  ta_alignment *al = NULL;
+  ta_check_report *rep = NULL;
+  story_check(fr, en, NULL, &al, &rep);
+  assert_false(ta_check_report_summary(rep)->complete);
+  const ta_finding *f = ta_check_report_finding(rep, 0);
+  print_message("%s\n", f->message);
+  assert_int_equal(f->kind, TA_FINDING_OMISSION);
+  assert_int_equal(f->severity, TA_SEVERITY_ERROR);
+  assert_non_null(strstr(f->message, "does not look like a translation"));
+  assert_true(f->value > 0.5);
+  ta_check_report_free(rep);
+  ta_alignment_free(al);
+  ta_doc_free(en);
+  ta_doc_free(fr);
+}
+
+/* The report written in format, as one string the caller frees. */
+static char *render(const ta_doc *src, const ta_doc *tgt,
+                    const ta_alignment *al, const ta_check_report *rep,
+                    ta_check_format format) {
+  FILE *fp = tmpfile();
+  assert_non_null(fp);
+  ta_error err;
+  assert_int_equal(ta_check_report_write(fp, format, src, tgt, al, rep, &err),
+                   TA_OK);
+  long n = ftell(fp);
+  assert_true(n >= 0);
+  rewind(fp);
+  char *buf = malloc((size_t)n + 1);
+  assert_non_null(buf);
+  assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+  buf[n] = '\0';
+  fclose(fp);
+  return buf;
+}
+
+/* Partial omissions say what was seen, not the evidence in nats (that is
+ * the finding's value); the text summary and the HTML header count alike,
+ * warnings and errors by kind with the info-level ones of a kind apart. */
+static void messages_in_words_and_counts_agree(void **state) {
+  (void)state;
+  ta_doc *fr = load_presplit("story.fr.txt", "fr");
+  ta_doc *en = load_presplit("story.en.txt", "en");
+  ta_alignment *al = NULL;
+  ta_check_report *rep = NULL;
+  story_check(fr, en, NULL, &al, &rep);
+  size_t warn = 0, info = 0;
+  bool seen = false;
+  for (size_t i = 0; i < ta_check_report_count(rep); i++) {
+    const ta_finding *f = ta_check_report_finding(rep, i);
+    assert_null(strstr(f->message, "nats"));
+    assert_null(strstr(f->message, "evidence"));
+    if (f->kind != TA_FINDING_PARTIAL_OMISSION) continue;
+    assert_true(f->value > 0);
+    if (f->severity == TA_SEVERITY_INFO) {
+      info++;
+      continue;
+    }
+    warn++;
+    /* "Et elle pleurait pendant des jours entiers..." */
+    if (strstr(f->message,
+               "sentence 2 of 2 merged into this translation looks "
+               "untranslated: the translation is too short to hold it; its "
+               "names, numbers and words have no counterpart in the target"))
+      seen = true;
+  }
+  assert_true(seen);
+  assert_true(warn > 0 && info > 0);
+  char want[128];
+  snprintf(want, sizeof want, "partial-omission %zu (+%zu info)", warn, info);
+  char *buf = render(fr, en, al, rep, TA_CHECK_FORMAT_TEXT);
+  print_message("%.400s\n", buf);
+  assert_non_null(strstr(buf, want));
+  free(buf);
+  snprintf(want, sizeof want,
+           "<b>%zu</b> partial-omission <small class=\"muted\">(+%zu "
+           "info)</small>",
+           warn, info);
+  buf = render(fr, en, al, rep, TA_CHECK_FORMAT_HTML);
+  assert_non_null(strstr(buf, want));
+  free(buf);
+  ta_check_report_free(rep);
+  ta_alignment_free(al);
+  ta_doc_free(en);
+  ta_doc_free(fr);
 }
 
 /* The story as published: its one untranslated sentence is found.  Then
@@ -775,6 +953,9 @@ int main(void) {
       cmocka_unit_test(german_french_pair),
       cmocka_unit_test(thresholds_and_verdict),
       cmocka_unit_test(names_and_errors),
+      cmocka_unit_test(source_as_its_own_translation),
+      cmocka_unit_test(unrelated_text_is_not_a_translation),
+      cmocka_unit_test(messages_in_words_and_counts_agree),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -173,7 +173,8 @@ static void text_is_one_line_a_finding(void **state) {
     assert_true(!strncmp(line, "council.fr.txt:", 15) ||
                 !strncmp(line, "council.en.txt:", 15));
   }
-  assert_int_equal(summary, 3);
+  /* the header, the verdict, why it is incomplete, the counts */
+  assert_int_equal(summary, 4);
   assert_int_equal(lines, ta_check_report_count(f->rep));
   free(text);
   text = render(f, TA_CHECK_FORMAT_TEXT, &len);
@@ -182,6 +183,8 @@ static void text_is_one_line_a_finding(void **state) {
                          "source has 1 250 000, target 1,350,000"));
   assert_non_null(strstr(text, "council.en.txt:8: addition: warning:"));
   assert_non_null(strstr(text, "# verdict: incomplete"));
+  assert_non_null(strstr(text, "\n# why: "));
+  assert_non_null(strstr(text, "1 number finding"));
   free(text);
   text = render(f, TA_CHECK_FORMAT_TEXT_COLOR, &len);
   assert_non_null(strchr(text, '\033'));
