@@ -111,5 +111,7 @@ void ta__notef(ta_note_fn fn, void *user, const char *fmt, ...)
 void ta__json_string(FILE *fp, const char *s, size_t len);
 /* The same without the surrounding quotes. */
 void ta__json_chars(FILE *fp, const char *s, size_t len);
+/* s[0..len) as HTML text or attribute value (json.c). */
+void ta__html_escape(FILE *fp, const char *s, size_t len);
 
 #endif

@@ -48,30 +48,6 @@ static const char css[] =
     "text-decoration-skip-ink:none}"
     ".muted{color:#777}";
 
-void ta__html_escape(FILE *fp, const char *s, size_t len) {
-  for (size_t i = 0; i < len; i++) {
-    switch (s[i]) {
-      case '<':
-        fputs("&lt;", fp);
-        break;
-      case '>':
-        fputs("&gt;", fp);
-        break;
-      case '&':
-        fputs("&amp;", fp);
-        break;
-      case '"':
-        fputs("&quot;", fp);
-        break;
-      default:
-        if ((unsigned char)s[i] < 0x20)
-          fputc(' ', fp);
-        else
-          fputc(s[i], fp);
-    }
-  }
-}
-
 static void esc(FILE *fp, const char *s) { ta__html_escape(fp, s, strlen(s)); }
 
 /* The first sentence of a span, cut by CSS to one line. */

@@ -114,7 +114,5 @@ ta_status ta__check_write_json(FILE *fp, const ta_doc *src, const ta_doc *tgt,
 ta_status ta__check_write_html(FILE *fp, const ta_doc *src, const ta_doc *tgt,
                                const ta_alignment *al,
                                const ta_check_report *r);
-/* HTML-escape s[0..len) to fp. */
-void ta__html_escape(FILE *fp, const char *s, size_t len);
 
 #endif

@@ -55,24 +55,7 @@ static void jstr(FILE *fp, const char *s, size_t len) {
 static void jstr0(FILE *fp, const char *s) { jstr(fp, s, s ? strlen(s) : 0); }
 
 /* HTML text (the title). */
-static void html(FILE *fp, const char *s) {
-  for (; *s; s++) switch (*s) {
-      case '<':
-        fputs("&lt;", fp);
-        break;
-      case '>':
-        fputs("&gt;", fp);
-        break;
-      case '&':
-        fputs("&amp;", fp);
-        break;
-      case '"':
-        fputs("&quot;", fp);
-        break;
-      default:
-        fputc((unsigned char)*s < 0x20 ? ' ' : *s, fp);
-    }
-}
+static void html(FILE *fp, const char *s) { ta__html_escape(fp, s, strlen(s)); }
 
 static const char *base_name(const char *path) {
   const char *slash = path ? strrchr(path, '/') : NULL;
