@@ -61,6 +61,9 @@ int cmd_review(int argc, char **argv) {
     return cli_usage(a.cmd, "expected two files, SRC and TGT");
   if (!a.slang || !a.tlang)
     return cli_usage(a.cmd, "both languages are required: -s LANG -t LANG");
+  /* the page must never replace a document or the alignment it shows */
+  const char *ins[] = {argv[first], argv[first + 1], a.alignment};
+  if (!cli_outputs_safe(&out, 1, ins, 3)) return CLI_ERROR;
   a.split.note.fn = cli_warn;
   a.split.input = (ta_input_kind)a.input;
   ta_doc *src = NULL, *tgt = NULL;

@@ -64,6 +64,21 @@ open("big-seg.tmx", "w").write(
     '<tu><tuv xml:lang="fr"><seg>' + seg + '</seg></tuv>'
     '<tuv xml:lang="en"><seg>A short one.</seg></tuv></tu></body></tmx>\n')
 PY
+# Documents of other kinds: office files, and formats only refused.
+cp "$src/tests/data/office/notes.docx" notes.docx
+cp "$src/tests/data/office/notes.odt" notes.odt
+head -c 2000 notes.docx > cut.docx
+printf '{\\rtf1\\ansi Bonjour.}\n' > a.rtf
+printf '%%PDF-1.4\n%%\xe2\xe3\n1 0 obj\n' > a.pdf
+printf 'msgid ""\nmsgstr ""\n\nmsgid "Hello."\nmsgstr "Bonjour."\n' > a.po
+printf '1\n00:00:01,000 --> 00:00:02,000\nBonjour.\n' > a.srt
+python3 - <<'PY'
+import zipfile
+# a DOCX whose document part inflates a thousandfold: a zip bomb
+with zipfile.ZipFile("bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("word/document.xml", "<w:document>" + " " * (8 << 20) + "</w:document>")
+PY
 mkdir -p sub dir pairs
 cp fr.txt sub/x.fr.txt; cp en.txt sub/x.en.txt
 cp fr.txt sub_x.fr.txt; cp en.txt sub_x.en.txt
