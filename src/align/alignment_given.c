@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "align/align.h"
+#include "base/json_read.h"
 
 /* Alignment files are small next to their documents: 256 MiB at most. */
 #define TA__ALIGNMENT_MAX ((size_t)256 << 20)
@@ -115,212 +116,17 @@ ta_status ta_alignment_from_beads(const ta_doc *src, const ta_doc *tgt,
 /* ---- JSON, one object a line
  * ------------------------------------------------------------ */
 
-typedef struct json {
-  const char *p, *end;
-  char why[200];
-} json;
-
-static void ws(json *j) {
-  while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\r'))
-    j->p++;
-}
-
-static bool fail(json *j, const char *what) {
-  if (!j->why[0]) snprintf(j->why, sizeof j->why, "%s", what);
-  return false;
-}
-
-static bool lit(json *j, char c) {
-  ws(j);
-  if (j->p < j->end && *j->p == c) return j->p++, true;
-  return false;
-}
-
-static void put_utf8(ta__buf *b, unsigned long c, bool *ok) {
-  char u[4];
-  size_t n;
-  if (c < 0x80)
-    u[0] = (char)c, n = 1;
-  else if (c < 0x800)
-    u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3f)), n = 2;
-  else if (c < 0x10000)
-    u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | ((c >> 6) & 0x3f)),
-    u[2] = (char)(0x80 | (c & 0x3f)), n = 3;
-  else
-    u[0] = (char)(0xf0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3f)),
-    u[2] = (char)(0x80 | ((c >> 6) & 0x3f)), u[3] = (char)(0x80 | (c & 0x3f)),
-    n = 4;
-  if (ta__buf_add(b, u, n) != TA_OK) *ok = false;
-}
-
-static bool hex4(json *j, unsigned long *v) {
-  if (j->end - j->p < 4) return false;
-  *v = 0;
-  for (int i = 0; i < 4; i++) {
-    char c = *j->p++;
-    int d = c >= '0' && c <= '9'   ? c - '0'
-            : c >= 'a' && c <= 'f' ? c - 'a' + 10
-            : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                   : -1;
-    if (d < 0) return false;
-    *v = *v << 4 | (unsigned long)d;
-  }
-  return true;
-}
-
-/* A string into b (NULL: skipped). */
-static bool string(json *j, ta__buf *b) {
-  ta__buf tmp;
-  ta__buf_init(&tmp, TA__ALIGNMENT_MAX);
-  if (!b) b = &tmp;
-  ta__buf_reset(b);
-  bool ok = true;
-  if (!lit(j, '"')) return fail(j, "a string expected");
-  while (ok) {
-    if (j->p >= j->end) {
-      ok = fail(j, "a string runs to the end of the line");
-      break;
-    }
-    char c = *j->p++;
-    if (c == '"') break;
-    if ((unsigned char)c < 0x20) {
-      ok = fail(j, "a control character in a string");
-      break;
-    }
-    if (c != '\\') {
-      if (ta__buf_addc(b, c) != TA_OK) ok = fail(j, "out of memory");
-      continue;
-    }
-    if (j->p >= j->end) {
-      ok = fail(j, "a string runs to the end of the line");
-      break;
-    }
-    c = *j->p++;
-    const char *esc = strchr("\"\\/bfnrt", c);
-    unsigned long u, lo;
-    if (esc && c != 0) {
-      static const char val[] = "\"\\/\b\f\n\r\t";
-      if (ta__buf_addc(b, val[esc - "\"\\/bfnrt"]) != TA_OK)
-        ok = fail(j, "out of memory");
-    } else if (c == 'u' && hex4(j, &u)) {
-      if (u >= 0xd800 && u < 0xdc00) {
-        if (j->end - j->p < 6 || j->p[0] != '\\' || j->p[1] != 'u' ||
-            (j->p += 2, !hex4(j, &lo)) || lo < 0xdc00 || lo >= 0xe000) {
-          ok = fail(j, "a lone surrogate in a string");
-          break;
-        }
-        u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
-      } else if (u >= 0xdc00 && u < 0xe000) {
-        ok = fail(j, "a lone surrogate in a string");
-        break;
-      }
-      if (u == 0) {
-        ok = fail(j, "a NUL character in a string");
-        break;
-      }
-      put_utf8(b, u, &ok);
-      if (!ok) fail(j, "out of memory");
-    } else {
-      ok = fail(j, "a bad escape in a string");
-    }
-  }
-  if (ok && !b->p) { /* an empty string: still a C string */
-    ok = ta__buf_addc(b, '\0') == TA_OK || fail(j, "out of memory");
-    b->len = 0;
-  }
-  ta__buf_free(&tmp);
-  return ok;
-}
-
-static bool number(json *j, double *v) {
-  ws(j);
-  const char *s = j->p;
-  if (s < j->end && *s == '-') s++;
-  if (s >= j->end || *s < '0' || *s > '9') return fail(j, "a number expected");
-  while (s < j->end && strchr("0123456789.eE+-", *s)) s++;
-  char tmp[64];
-  size_t n = (size_t)(s - j->p);
-  if (n >= sizeof tmp) return fail(j, "a number too long");
-  memcpy(tmp, j->p, n);
-  tmp[n] = '\0';
-  char *e;
-  *v = strtod(tmp, &e);
-  if (*e || !isfinite(*v)) return fail(j, "a malformed number");
-  j->p = s;
-  return true;
-}
-
-static bool word(json *j, const char *w) {
-  ws(j);
-  size_t n = strlen(w);
-  if ((size_t)(j->end - j->p) >= n && !memcmp(j->p, w, n))
-    return j->p += n, true;
-  return false;
-}
-
-static bool skip_value(json *j, int depth);
-
-/* Calls member(j, key, user) for each member of an object; the callback
- * reads the value. */
-typedef bool (*member_fn)(json *j, const char *key, void *user);
-
-static bool object(json *j, member_fn member, void *user) {
-  if (!lit(j, '{')) return fail(j, "an object expected");
-  if (lit(j, '}')) return true;
-  ta__buf key;
-  ta__buf_init(&key, 1 << 20);
-  bool ok = true;
-  do {
-    if (!(ok = string(j, &key))) break;
-    if (!(ok = lit(j, ':'))) {
-      fail(j, "':' expected after a member name");
-      break;
-    }
-    if (!(ok = member(j, key.p, user))) break;
-  } while (lit(j, ','));
-  if (ok && !lit(j, '}')) ok = fail(j, "',' or '}' expected in an object");
-  ta__buf_free(&key);
-  return ok;
-}
-
-static bool skip_member(json *j, const char *key, void *user) {
-  (void)key;
-  return skip_value(j, *(int *)user);
-}
-
-static bool skip_value(json *j, int depth) {
-  if (depth > 64) return fail(j, "nested too deep");
-  ws(j);
-  if (j->p >= j->end) return fail(j, "a value expected");
-  int d = depth + 1;
-  double v;
-  switch (*j->p) {
-    case '{':
-      return object(j, skip_member, &d);
-    case '[':
-      j->p++;
-      if (lit(j, ']')) return true;
-      do
-        if (!skip_value(j, d)) return false;
-      while (lit(j, ','));
-      return lit(j, ']') || fail(j, "',' or ']' expected in an array");
-    case '"':
-      return string(j, NULL);
-    default:
-      if (word(j, "true") || word(j, "false") || word(j, "null")) return true;
-      return number(j, &v);
-  }
-}
-
 /* An array of consecutive sentence indices: *begin, *len. */
-static bool indices(json *j, const char *side, size_t *begin, size_t *len) {
+static bool indices(ta__json_in *j, const char *side, size_t *begin,
+                    size_t *len) {
   *begin = 0;
   *len = 0;
-  if (!lit(j, '[')) return fail(j, "an array of sentence indices expected");
-  if (lit(j, ']')) return true;
+  if (!ta__json_in_lit(j, '['))
+    return ta__json_in_fail(j, "an array of sentence indices expected");
+  if (ta__json_in_lit(j, ']')) return true;
   do {
     double v;
-    if (!number(j, &v)) return false;
+    if (!ta__json_in_number(j, &v)) return false;
     if (v < 0 || v != floor(v) || v > 1e15) {
       snprintf(j->why, sizeof j->why, "%s index %g is not a whole number >= 0",
                side, v);
@@ -335,8 +141,9 @@ static bool indices(json *j, const char *side, size_t *begin, size_t *len) {
     }
     if (!*len) *begin = i;
     ++*len;
-  } while (lit(j, ','));
-  return lit(j, ']') || fail(j, "',' or ']' expected in an array");
+  } while (ta__json_in_lit(j, ','));
+  return ta__json_in_lit(j, ']') ||
+         ta__json_in_fail(j, "',' or ']' expected in an array");
 }
 
 /* One line's bead and what the reviewer added. */
@@ -349,10 +156,9 @@ typedef struct line {
   const ta_doc *docs[2];
 } line;
 
-static bool sentences_member(json *j, const char *key, void *user) {
+static bool sentences_member(ta__json_in *j, const char *key, void *user) {
   line *l = user;
-  int zero = 0;
-  if (strcmp(key, "sentences")) return skip_value(j, zero);
+  if (strcmp(key, "sentences")) return ta__json_in_skip(j);
   if (l->side == 0) {
     l->has_src = true;
     return indices(j, "source", &l->b.src_begin, &l->b.src_len);
@@ -362,7 +168,7 @@ static bool sentences_member(json *j, const char *key, void *user) {
 }
 
 /* "12": "text", an edit of sentence 12 of the side being read. */
-static bool edit_member(json *j, const char *key, void *user) {
+static bool edit_member(ta__json_in *j, const char *key, void *user) {
   line *l = user;
   const char *side = l->side ? "target" : "source";
   char *e;
@@ -379,29 +185,29 @@ static bool edit_member(json *j, const char *key, void *user) {
              "edits: %s sentence %llu is not in this bead", side, i);
     return false;
   }
-  if (!string(j, &l->text)) return false;
+  if (!ta__json_in_string(j, &l->text)) return false;
   if (l->marks) {
     char **slot = l->side ? &l->marks->tgt_text[i] : &l->marks->src_text[i];
     free(*slot);
-    if (!(*slot = ta__strdup(l->text.p))) return fail(j, "out of memory");
+    if (!(*slot = ta__strdup(l->text.p)))
+      return ta__json_in_fail(j, "out of memory");
     l->marks->edits++;
   }
   return true;
 }
 
-static bool edits_member(json *j, const char *key, void *user) {
+static bool edits_member(ta__json_in *j, const char *key, void *user) {
   line *l = user;
-  int zero = 0;
-  if (strcmp(key, "src") && strcmp(key, "tgt")) return skip_value(j, zero);
+  if (strcmp(key, "src") && strcmp(key, "tgt")) return ta__json_in_skip(j);
   if (!l->has_src || !l->has_tgt)
-    return fail(j, "edits: \"src\" and \"tgt\" must come before \"edits\"");
+    return ta__json_in_fail(
+        j, "edits: \"src\" and \"tgt\" must come before \"edits\"");
   l->side = !strcmp(key, "tgt");
-  return object(j, edit_member, l);
+  return ta__json_in_object(j, edit_member, l);
 }
 
-static bool bead_member(json *j, const char *key, void *user) {
+static bool bead_member(ta__json_in *j, const char *key, void *user) {
   line *l = user;
-  int zero = 0;
   if (!strcmp(key, "src")) {
     l->has_src = true;
     return indices(j, "source", &l->b.src_begin, &l->b.src_len);
@@ -412,19 +218,19 @@ static bool bead_member(json *j, const char *key, void *user) {
   }
   if (!strcmp(key, "source") || !strcmp(key, "target")) {
     l->side = !strcmp(key, "target");
-    return object(j, sentences_member, l);
+    return ta__json_in_object(j, sentences_member, l);
   }
   if (!strcmp(key, "score")) {
     l->has_score = true;
-    return number(j, &l->b.score);
+    return ta__json_in_number(j, &l->b.score);
   }
   if (!strcmp(key, "confirmed")) {
-    if (word(j, "true")) return l->confirmed = true, true;
-    if (word(j, "false")) return l->confirmed = false, true;
-    return fail(j, "\"confirmed\" must be true or false");
+    if (ta__json_in_word(j, "true")) return l->confirmed = true, true;
+    if (ta__json_in_word(j, "false")) return l->confirmed = false, true;
+    return ta__json_in_fail(j, "\"confirmed\" must be true or false");
   }
-  if (!strcmp(key, "edits")) return object(j, edits_member, l);
-  return skip_value(j, zero);
+  if (!strcmp(key, "edits")) return ta__json_in_object(j, edits_member, l);
+  return ta__json_in_skip(j);
 }
 
 void ta_alignment_marks_free(ta_alignment_marks *m) {
@@ -467,19 +273,21 @@ ta_status ta_alignment_read_jsonl_mem(const char *name, const char *data,
   for (const char *p = data, *end = data + len; p < end;) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     const char *eol = nl ? nl : end;
-    json j = {p, eol, ""};
+    ta__json_in j;
+    ta__json_in_init(&j, p, (size_t)(eol - p), TA__ALIGNMENT_MAX);
     lineno++;
     p = nl ? nl + 1 : end;
-    ws(&j);
+    ta__json_in_ws(&j);
     if (j.p == j.end) continue; /* a blank line */
     memset(&l.b, 0, sizeof l.b);
     l.has_src = l.has_tgt = l.has_score = l.confirmed = false;
-    bool ok = object(&j, bead_member, &l);
-    if (ok) ws(&j);
-    if (ok && j.p != j.end) ok = fail(&j, "text after the object");
+    bool ok = ta__json_in_object(&j, bead_member, &l);
+    if (ok) ta__json_in_ws(&j);
+    if (ok && j.p != j.end) ok = ta__json_in_fail(&j, "text after the object");
     if (ok && (!l.has_src || !l.has_tgt))
-      ok = fail(&j, l.has_src ? "no \"tgt\" array of sentence indices"
-                              : "no \"src\" array of sentence indices");
+      ok = ta__json_in_fail(&j, l.has_src
+                                    ? "no \"tgt\" array of sentence indices"
+                                    : "no \"src\" array of sentence indices");
     if (ok && !l.has_score) l.b.score = l.confirmed ? 1 : 0;
     char why[200];
     if (ok && !bead_fits(&l.b, &ns, &nt, nsrc, ntgt, why, sizeof why))

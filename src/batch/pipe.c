@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "base/base.h"
+#include "base/json_read.h"
 #include "tmxalign/lexicon.h"
 
 #define MAX_LINE_DEFAULT ((size_t)256 << 20)
@@ -33,146 +34,6 @@ void ta_pipe_opts_init(ta_pipe_opts *o) {
   ta_check_opts_init(&o->check_opts);
   o->max_line = MAX_LINE_DEFAULT;
   o->threads = 1;
-}
-
-/* ---- JSON ---------------------------------------------------------------- */
-
-typedef struct json {
-  const char *begin, *p, *end;
-  size_t max; /* longest string */
-  char why[200];
-} json;
-
-static void ws(json *j) {
-  while (j->p < j->end &&
-         (*j->p == ' ' || *j->p == '\t' || *j->p == '\r' || *j->p == '\n'))
-    j->p++;
-}
-
-static bool fail(json *j, const char *what) {
-  if (!j->why[0])
-    snprintf(j->why, sizeof j->why, "bad JSON at byte %zu: %s",
-             (size_t)(j->p - j->begin), what);
-  return false;
-}
-
-static bool lit(json *j, char c) {
-  ws(j);
-  if (j->p < j->end && *j->p == c) return j->p++, true;
-  return false;
-}
-
-static bool put_utf8(ta__buf *b, unsigned long c) {
-  char u[4];
-  size_t n;
-  if (c < 0x80) {
-    u[0] = (char)c, n = 1;
-  } else if (c < 0x800) {
-    u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3f)), n = 2;
-  } else if (c < 0x10000) {
-    u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-    u[2] = (char)(0x80 | (c & 0x3f)), n = 3;
-  } else {
-    u[0] = (char)(0xf0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-    u[2] = (char)(0x80 | ((c >> 6) & 0x3f)), u[3] = (char)(0x80 | (c & 0x3f));
-    n = 4;
-  }
-  return ta__buf_add(b, u, n) == TA_OK;
-}
-
-static bool hex4(json *j, unsigned long *v) {
-  if (j->end - j->p < 4) return false;
-  *v = 0;
-  for (int i = 0; i < 4; i++) {
-    char c = *j->p++;
-    int d = c >= '0' && c <= '9'   ? c - '0'
-            : c >= 'a' && c <= 'f' ? c - 'a' + 10
-            : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                   : -1;
-    if (d < 0) return false;
-    *v = *v << 4 | (unsigned long)d;
-  }
-  return true;
-}
-
-/* Why appending to b failed: its cap, or the memory. */
-static bool grow_failed(json *j, const ta__buf *b) {
-  return fail(j, b->max - b->len < 8 ? "a string too long" : "out of memory");
-}
-
-/* A string into b (reset first; NUL-terminated, also when empty). */
-static bool string(json *j, ta__buf *b) {
-  ta__buf_reset(b);
-  if (!lit(j, '"')) return fail(j, "a string expected");
-  for (;;) {
-    if (j->p >= j->end) return fail(j, "a string runs to the end of the line");
-    char c = *j->p++;
-    if (c == '"') break;
-    if ((unsigned char)c < 0x20) return fail(j, "a control character");
-    if (c != '\\') {
-      if (ta__buf_addc(b, c) != TA_OK) return grow_failed(j, b);
-      continue;
-    }
-    if (j->p >= j->end) return fail(j, "a string runs to the end of the line");
-    c = *j->p++;
-    const char *esc = c ? strchr("\"\\/bfnrt", c) : NULL;
-    unsigned long u, lo;
-    if (esc) {
-      static const char val[] = "\"\\/\b\f\n\r\t";
-      if (ta__buf_addc(b, val[esc - "\"\\/bfnrt"]) != TA_OK)
-        return grow_failed(j, b);
-    } else if (c == 'u' && hex4(j, &u)) {
-      if (u >= 0xd800 && u < 0xdc00) {
-        if (j->end - j->p < 6 || j->p[0] != '\\' || j->p[1] != 'u' ||
-            (j->p += 2, !hex4(j, &lo)) || lo < 0xdc00 || lo >= 0xe000)
-          return fail(j, "a lone surrogate");
-        u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
-      } else if (u >= 0xdc00 && u < 0xe000) {
-        return fail(j, "a lone surrogate");
-      }
-      if (u == 0) return fail(j, "a NUL character");
-      if (!put_utf8(b, u)) return grow_failed(j, b);
-    } else {
-      return fail(j, "a bad escape");
-    }
-  }
-  if (!b->p) {
-    if (ta__buf_addc(b, '\0') != TA_OK) return fail(j, "out of memory");
-    b->len = 0;
-  }
-  return true;
-}
-
-static bool number(json *j, double *v) {
-  ws(j);
-  const char *s = j->p;
-  if (s < j->end && *s == '-') s++;
-  if (s >= j->end || *s < '0' || *s > '9') return fail(j, "a number expected");
-  while (s < j->end && strchr("0123456789.eE+-", *s)) s++;
-  char tmp[64];
-  size_t n = (size_t)(s - j->p);
-  if (n >= sizeof tmp) return fail(j, "a number too long");
-  memcpy(tmp, j->p, n);
-  tmp[n] = '\0';
-  char *e;
-  *v = strtod(tmp, &e);
-  if (*e || !isfinite(*v)) return fail(j, "a malformed number");
-  j->p = s;
-  return true;
-}
-
-static bool word(json *j, const char *w) {
-  ws(j);
-  size_t n = strlen(w);
-  if ((size_t)(j->end - j->p) >= n && !memcmp(j->p, w, n))
-    return j->p += n, true;
-  return false;
-}
-
-static bool boolean(json *j, bool *v) {
-  if (word(j, "true")) return *v = true, true;
-  if (word(j, "false")) return *v = false, true;
-  return fail(j, "true or false expected");
 }
 
 /* ---- a job ----------------------------------------------------------------
@@ -188,7 +49,6 @@ typedef struct job {
   bool presplit, no_lexicon;
   int max_bead;
   double min_score;
-  ta__buf key;
   char why[300];
 } job;
 
@@ -199,7 +59,6 @@ static void job_init(job *jb, const ta_pipe_opts *o) {
     ta__buf_init(&jb->path[k], o->max_line);
     ta__buf_init(&jb->lang[k], 256);
   }
-  ta__buf_init(&jb->key, 256);
   jb->presplit = o->split.input == TA_INPUT_PRESPLIT;
   jb->no_lexicon = false;
   jb->max_bead = o->align.max_bead;
@@ -212,41 +71,42 @@ static void job_free(job *jb) {
     ta__buf_free(&jb->path[k]);
     ta__buf_free(&jb->lang[k]);
   }
-  ta__buf_free(&jb->key);
 }
 
-static bool member(json *j, job *jb, const char *key) {
+static bool member(ta__json_in *j, const char *key, void *user) {
+  job *jb = user;
   static const char *const names[][3] = {{"src", "src_path", "src_lang"},
                                          {"tgt", "tgt_path", "tgt_lang"}};
   for (int k = 0; k < 2; k++) {
     if (!strcmp(key, names[k][0]))
-      return jb->has_text[k] = true, string(j, &jb->text[k]);
+      return jb->has_text[k] = true, ta__json_in_string(j, &jb->text[k]);
     if (!strcmp(key, names[k][1]))
-      return jb->has_path[k] = true, string(j, &jb->path[k]);
+      return jb->has_path[k] = true, ta__json_in_string(j, &jb->path[k]);
     if (!strcmp(key, names[k][2]))
-      return jb->has_lang[k] = true, string(j, &jb->lang[k]);
+      return jb->has_lang[k] = true, ta__json_in_string(j, &jb->lang[k]);
   }
   if (!strcmp(key, "id")) {
-    ws(j);
+    ta__json_in_ws(j);
     const char *start = j->p;
     double v;
     ta__buf tmp;
     ta__buf_init(&tmp, j->max);
-    bool ok = j->p < j->end && *j->p == '"' ? string(j, &tmp) : number(j, &v);
+    bool ok = j->p < j->end && *j->p == '"' ? ta__json_in_string(j, &tmp)
+                                            : ta__json_in_number(j, &v);
     ta__buf_free(&tmp);
     if (!ok) {
       j->why[0] = '\0';
-      return fail(j, "\"id\" must be a string or a number");
+      return ta__json_in_fail(j, "\"id\" must be a string or a number");
     }
     jb->id = start;
     jb->id_len = (size_t)(j->p - start);
     return true;
   }
-  if (!strcmp(key, "presplit")) return boolean(j, &jb->presplit);
-  if (!strcmp(key, "no_lexicon")) return boolean(j, &jb->no_lexicon);
+  if (!strcmp(key, "presplit")) return ta__json_in_bool(j, &jb->presplit);
+  if (!strcmp(key, "no_lexicon")) return ta__json_in_bool(j, &jb->no_lexicon);
   double v;
   if (!strcmp(key, "max_bead")) {
-    if (!number(j, &v)) return false;
+    if (!ta__json_in_number(j, &v)) return false;
     if (v != floor(v) || v < 2 || v > 9)
       return snprintf(jb->why, sizeof jb->why,
                       "\"max_bead\" wants a whole number in 2..9, not %g", v),
@@ -255,7 +115,7 @@ static bool member(json *j, job *jb, const char *key) {
     return true;
   }
   if (!strcmp(key, "min_score")) {
-    if (!number(j, &v)) return false;
+    if (!ta__json_in_number(j, &v)) return false;
     if (!(v >= 0 && v <= 1))
       return snprintf(jb->why, sizeof jb->why,
                       "\"min_score\" wants a number in 0..1, not %g", v),
@@ -270,21 +130,15 @@ static bool member(json *j, job *jb, const char *key) {
 
 /* Parse line into jb; false with jb->why set. */
 static bool parse(const char *line, size_t len, job *jb, size_t max) {
-  json j = {line, line, line + len, max, ""};
-  bool ok = lit(&j, '{') || fail(&j, "an object expected");
-  if (ok && !lit(&j, '}')) {
-    do {
-      if (!(ok = string(&j, &jb->key))) break;
-      if (!(ok = lit(&j, ':') || fail(&j, "':' expected after a name"))) break;
-      if (!(ok = member(&j, jb, jb->key.p))) break;
-    } while (lit(&j, ','));
-    if (ok && !lit(&j, '}')) ok = fail(&j, "',' or '}' expected");
-  }
+  ta__json_in j;
+  ta__json_in_init(&j, line, len, max);
+  bool ok = ta__json_in_object(&j, member, jb);
   if (ok) {
-    ws(&j);
-    if (j.p != j.end) ok = fail(&j, "text after the object");
+    ta__json_in_ws(&j);
+    if (j.p != j.end) ok = ta__json_in_fail(&j, "text after the object");
   }
-  if (!ok && !jb->why[0]) snprintf(jb->why, sizeof jb->why, "%s", j.why);
+  if (!ok && !jb->why[0])
+    snprintf(jb->why, sizeof jb->why, "bad JSON at byte %zu: %s", j.at, j.why);
   return ok;
 }
 
