@@ -38,7 +38,8 @@ extern "C" {
   XX(NUMBER, "number")                     \
   XX(UNTRANSLATED, "untranslated")         \
   XX(LENGTH, "length")                     \
-  XX(PUNCTUATION, "punctuation")
+  XX(PUNCTUATION, "punctuation")           \
+  XX(LANGUAGE, "language")
 
 /* Kinds and severities are appended, never renumbered; the arrays of
  * ta_check_summary have room for TA_FINDING_KIND_MAX kinds (also the bits

@@ -300,6 +300,7 @@ static ta_status run_checks(ta__check_ctx *c) {
     if (st == TA_OK) st = ta__check_punctuation(c, k);
   }
   if (st == TA_OK) st = whole_pair(c);
+  if (st == TA_OK) st = ta__check_language(c);
   return st;
 }
 

@@ -92,6 +92,10 @@ ta_status ta__check_numbers(ta__check_ctx *c, size_t bead);
 ta_status ta__check_untranslated(ta__check_ctx *c, size_t bead);
 ta_status ta__check_punctuation(ta__check_ctx *c, size_t bead);
 
+/* A document in another language than its tag says (check_language.c):
+ * a summary finding of kind LANGUAGE per side. */
+ta_status ta__check_language(ta__check_ctx *c);
+
 /* Joined text of sentences [begin, begin+len) of d, separated by spaces;
  * caller frees.  NULL when out of memory. */
 char *ta__check_join(const ta_doc *d, size_t begin, size_t len);

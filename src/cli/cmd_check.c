@@ -35,6 +35,7 @@ static const cli_command check_cmd = {
     "                    model predicts (truncated or padded)\n"
     "  punctuation       unbalanced quotes/brackets the source balances; a\n"
     "                    question without '?'\n"
+    "  language          a document in another language than -s/-t say\n"
     "A summary comes first: coverage (share of source sentences and\n"
     "characters translated), counts by kind, mean alignment confidence and\n"
     "the verdict.\n",
