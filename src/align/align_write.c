@@ -5,13 +5,16 @@
 
 #include "align/align.h"
 
-/* Sentences [begin, begin+len) joined by one space; TSV-breaking
+/* Sentences [begin, begin+len) joined by one space (none between Chinese
+ * or Japanese sentences: ta__seam_space); TSV-breaking
  * characters become spaces so that a row stays a row. */
 static void write_side_tsv(FILE *fp, const ta_doc *d, size_t begin,
                            size_t len) {
   for (size_t k = begin; k < begin + len; k++) {
-    const ta_sentence *s = ta_doc_sentence(d, k);
-    if (k > begin) fputc(' ', fp);
+    const ta_sentence *s = ta_doc_sentence(d, k), *p;
+    if (k > begin && (p = ta_doc_sentence(d, k - 1),
+                      ta__seam_space(p->text, p->len, s->text, s->len)))
+      fputc(' ', fp);
     for (size_t i = 0; i < s->len; i++) {
       char ch = s->text[i];
       fputc(ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch, fp);
@@ -37,11 +40,13 @@ static void write_side_json(FILE *fp, const char *name, const ta_doc *d,
             first->offset, last->end, first->line, first->paragraph);
   }
   fputs(",\"text\":", fp);
-  /* the texts joined by a space, as in TSV */
+  /* the texts joined as in TSV */
   fputc('"', fp);
   for (size_t k = begin; k < begin + len; k++) {
-    const ta_sentence *s = ta_doc_sentence(d, k);
-    if (k > begin) fputc(' ', fp);
+    const ta_sentence *s = ta_doc_sentence(d, k), *p;
+    if (k > begin && (p = ta_doc_sentence(d, k - 1),
+                      ta__seam_space(p->text, p->len, s->text, s->len)))
+      fputc(' ', fp);
     ta__json_chars(fp, s->text, s->len);
   }
   fputs("\"}", fp);

@@ -106,6 +106,11 @@ void ta__buf_free(ta__buf *b);
 void ta__notef(ta_note_fn fn, void *user, const char *fmt, ...)
     TA__PRINTF(3, 4);
 
+/* Whether a space goes between sentences left and right of one bead
+ * (seam.c): not between Chinese or Japanese ones ("眺めた。富士山が"). */
+bool ta__seam_space(const char *left, size_t llen, const char *right,
+                    size_t rlen);
+
 #include <stdio.h>
 /* Write s[0..len) as a JSON string literal (UTF-8 passed through). */
 void ta__json_string(FILE *fp, const char *s, size_t len);

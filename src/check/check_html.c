@@ -149,8 +149,11 @@ static void cell(FILE *fp, const ta_doc *d, size_t begin, size_t len,
   esc(fp, ta_doc_lang(d));
   fputs("\">", fp);
   for (size_t i = begin; i < begin + len; i++) {
-    const ta_sentence *s = ta_doc_sentence(d, i);
-    fprintf(fp, "%s<span%s title=\"line %zu\">", i > begin ? " " : "",
+    const ta_sentence *s = ta_doc_sentence(d, i), *p;
+    bool space =
+        i > begin && (p = ta_doc_sentence(d, i - 1),
+                      ta__seam_space(p->text, p->len, s->text, s->len));
+    fprintf(fp, "%s<span%s title=\"line %zu\">", space ? " " : "",
             mark[i] ? " class=\"hl\"" : "", s->line);
     ta__html_escape(fp, s->text, s->len);
     fputs("</span>", fp);

@@ -20,8 +20,10 @@ static void snippet(FILE *fp, const ta_doc *d, const ta_check_span *sp) {
   fputs("\xC2\xAB", fp); /* « */
   size_t shown = 0;
   for (size_t i = sp->begin; i < sp->begin + sp->len; i++) {
-    const ta_sentence *s = ta_doc_sentence(d, i);
-    if (i > sp->begin) fputc(' ', fp);
+    const ta_sentence *s = ta_doc_sentence(d, i), *p;
+    if (i > sp->begin && (p = ta_doc_sentence(d, i - 1),
+                          ta__seam_space(p->text, p->len, s->text, s->len)))
+      fputc(' ', fp);
     for (size_t k = 0; k < s->len; k++) {
       unsigned char ch = (unsigned char)s->text[k];
       if ((ch & 0xC0) != 0x80 && ++shown > TEXT_SNIPPET) {
@@ -112,8 +114,10 @@ static void json_side(FILE *fp, const char *key, const ta_doc *d,
           sp->begin, sp->paragraph, sp->line, sp->offset, sp->end);
   fputc('"', fp);
   for (size_t i = sp->begin; i < sp->begin + sp->len; i++) {
-    const ta_sentence *s = ta_doc_sentence(d, i);
-    if (i > sp->begin) fputc(' ', fp);
+    const ta_sentence *s = ta_doc_sentence(d, i), *p;
+    if (i > sp->begin && (p = ta_doc_sentence(d, i - 1),
+                          ta__seam_space(p->text, p->len, s->text, s->len)))
+      fputc(' ', fp);
     ta__json_chars(fp, s->text, s->len);
   }
   fputc('"', fp);

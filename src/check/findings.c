@@ -83,7 +83,8 @@ char *ta__check_join(const ta_doc *d, size_t begin, size_t len) {
   if (!s) return NULL;
   for (size_t i = begin; i < begin + len; i++) {
     const ta_sentence *t = ta_doc_sentence(d, i);
-    if (p != s) *p++ = ' ';
+    if (p != s && ta__seam_space(s, (size_t)(p - s), t->text, t->len))
+      *p++ = ' ';
     memcpy(p, t->text, t->len);
     p += t->len;
   }

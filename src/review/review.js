@@ -225,10 +225,22 @@
     for (var i = 0; i < n; i++) r.push(a + i);
     return r;
   }
+  /* The rule of src/base/seam.c (ta__seam_space), for edited texts: no
+   * space between Chinese or Japanese sentences, quotes aside. */
+  var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303F\uFE10-\uFE1F\uFE30-\uFE4F\uFF00-\uFFEF]/u;
+  var QUOTE = /[\p{Pi}\p{Pf}\p{Ps}\p{Pe}"']/u;
+  function seamSpace(l, r) {
+    var a = Array.from(l), b = Array.from(r), i = a.length - 1, j = 0;
+    while (i >= 0 && !CJK.test(a[i]) && QUOTE.test(a[i])) i--;
+    while (j < b.length && !CJK.test(b[j]) && QUOTE.test(b[j])) j++;
+    return !(i >= 0 && j < b.length && CJK.test(a[i]) && CJK.test(b[j]));
+  }
   function joined(b, side) {
     var f = SIDE[side];
     return range(b[f[0]], b[f[1]]).map(function (i) { return text(side, i); })
-        .join(' ');
+        .reduce(function (acc, t, k) {
+          return k && seamSpace(acc, t) ? acc + ' ' + t : acc + t;
+        }, '');
   }
   function beads() {
     return S.beads.map(function (b) {

@@ -214,10 +214,13 @@ static bool utf8_word(const UChar *t, size_t a, size_t z, char *w, size_t cap) {
 bool ta__rules_veto(const ta__rules *r, const UChar *t, size_t n, size_t b) {
   UChar32 c = 0, next = 0;
   size_t i = b, j = b, nw = b;
-  while (j < n) { /* first letter or digit after the break */
+  bool bracket = false; /* an opening bracket or quote before it */
+  while (j < n) {       /* first letter or digit after the break */
     nw = j;
     U16_NEXT(t, j, n, next);
     if (!is_gap(next) && !is_open(next)) break;
+    int8_t ty = u_charType(next);
+    bracket |= ty == U_START_PUNCTUATION || ty == U_INITIAL_PUNCTUATION;
     next = 0;
   }
   bool quoted = false;
@@ -226,8 +229,10 @@ bool ta__rules_veto(const ta__rules *r, const UChar *t, size_t n, size_t b) {
     if (!is_gap(c) && !is_close(c)) break;
     quoted = quoted || is_close(c);
   }
-  /* Japanese 「行く。」と言った: a particle after the quote continues. */
-  if (quoted && ublock_getCode(next) == UBLOCK_HIRAGANA) return true;
+  /* Japanese 「行く。」と言った: a particle after the quote continues
+   * (but 「行く。」「うん」: a new quotation begins). */
+  if (quoted && !bracket && ublock_getCode(next) == UBLOCK_HIRAGANA)
+    return true;
   /* "« Ah ! le bon pot-au-feu ! »", "“What?” he asked": a lowercase word
    * after ! or ? continues the sentence in every cased script. */
   if (c == '!' || c == '?' || c == 0x203C || c == 0x2047 || c == 0x2048 ||
@@ -273,7 +278,60 @@ static size_t past_closers(const UChar *t, size_t n, size_t b) {
   return best;
 }
 
-size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n, size_t b) {
+/* Occurrences of c in t[a, z). */
+static size_t count(const UChar *t, size_t a, size_t z, UChar c) {
+  size_t k = 0;
+  for (size_t i = a; i < z; i++) k += t[i] == c;
+  return k;
+}
+
+/* Does quote q, right after the final punctuation at fin of the sentence
+ * that began at start, open the next sentence?  Brackets and 「 always
+ * open; “ « ‘ ‹ open unless the sentence left a „ » ‚ › unclosed (German
+ * „Komm.“ and »Komm.«, where they close); a straight '"' opens when the
+ * sentence's own are paired; ” » ’ 」 and the apostrophe close. */
+static bool opens_next(const UChar *t, size_t start, size_t fin, UChar32 q) {
+  int8_t ty = u_charType(q);
+  if (ty == U_START_PUNCTUATION) return true;
+  if (q == '"') return count(t, start, fin, '"') % 2 == 0;
+  if (ty != U_INITIAL_PUNCTUATION) return false;
+  static const UChar pairs[][2] = {
+      {0x201C, 0x201E}, {0x2018, 0x201A}, {0xAB, 0xBB}, {0x2039, 0x203A}};
+  for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+    if (q == pairs[i][0])
+      return count(t, start, fin, pairs[i][1]) <= count(t, start, fin, q);
+  return true;
+}
+
+/* "駅は混んでいた。「おはよう", "是王芳。“你怎么", "Il partit.«Bonjour":
+ * ICU keeps the quotes and brackets that follow a full stop with the
+ * sentence before (its Close class does not tell opening from closing);
+ * the break at b moves back before the first of them that opens. */
+static size_t before_openers(const UChar *t, size_t start, size_t b) {
+  size_t fin = b;
+  UChar32 c = 0;
+  while (fin > start) { /* back over the quotes and spaces to the stop */
+    size_t i = fin;
+    U16_PREV(t, start, i, c);
+    if (!is_gap(c) && !is_close(c) && u_charType(c) != U_START_PUNCTUATION &&
+        u_charType(c) != U_END_PUNCTUATION)
+      break;
+    fin = i;
+  }
+  if (fin == b || fin == start || !u_hasBinaryProperty(c, UCHAR_S_TERM))
+    return b;
+  for (size_t i = fin; i < b;) {
+    size_t at = i;
+    U16_NEXT(t, i, b, c);
+    if (!is_gap(c) && opens_next(t, start, fin, c)) return at;
+  }
+  return b;
+}
+
+size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n,
+                      size_t start, size_t b) {
+  size_t m = before_openers(t, start, b);
+  if (m < b) return m;
   return r->spaced_close ? past_closers(t, n, b) : b;
 }
 

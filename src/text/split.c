@@ -405,7 +405,7 @@ static ta_status run_window(ta__splitter *s, const char *p, size_t len,
     size_t ub = (size_t)b;
     if (!last && ub + MARGIN > n) break;
     if (ub <= start) continue; /* already passed by a moved break */
-    if (ub < n) ub = ta__rules_move(s->rules, t, n, ub);
+    if (ub < n) ub = ta__rules_move(s->rules, t, n, start, ub);
     if (ub < n && ta__rules_veto(s->rules, t, n, ub)) continue;
     if ((st = emit_split(s, &v, start, ub, sink, ctx)) != TA_OK) return st;
     start = ub;

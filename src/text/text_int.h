@@ -33,8 +33,11 @@ const ta__rules *ta__rules_for(const char *icu_locale);
 bool ta__rules_icu_ss(const ta__rules *r);
 /* Should ICU's break at b in UTF-16 t[0, n) be vetoed? */
 bool ta__rules_veto(const ta__rules *r, const UChar *t, size_t n, size_t b);
-/* Where the break ICU put at b belongs (after spaced closing quotes). */
-size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n, size_t b);
+/* Where the break ICU put at b, in the sentence that began at start,
+ * belongs: before the quotes and brackets after the full stop that open
+ * the next sentence, or after spaced closing quotes. */
+size_t ta__rules_move(const ta__rules *r, const UChar *t, size_t n,
+                      size_t start, size_t b);
 /* First break ICU missed inside t[a, z) (after "…"), or z. */
 size_t ta__rules_forced(const ta__rules *r, const UChar *t, size_t a, size_t z);
 

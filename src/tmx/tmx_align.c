@@ -17,13 +17,15 @@ void ta_tmx_align_opts_init(ta_tmx_align_opts *o) {
   ta_tmx_write_opts_init(&o->write);
 }
 
-/* Sentences [begin, begin+len) of d joined by one space into b. */
+/* Sentences [begin, begin+len) of d joined by one space into b (none
+ * between Chinese or Japanese sentences: ta__seam_space). */
 static ta_status join(const ta_doc *d, size_t begin, size_t len, ta__buf *b) {
   ta__buf_reset(b);
   ta_status st = ta__buf_add(b, "", 0);
   for (size_t i = 0; st == TA_OK && i < len; i++) {
     const ta_sentence *s = ta_doc_sentence(d, begin + i);
-    if (i) st = ta__buf_addc(b, ' ');
+    if (i && ta__seam_space(b->p, b->len, s->text, s->len))
+      st = ta__buf_addc(b, ' ');
     if (st == TA_OK) st = ta__buf_add(b, s->text, s->len);
   }
   return st;
@@ -242,7 +244,8 @@ static ta_status target_part(multi_target *t, size_t b, ta__buf *text,
     if (bd->score < *score) *score = bd->score;
     for (size_t i = 0; st == TA_OK && i < bd->tgt_len; i++) {
       const ta_sentence *s = ta_doc_sentence(t->doc, bd->tgt_begin + i);
-      if (text->len) st = ta__buf_addc(text, ' ');
+      if (text->len && ta__seam_space(text->p, text->len, s->text, s->len))
+        st = ta__buf_addc(text, ' ');
       if (st == TA_OK) st = ta__buf_add(text, s->text, s->len);
     }
     if (bd->tgt_len && !*tl) *tb = bd->tgt_begin;
