@@ -108,9 +108,19 @@ print(f"html: {len(p.rows)} rows, {len(p.text['src'])} + "
 EOF
 
 # ---- XLSX, through LibreOffice
-"$cli" align "$tmp/fr.txt" "$tmp/en.txt" "${L[@]}" -o "$tmp/review.xlsx" ||
-  fail "align -o review.xlsx"
-if command -v soffice > /dev/null; then
+xlsx=yes
+if ! "$cli" align "$tmp/fr.txt" "$tmp/en.txt" "${L[@]}" -o "$tmp/review.xlsx" \
+  2> "$tmp/err"; then
+  if grep -q "built without XLSX support; install libxlsxwriter-dev and rebuild" \
+    "$tmp/err"; then
+    xlsx=no missing="$missing libxlsxwriter-dev"
+  else
+    fail "align -o review.xlsx: $(cat "$tmp/err")"
+  fi
+fi
+if [ $xlsx = no ]; then
+  :
+elif command -v soffice > /dev/null; then
   # 9 = tab separated, 34 = '"' quotes, 76 = UTF-8
   soffice --headless "-env:UserInstallation=file://$tmp/lo" \
     --convert-to 'csv:Text - txt - csv (StarCalc):9,34,76,1' \
@@ -190,7 +200,7 @@ if [ $fails -ne 0 ]; then
   exit 1
 fi
 if [ -n "$missing" ]; then
-  echo "SKIP: not installed:$missing (apt-get install libreoffice-calc-nogui epubcheck)"
+  echo "SKIP: not installed:$missing (apt-get install libreoffice-calc-nogui epubcheck libxlsxwriter-dev)"
   exit 77
 fi
 echo "ok"
