@@ -114,10 +114,22 @@ typedef enum ta_align_format {
                           joined by a space; tabs/newlines become spaces */
   TA_ALIGN_FORMAT_JSONL,   /**< one JSON object a bead: type, indices, byte
                           offsets, texts, score and cost components */
-  TA_ALIGN_FORMAT_BEADS    /**< "[0, 1]:[0]:0.93", the gold-standard format */
+  TA_ALIGN_FORMAT_BEADS,   /**< "[0, 1]:[0]:0.93", the gold-standard format */
+  TA_ALIGN_FORMAT_HTML,    /**< a bilingual reader page: one self-contained
+                          HTML file, each source paragraph beside its
+                          translation (one under the other on a narrow
+                          screen), beads scoring below 0.5 marked */
+  TA_ALIGN_FORMAT_XLSX,    /**< a spreadsheet for review: source, target,
+                          score, bead, location; TA_EINVAL when the
+                          library was built without libxlsxwriter */
+  TA_ALIGN_FORMAT_EPUB     /**< a bilingual EPUB 3 book: the reader page's
+                          paragraphs, a chapter at each source heading */
 } ta_align_format;
 
-/** Write the alignment to fp in format.  Errors: TA_EIO (write failed). */
+/** Write the alignment to fp in format (XLSX and EPUB are binary: open fp
+ * in binary mode).  Errors: TA_EIO (write failed), TA_EINVAL (XLSX
+ * without libxlsxwriter), TA_ETOOBIG (XLSX: a cell over 32767
+ * characters), TA_ENOMEM. */
 TA_EXPORT ta_status ta_alignment_write(FILE *fp, ta_align_format format,
                                        const ta_doc *src, const ta_doc *tgt,
                                        const ta_alignment *a, ta_error *err);

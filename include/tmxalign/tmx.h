@@ -356,6 +356,40 @@ TA_EXPORT ta_status ta_tmx_convert(const char *in, const char *out,
                                    const ta_tmx_convert_opts *o,
                                    ta_tmx_convert_stats *stats, ta_error *err);
 
+/* ---- reviewed pairs back to TMX (appended in 0.3) ---------------------- */
+
+/** Options of ta_tmx_from_table (NULL: defaults, but the languages are
+ * required). */
+typedef struct ta_tmx_table_opts {
+  const char *srclang;     /**< required: the first column's language */
+  const char *tgtlang;     /**< required: the second column's */
+  ta_tmx_write_opts write; /**< defaults of ta_tmx_write_opts_init() */
+} ta_tmx_table_opts;
+
+TA_EXPORT void ta_tmx_table_opts_init(ta_tmx_table_opts *o);
+
+typedef struct ta_tmx_table_stats {
+  size_t rows;  /**< data rows read (a header row not counted) */
+  size_t units; /**< units written */
+  size_t empty; /**< rows skipped: the source or the target is empty */
+} ta_tmx_table_stats;
+
+/** A table of reviewed pairs to a TMX file at out ("-" = standard output):
+ * in is either TSV as 'tmxalign align' writes it (source TAB target
+ * [TAB score], UTF-8, an optional header row "source TAB target ...") or
+ * an XLSX workbook whose first sheet has a header row naming the columns
+ * "source" and "target" (and optionally "score"), as 'align -f xlsx'
+ * writes it; told apart by content (a zip archive is XLSX).  One unit a
+ * row, tuid the row's line number, the score as prop x-score; rows whose
+ * source or target is empty are skipped (stats->empty).  Errors name the
+ * file and line (TSV) or row (XLSX): TA_EPARSE (a row without a tab,
+ * invalid UTF-8, a score not a number in [0,1], an XLSX without the
+ * columns or not a workbook), TA_EINVAL (no languages), TA_ETOOBIG (zip
+ * limits), and those of the file reader and the TMX writer. */
+TA_EXPORT ta_status ta_tmx_from_table(const char *in, const char *out,
+                                      const ta_tmx_table_opts *o,
+                                      ta_tmx_table_stats *stats, ta_error *err);
+
 #ifdef __cplusplus
 }
 #endif

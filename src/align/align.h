@@ -108,4 +108,27 @@ struct ta_alignment {
 ta_status ta__lexicon_attach(ta__ctx *c, const ta_doc *src, const ta_doc *tgt,
                              size_t *learned_from);
 
+/* The bilingual reader page and book (align_html.c, align_epub.c) and the
+ * review spreadsheet (align_xlsx.c), behind ta_alignment_write. */
+extern const char ta__reader_css[];
+/* Sentence i opens a paragraph of its own that reads as a heading: one
+ * sentence, short, without a sentence's final punctuation. */
+bool ta__reader_is_heading(const ta_doc *d, size_t i);
+/* The title, HTML-escaped: src's first paragraph when it is a heading,
+ * else its file name. */
+void ta__reader_title(FILE *fp, const ta_doc *src);
+/* The rows of beads [b0, b1): a source paragraph and its translation. */
+void ta__reader_rows(FILE *fp, const ta_doc *src, const ta_doc *tgt,
+                     const ta_alignment *a, size_t b0, size_t b1);
+void ta__reader_langs(FILE *fp, const ta_doc *src, const ta_doc *tgt);
+void ta__reader_legend(FILE *fp, const ta_alignment *a);
+ta_status ta__alignment_write_html(FILE *fp, const ta_doc *src,
+                                   const ta_doc *tgt, const ta_alignment *a);
+ta_status ta__alignment_write_epub(FILE *fp, const ta_doc *src,
+                                   const ta_doc *tgt, const ta_alignment *a,
+                                   ta_error *err);
+ta_status ta__alignment_write_xlsx(FILE *fp, const ta_doc *src,
+                                   const ta_doc *tgt, const ta_alignment *a,
+                                   ta_error *err);
+
 #endif

@@ -1,5 +1,6 @@
-/* Alignment output as TSV, JSON lines or gold-standard beads.  TMX has its
- * own writer (tmx_write.c). */
+/* Alignment output as TSV, JSON lines or gold-standard beads; the reader
+ * page, book and spreadsheet have files of their own (align_html.c,
+ * align_epub.c, align_xlsx.c) and TMX its own writer (tmx_write.c). */
 #include <errno.h>
 #include <string.h>
 
@@ -72,6 +73,24 @@ ta_status ta_alignment_write(FILE *fp, ta_align_format format,
                              const ta_alignment *a, ta_error *err) {
   if (!fp || !src || !tgt || !a)
     return ta__fail(err, TA_EINVAL, "write: missing argument");
+  ta_status st = TA_OK;
+  switch (format) { /* whole documents, not a line a bead */
+    case TA_ALIGN_FORMAT_HTML:
+      st = ta__alignment_write_html(fp, src, tgt, a);
+      break;
+    case TA_ALIGN_FORMAT_XLSX:
+      st = ta__alignment_write_xlsx(fp, src, tgt, a, err);
+      break;
+    case TA_ALIGN_FORMAT_EPUB:
+      st = ta__alignment_write_epub(fp, src, tgt, a, err);
+      break;
+    default:
+      goto lines;
+  }
+  if (st == TA_OK && ferror(fp))
+    return ta__fail(err, TA_EIO, "write error: %s", strerror(errno));
+  return st;
+lines:
   for (size_t k = 0; k < a->n; k++) {
     const ta_bead *b = &a->beads[k];
     switch (format) {

@@ -5,11 +5,15 @@
 
 enum { FORMAT_TMX = 100 }; /* beside the ta_align_format values */
 
-static const cli_choice formats[] = {{"tsv", TA_ALIGN_FORMAT_TSV, ".tsv"},
-                                     {"jsonl", TA_ALIGN_FORMAT_JSONL, ".jsonl"},
-                                     {"beads", TA_ALIGN_FORMAT_BEADS, ".beads"},
-                                     {"tmx", FORMAT_TMX, ".tmx"},
-                                     {NULL, 0, NULL}};
+static const cli_choice formats[] = {
+    {"tsv", TA_ALIGN_FORMAT_TSV, ".tsv"},
+    {"jsonl", TA_ALIGN_FORMAT_JSONL, ".jsonl"},
+    {"beads", TA_ALIGN_FORMAT_BEADS, ".beads"},
+    {"tmx", FORMAT_TMX, ".tmx"},
+    {"html", TA_ALIGN_FORMAT_HTML, ".html .htm"},
+    {"xlsx", TA_ALIGN_FORMAT_XLSX, ".xlsx"},
+    {"epub", TA_ALIGN_FORMAT_EPUB, ".epub"},
+    {NULL, 0, NULL}};
 
 static const cli_command align_cmd = {
     "align",
@@ -26,6 +30,12 @@ static const cli_command align_cmd = {
     "         texts, score and the cost components that explain it\n"
     "  beads  [0, 1]:[0]:score, the format of gold standards\n"
     "  tmx    TMX 1.4b translation memory, one <tu> per bead\n"
+    "  html   a bilingual reader page: each paragraph beside its\n"
+    "         translation (one under the other on a phone), uncertain\n"
+    "         passages marked; one file, no script\n"
+    "  xlsx   a spreadsheet for review: source, target, score, bead,\n"
+    "         location; 'tmxalign convert' turns it into a TMX\n"
+    "  epub   a bilingual EPUB 3 book, a chapter at each source heading\n"
     "\n"
     "examples:\n"
     "  tmxalign align story.fr.txt story.en.txt -s fr -t en\n"
@@ -33,6 +43,9 @@ static const cli_command align_cmd = {
     "  tmxalign align story.fr.txt story.en.txt story.de.txt -s fr \\\n"
     "      -t en,de -o story.tmx\n"
     "  tmxalign align a.de a.fr -s de -t fr --presplit -f beads -o a.beads\n"
+    "  tmxalign align book.fr.epub book.en.epub -s fr -t en -o book.epub\n"
+    "  tmxalign align story.fr.txt story.en.txt -s fr -t en -o story.html\n"
+    "  tmxalign align story.fr.txt story.en.txt -s fr -t en -o review.xlsx\n"
     "  tmxalign align book.fr.txt book.en.txt -s fr -t en -f jsonl \\\n"
     "      --no-anchor number -v\n"
     "  tmxalign align a.de a.fr -s de -t fr --dict auto -v\n"

@@ -44,4 +44,24 @@ ta_status ta__tmx_write_multi_fn(const char *path, const ta_doc *src,
                                  size_t ntgt, const ta_tmx_align_opts *o,
                                  ta_tmx_align_stats *stats, ta_error *err);
 
+/* A table of pairs read for ta_tmx_from_table (tmx_table.c): rows with
+ * their line (TSV) or row number (XLSX) and three cells, score NULL when
+ * the table has no score. */
+typedef struct ta__table_row {
+  size_t line;
+  char *src, *tgt, *score;
+} ta__table_row;
+typedef struct ta__table {
+  ta__table_row *rows;
+  size_t n, cap;
+} ta__table;
+ta_status ta__table_add(ta__table *t, size_t line, const char *src, size_t ns,
+                        const char *tgt, size_t nt, const char *score,
+                        size_t nsc);
+void ta__table_free(ta__table *t);
+/* The first sheet of the XLSX workbook data[0..len) (tmx_xlsx.c), by its
+ * header row's "source", "target" and "score" columns. */
+ta_status ta__xlsx_read_table(const char *name, const char *data, size_t len,
+                              ta__table *out, ta_error *err);
+
 #endif

@@ -109,6 +109,12 @@ check "align -o .beads" cmp -s "$tmp/a.beads" "$tmp/a.beads.want"
 first "align -o .tmx" "$tmp/a.tmx" '^<\?xml'
 "$cli" "${A[@]}" -f jsonl -o "$tmp/f.tmx" 2>/dev/null
 check "align: -f wins over the extension" cmp -s "$tmp/f.tmx" "$tmp/a.jsonl.want"
+"$cli" "${A[@]}" -o "$tmp/r.html" 2>/dev/null
+"$cli" "${A[@]}" -f html > "$tmp/r.html.want" 2>/dev/null
+check "align -o .html is the reader page" cmp -s "$tmp/r.html" "$tmp/r.html.want"
+first "align -o .html is HTML" "$tmp/r.html" '^<!DOCTYPE html>'
+"$cli" "${A[@]}" -o "$tmp/r.epub" 2>/dev/null
+check "align -o .epub is a zip" grep -q '^PK' <(head -c 2 "$tmp/r.epub")
 "$cli" "${A[@]}" -o "$tmp/noext" 2>/dev/null
 check "align: no extension is tsv" cmp -s "$tmp/noext" "$tmp/a.tsv.want"
 "$cli" "${A[@]}" -o "$tmp/UPPER.JSONL" 2>/dev/null
@@ -132,11 +138,12 @@ first "split -o .json is an array" "$tmp/s.json" '^\['
 check "align --batch -o .tsv" cmp -s "$tmp/b.tsv" "$tmp/a.tsv.want"
 
 # An extension no format has is refused, and nothing is written.
-refused "align -o .html" "-o $tmp/x.html: align writes tsv, jsonl, beads or tmx; name one with -f" "${A[@]}" -o "$tmp/x.html"
-refused "align -o .txt" "align writes tsv, jsonl, beads or tmx" "${A[@]}" -o "$tmp/x.txt"
+refused "align -o .pdf" "-o $tmp/x.pdf: align writes tsv, jsonl, beads, tmx, html, xlsx or epub; name one with -f" "${A[@]}" -o "$tmp/x.pdf"
+refused "align -o .txt" "align writes tsv, jsonl, beads, tmx, html, xlsx or epub" "${A[@]}" -o "$tmp/x.txt"
 refused "align --batch -o .beads" "align writes tmx, tsv or jsonl" align --batch "$tmp/pairs.tsv" -s fr -t en -o "$tmp/x.beads"
 refused "check -o .pdf" "check writes text, json or html; name one with -f" "${C[@]}" -o "$tmp/x.pdf"
-refused "convert -o .tmx" "convert writes tsv or jsonl" convert "$tmx" -o "$tmp/x.tmx"
+refused "convert TMX -o .tmx" "good.tmx: TMX output is made from a table of pairs" convert "$tmx" -o "$tmp/x.tmx"
+refused "convert -o .xlsx" "convert writes tsv, jsonl or tmx" convert "$tmx" -o "$tmp/x.xlsx"
 refused "split -o .csv" "split writes lines, jsonl or json" split "$fr" -l fr -o "$tmp/x.csv"
 check "refused: nothing written" test -z "$(ls "$tmp" | grep '^x\.')"
 "$cli" "${A[@]}" -f tsv -o "$tmp/y.html" 2>/dev/null
