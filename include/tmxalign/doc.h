@@ -88,6 +88,13 @@ typedef struct ta_split_opts {
                                   can take 4) it is refused: TA_EINVAL */
   ta_note note;              /**< notes (encoding detected, sentence cut,
                                   empty input); fn may be NULL */
+  const char *srx;           /**< path of an SRX 2.0 rules file, or NULL:
+                                  sentences break where its rules for the
+                                  language say (as a CAT tool such as
+                                  OmegaT segments), not by ICU and the
+                                  tables above; presplit input is kept as
+                                  given.  A malformed file or bad regex:
+                                  TA_EPARSE naming the line or rule */
 } ta_split_opts;
 
 /** Fill o with the documented defaults (lang NULL: must be set). */

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unicode/uloc.h>
 
+#include "text/srx.h"
 #include "text/text_int.h"
 
 void ta_split_opts_init(ta_split_opts *o) {
@@ -237,6 +238,11 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
   if (ta__doc_new(name, bcp, &d) != TA_OK)
     return ta__fail(err, TA_ENOMEM, "%s: out of memory", name);
   st = ta__splitter_new(icu, o->max_sentence_bytes, &sp, err);
+  ta__srx *srx = NULL;
+  if (st == TA_OK && o->srx && o->input != TA_INPUT_PRESPLIT) {
+    st = ta__srx_load(o->srx, bcp, o, &srx, err);
+    ta__splitter_use_srx(sp, srx);
+  }
   ta_input_kind kind = o->input;
   const unsigned char *bytes = data;
   bool zip = false;
@@ -265,6 +271,7 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
     st = load_text(name, data, len, &oo, sp, d, err);
   }
   ta__splitter_free(sp);
+  ta__srx_free(srx);
   if (st != TA_OK) {
     ta_doc_free(d);
     return st;

@@ -70,6 +70,11 @@ void ta__splitter_free(ta__splitter *s);
 ta_status ta__splitter_run(ta__splitter *s, const char *p, size_t len,
                            ta__sink sink, void *ctx);
 
+/* Break sentences where the SRX rules x say (srx.h) instead of ICU's
+ * iterator; x is borrowed, NULL goes back to ICU. */
+struct ta__srx;
+void ta__splitter_use_srx(ta__splitter *s, struct ta__srx *x);
+
 /* Report p[0, len) as one segment (presplit): NFC, collapsed, trimmed. */
 ta_status ta__splitter_segment(ta__splitter *s, const char *p, size_t len,
                                ta__sink sink, void *ctx);
