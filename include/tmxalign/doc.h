@@ -38,10 +38,11 @@ typedef struct ta_sentence {
 } ta_sentence;
 
 typedef enum ta_input_kind {
-  TA_INPUT_AUTO = 0, /**< by content: DOCX, ODT, EPUB (a zip holding
+  TA_INPUT_AUTO =
+      0,             /**< by content: DOCX, ODT, EPUB (a zip holding
                           one), HTML (a name ending in .html/.htm/.xhtml or
-                          a page starting <!DOCTYPE html or <html), formats
-                          not read (PDF, RTF, .doc, XLIFF, PO, SRT, VTT,
+                          a page starting <!DOCTYPE html or <html), PDF
+                          (%PDF-), formats not read (RTF, .doc, XLIFF, PO, SRT, VTT,
                           images, other zips) refused (TA_EPARSE, naming
                           the format), else text */
   TA_INPUT_TEXT,     /**< plain text; blank lines separate paragraphs */
@@ -53,8 +54,13 @@ typedef enum ta_input_kind {
                           in its part, [offset, end): that paragraph's bytes
                           in the part's XML (docs/split.md) */
   TA_INPUT_ODT,      /**< OpenDocument text (content.xml); as DOCX */
-  TA_INPUT_EPUB      /**< EPUB: the spine's pages as HTML, offsets and
+  TA_INPUT_EPUB,     /**< EPUB: the spine's pages as HTML, offsets and
                           lines within each page */
+  TA_INPUT_PDF       /**< PDF's text layer (poppler; a build without it
+                          refuses PDF with TA_EPARSE): line is the page
+                          (1-based), [offset, end) bytes of the page's
+                          text layer; running headers, footers and page
+                          numbers dropped, line-end hyphens undone */
 } ta_input_kind;
 
 /** Splitting options.  Sentences come from ICU's sentence break iterator
