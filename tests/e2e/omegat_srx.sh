@@ -1,5 +1,7 @@
 #!/bin/bash
-# A memory segmented as OmegaT segments (issue #15): OmegaT's own default
+# SRX rules (--srx, issue #15): a small rules file of our own shows maps,
+# cascade, Java's \s and offsets; then a memory segmented as OmegaT
+# segments: OmegaT's own default
 # SRX rules, taken from the installed OmegaT.jar at test time (not copied
 # into the repository), give the bundled story the segments OmegaT makes
 # of it, and OmegaT in console mode pre-translates from our TMX in tm/auto/
@@ -14,6 +16,44 @@ fails=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# ---- our own rules: maps, cascade, Java's \s, offsets (no OmegaT needed)
+srx_file() { # CASCADE
+  cat << XML
+<?xml version="1.0"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0">
+<header cascade="$1"/>
+<body><languagerules>
+ <languagerule languagerulename="Abbrev">
+  <rule break="no"><beforebreak>\bM\.</beforebreak><afterbreak>\s</afterbreak></rule>
+ </languagerule>
+ <languagerule languagerulename="Base">
+  <rule break="yes"><beforebreak>[.?!]+</beforebreak><afterbreak>\s</afterbreak></rule>
+ </languagerule>
+</languagerules>
+<maprules>
+ <languagemap languagepattern="FR.*" languagerulename="Abbrev"/>
+ <languagemap languagepattern=".*" languagerulename="Base"/>
+</maprules></body></srx>
+XML
+}
+srx_file yes > "$tmp/yes.srx"
+srx_file no > "$tmp/no.srx"
+printf 'M. Loisel rentra. \xc2\xab\xc2\xa0Ah\xc2\xa0!\xc2\xa0\xc2\xbb dit-il. Fin!\n\nDeux.\n' > "$tmp/t.txt"
+ah=$'\xc2\xab\xc2\xa0Ah\xc2\xa0!\xc2\xa0\xc2\xbb' # « Ah ! » with no-break spaces
+got=$("$cli" split -l fr-FR --srx "$tmp/yes.srx" "$tmp/t.txt" | tr '\n' '|')
+[ "$got" = "M. Loisel rentra.|$ah dit-il.|Fin!||Deux.|" ] || fail "cascade yes, fr: $got"
+got=$("$cli" split -l en --srx "$tmp/yes.srx" "$tmp/t.txt" | tr '\n' '|')
+[ "$got" = "M.|Loisel rentra.|$ah dit-il.|Fin!||Deux.|" ] || fail "cascade yes, en: $got"
+got=$("$cli" split -l fr --srx "$tmp/no.srx" "$tmp/t.txt" 2>&1 | tr '\n' '|')
+[ "$got" = "M. Loisel rentra. $ah dit-il. Fin!||Deux.|" ] || fail "cascade no, fr: $got"
+# Offsets into the file: the second sentence starts at byte 18.
+"$cli" split -l fr --srx "$tmp/yes.srx" -f jsonl "$tmp/t.txt" | sed -n 2p |
+  grep -q '"offset":18,' || fail "offsets with --srx"
+# No map for the language: a warning, paragraphs whole.
+printf '<srx><body><languagerules><languagerule languagerulename="F"><rule><beforebreak>\\.</beforebreak></rule></languagerule></languagerules><maprules><languagemap languagepattern="de" languagerulename="F"/></maprules></body></srx>' > "$tmp/de.srx"
+out=$("$cli" split -l fr --srx "$tmp/de.srx" "$tmp/t.txt" 2>&1 > /dev/null)
+[[ $out == *"no languagemap matches 'fr'"* ]] || fail "no map: $out"
 
 jar=/usr/share/omegat/OmegaT.jar
 [ -f "$jar" ] || jar=$(dpkg -L omegat 2> /dev/null | grep '/OmegaT\.jar$' | head -n 1)
