@@ -79,7 +79,8 @@ class ta_sentence(Structure):
 class ta_split_opts(Structure):
     _fields_ = [("lang", c_char_p), ("input", c_int), ("encoding", c_char_p),
                 ("max_input_bytes", c_size_t),
-                ("max_sentence_bytes", c_size_t), ("note", ta_note)]
+                ("max_sentence_bytes", c_size_t), ("note", ta_note),
+                ("srx", c_char_p)]
 
 
 class ta_align_opts(Structure):
