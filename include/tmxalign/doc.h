@@ -38,10 +38,11 @@ typedef struct ta_sentence {
 } ta_sentence;
 
 typedef enum ta_input_kind {
-  TA_INPUT_AUTO = 0, /**< by content: DOCX, ODT, EPUB (a zip holding
+  TA_INPUT_AUTO =
+      0,             /**< by content: DOCX, ODT, EPUB (a zip holding
                           one), HTML (a name ending in .html/.htm/.xhtml or
-                          a page starting <!DOCTYPE html or <html), formats
-                          not read (PDF, RTF, .doc, XLIFF, PO, SRT, VTT,
+                          a page starting <!DOCTYPE html or <html), PDF
+                          (%PDF-), formats not read (RTF, .doc, XLIFF, PO, SRT, VTT,
                           images, other zips) refused (TA_EPARSE, naming
                           the format), else text */
   TA_INPUT_TEXT,     /**< plain text; blank lines separate paragraphs */
@@ -53,8 +54,13 @@ typedef enum ta_input_kind {
                           in its part, [offset, end): that paragraph's bytes
                           in the part's XML (docs/split.md) */
   TA_INPUT_ODT,      /**< OpenDocument text (content.xml); as DOCX */
-  TA_INPUT_EPUB      /**< EPUB: the spine's pages as HTML, offsets and
+  TA_INPUT_EPUB,     /**< EPUB: the spine's pages as HTML, offsets and
                           lines within each page */
+  TA_INPUT_PDF       /**< PDF's text layer (poppler; a build without it
+                          refuses PDF with TA_EPARSE): line is the page
+                          (1-based), [offset, end) bytes of the page's
+                          text layer; running headers, footers and page
+                          numbers dropped, line-end hyphens undone */
 } ta_input_kind;
 
 /** Splitting options.  Sentences come from ICU's sentence break iterator
@@ -88,6 +94,13 @@ typedef struct ta_split_opts {
                                   can take 4) it is refused: TA_EINVAL */
   ta_note note;              /**< notes (encoding detected, sentence cut,
                                   empty input); fn may be NULL */
+  const char *srx;           /**< path of an SRX 2.0 rules file, or NULL:
+                                  sentences break where its rules for the
+                                  language say (as a CAT tool such as
+                                  OmegaT segments), not by ICU and the
+                                  tables above; presplit input is kept as
+                                  given.  A malformed file or bad regex:
+                                  TA_EPARSE naming the line or rule */
 } ta_split_opts;
 
 /** Fill o with the documented defaults (lang NULL: must be set). */

@@ -79,7 +79,8 @@ class ta_sentence(Structure):
 class ta_split_opts(Structure):
     _fields_ = [("lang", c_char_p), ("input", c_int), ("encoding", c_char_p),
                 ("max_input_bytes", c_size_t),
-                ("max_sentence_bytes", c_size_t), ("note", ta_note)]
+                ("max_sentence_bytes", c_size_t), ("note", ta_note),
+                ("srx", c_char_p)]
 
 
 class ta_align_opts(Structure):
@@ -389,7 +390,7 @@ class Sentence:
 
 
 _INPUTS = {"auto": 0, "text": 1, "html": 2, "presplit": 3, "docx": 4, "odt": 5,
-           "epub": 6}
+           "epub": 6, "pdf": 7}
 
 
 class Document(Sequence[Sentence]):
@@ -496,7 +497,7 @@ def split(text: Union[str, bytes], lang: str, *, input: str = "text",
     (a BCP-47 tag).  ``text`` is a str, or bytes in ``encoding`` (default:
     UTF-8 or detected).  ``input`` is "text" (blank lines separate
     paragraphs), "html", "presplit" (one sentence a line), "docx", "odt",
-    "epub" or "auto" (by content, then ``name``).  Returns a :class:`Document`, a sequence of
+    "epub", "pdf" or "auto" (by content, then ``name``).  Returns a :class:`Document`, a sequence of
     :class:`Sentence`; the library's notes are in its ``notes``."""
     if isinstance(text, str):
         if encoding is not None:

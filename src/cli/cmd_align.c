@@ -42,6 +42,8 @@ static const cli_command align_cmd = {
     "  tmxalign align story.fr.txt story.en.txt -s fr -t en -o story.tmx\n"
     "  tmxalign align story.fr.txt story.en.txt story.de.txt -s fr \\\n"
     "      -t en,de -o story.tmx\n"
+    "  tmxalign align a.fr.txt a.en.txt -s fr -t en --srx omegat.srx -o "
+    "a.tmx\n"
     "  tmxalign align a.de a.fr -s de -t fr --presplit -f beads -o a.beads\n"
     "  tmxalign align book.fr.epub book.en.epub -s fr -t en -o book.epub\n"
     "  tmxalign align story.fr.txt story.en.txt -s fr -t en -o story.html\n"

@@ -151,6 +151,7 @@ static int batch_opts(cli_args *a, int nfiles, ta_batch_opts *o) {
   o->tgt_lang = a->tlang;
   o->split.input = (ta_input_kind)a->input;
   o->split.max_input_bytes = a->split.max_input_bytes;
+  o->split.srx = a->split.srx;
   o->align = a->align;
   o->tmx = a->tmx;
   o->format = (ta_batch_format)format;

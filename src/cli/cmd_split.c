@@ -24,6 +24,8 @@ static const cli_command split_cmd = {
     "  tmxalign split corpora/pentagon/article.fr.txt -l fr\n"
     "  tmxalign split page.html -l en --format jsonl\n"
     "  tmxalign split old.txt -l de --encoding windows-1252\n"
+    "  tmxalign split book.pdf -l fr --format jsonl   # line: the page\n"
+    "  tmxalign split story.fr.txt -l fr --srx omegat.srx\n"
     "\n"
     "exit status: 0 success (an empty file gives no sentences and a note),\n"
     "2 error (usage, unreadable or undecodable input, unknown language)\n",

@@ -209,13 +209,11 @@ static const cli_choice colors[] = {{"auto", CLI_COLOR_AUTO, NULL},
                                     {"always", CLI_COLOR_ALWAYS, NULL},
                                     {"never", CLI_COLOR_NEVER, NULL},
                                     {NULL, 0, NULL}};
-static const cli_choice inputs[] = {{"text", TA_INPUT_TEXT, NULL},
-                                    {"html", TA_INPUT_HTML, NULL},
-                                    {"presplit", TA_INPUT_PRESPLIT, NULL},
-                                    {"docx", TA_INPUT_DOCX, NULL},
-                                    {"odt", TA_INPUT_ODT, NULL},
-                                    {"epub", TA_INPUT_EPUB, NULL},
-                                    {NULL, 0, NULL}};
+static const cli_choice inputs[] = {
+    {"text", TA_INPUT_TEXT, NULL},         {"html", TA_INPUT_HTML, NULL},
+    {"presplit", TA_INPUT_PRESPLIT, NULL}, {"docx", TA_INPUT_DOCX, NULL},
+    {"odt", TA_INPUT_ODT, NULL},           {"epub", TA_INPUT_EPUB, NULL},
+    {"pdf", TA_INPUT_PDF, NULL},           {NULL, 0, NULL}};
 
 /* Rows: an option with a value, a flag, a number in LO..HI, a name.  The
  * setters of --weight, --no-anchor and --dict know their fields (weights
@@ -290,14 +288,18 @@ const cli_opt cli_options[] = {
     FLAG("strict", 0, CLI_BATCH, set_bool, strict, true,
          "stop at the first failed pair: exit 2, the output is not written "
          "(an old file stays)"),
-    NAME("input", "KIND", CLI_SPLIT, input, inputs,
-         "text, html, presplit (the same as --presplit), docx, odt or epub; "
-         "default: by content (DOCX, ODT, EPUB, HTML; PDF, RTF, XLIFF, PO, "
-         "subtitles refused) and html for .html/.htm/.xhtml names, else text"),
+    NAME(
+        "input", "KIND", CLI_SPLIT, input, inputs,
+        "text, html, presplit (the same as --presplit), docx, odt, epub or "
+        "pdf; default: by content (DOCX, ODT, EPUB, PDF, HTML; RTF, XLIFF, PO, "
+        "subtitles refused) and html for .html/.htm/.xhtml names, else text"),
     FLAG("presplit", 0, (ANY & ~(CLI_MERGE | CLI_CONVERT)) | CLI_PIPE, set_flag,
          input, TA_INPUT_PRESPLIT,
          "input is one sentence a line, a blank line between paragraphs (as "
          "split prints it)"),
+    OPT("srx", 0, "FILE", CLI_SPLIT | ALIGNS | CLI_CHECK, set_str, split.srx,
+        "break sentences by the SRX 2.0 rules in FILE for the language (a "
+        "CAT tool's segmentation rules, e.g. OmegaT's), not by ICU"),
     OPT("encoding", 0, "NAME", CLI_SPLIT, set_str, split.encoding,
         "decode FILE from NAME (windows-1252, iso-8859-1, utf-16, "
         "utf-16le...); default UTF-8, a BOM, or ICU's detection with a note"),

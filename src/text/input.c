@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unicode/uloc.h>
 
+#include "text/srx.h"
 #include "text/text_int.h"
 
 void ta_split_opts_init(ta_split_opts *o) {
@@ -177,6 +178,11 @@ static bool is_html_name(const char *name) {
   return false;
 }
 
+static bool is_pdf_name(const char *name) {
+  static const char *const exts[] = {".pdf"};
+  return has_ext(name, exts, 1);
+}
+
 static ta_status load_text(const char *name, const unsigned char *data,
                            size_t len, const ta_split_opts *o, ta__splitter *sp,
                            ta_doc *d, ta_error *err) {
@@ -237,6 +243,11 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
   if (ta__doc_new(name, bcp, &d) != TA_OK)
     return ta__fail(err, TA_ENOMEM, "%s: out of memory", name);
   st = ta__splitter_new(icu, o->max_sentence_bytes, &sp, err);
+  ta__srx *srx = NULL;
+  if (st == TA_OK && o->srx && o->input != TA_INPUT_PRESPLIT) {
+    st = ta__srx_load(o->srx, bcp, o, &srx, err);
+    ta__splitter_use_srx(sp, srx);
+  }
   ta_input_kind kind = o->input;
   const unsigned char *bytes = data;
   bool zip = false;
@@ -245,10 +256,14 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
     ta__sniffed s = ta__sniff(bytes, len, &what, &todo);
     if (s == TA__SNIFF_REFUSED) st = ta__sniff_refuse(name, what, todo, err);
     zip = s == TA__SNIFF_ZIP;
+    /* A .pdf name claims a PDF: what is not one is an error, not text. */
+    if (s == TA__SNIFF_PDF || (s == TA__SNIFF_TEXT && is_pdf_name(name)))
+      kind = TA_INPUT_PDF;
     /* A page by its start, unless its name says text. */
-    kind = is_html_name(name) || (s == TA__SNIFF_HTML && !is_text_name(name))
-               ? TA_INPUT_HTML
-               : TA_INPUT_TEXT;
+    if (kind != TA_INPUT_PDF)
+      kind = is_html_name(name) || (s == TA__SNIFF_HTML && !is_text_name(name))
+                 ? TA_INPUT_HTML
+                 : TA_INPUT_TEXT;
   }
   zip = zip || kind == TA_INPUT_DOCX || kind == TA_INPUT_ODT ||
         kind == TA_INPUT_EPUB;
@@ -256,7 +271,9 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
   oo.input = kind;
   oo.max_input_bytes = max;
   if (!oo.max_sentence_bytes) oo.max_sentence_bytes = (size_t)1 << 20;
-  if (st == TA_OK && zip) {
+  if (st == TA_OK && kind == TA_INPUT_PDF) {
+    st = ta__pdf_load(name, bytes, len, &oo, sp, d, err);
+  } else if (st == TA_OK && zip) {
     st = ta__office_load(name, bytes, len, o->input, &oo, sp, d, err);
   } else if (st == TA_OK && kind == TA_INPUT_HTML) {
     d->html = true;
@@ -265,6 +282,7 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
     st = load_text(name, data, len, &oo, sp, d, err);
   }
   ta__splitter_free(sp);
+  ta__srx_free(srx);
   if (st != TA_OK) {
     ta_doc_free(d);
     return st;

@@ -1,10 +1,11 @@
 /* Recognising an input by its content when the kind is AUTO: zip archives
  * (DOCX, ODT, EPUB are opened by office.c, which names what else a zip
- * holds), magic bytes (PDF, RTF, legacy OLE .doc, images, archives) and
- * the first lines of text (an HTML page, an XLIFF file, a PO catalogue,
- * SRT or WebVTT subtitles).  What tmxalign does not read is refused with
- * one line naming the format and what to do, never aligned as garbage.
- * Does not: read the file (input.c hands the bytes), parse anything. */
+ * holds), PDF (%PDF-, read by pdf.c), magic bytes (RTF, legacy OLE .doc,
+ * images, archives) and the first lines of text (an HTML page, an XLIFF file, a
+ * PO catalogue, SRT or WebVTT subtitles).  What tmxalign does not read is
+ * refused with one line naming the format and what to do, never aligned as
+ * garbage. Does not: read the file (input.c hands the bytes), parse anything.
+ */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -20,9 +21,6 @@ typedef struct magic {
 } magic;
 
 static const magic magics[] = {
-    {"%PDF-", 5, "a PDF document",
-     "convert it to text first (pdftotext -layout) or use the DOCX or text "
-     "it was made from"},
     {"{\\rtf", 5, "an RTF document", "save it as DOCX or text"},
     {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
      "a legacy Word (.doc) or other OLE document", "save it as DOCX or text"},
@@ -96,6 +94,7 @@ ta__sniffed ta__sniff(const unsigned char *p, size_t len, const char **what,
   *what = *todo = NULL;
   if (len >= 4 && (!memcmp(p, "PK\x03\x04", 4) || !memcmp(p, "PK\x05\x06", 4)))
     return TA__SNIFF_ZIP;
+  if (len >= 5 && !memcmp(p, "%PDF-", 5)) return TA__SNIFF_PDF;
   for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
     if (len >= magics[i].len && !memcmp(p, magics[i].bytes, magics[i].len)) {
       *what = magics[i].what;

@@ -24,6 +24,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include "text/srx.h"
 #include "text/text_int.h"
 
 /* ---- the splitter ---------------------------------------------------- */
@@ -49,6 +50,9 @@ struct ta__splitter {
   bool clean;    /* the window has no whitespace to collapse */
   bool nfc_sure; /* every character of the window is NFC on its own and
                    combines with nothing: no normalisation to try */
+  ta__srx *srx;  /* --srx: breaks from SRX rules instead of ICU's */
+  size_t *brk;
+  size_t brkcap;
 };
 
 ta_status ta__splitter_new(const char *icu_locale, size_t max_sentence,
@@ -83,6 +87,7 @@ void ta__splitter_free(ta__splitter *s) {
   free(s->n16);
   free(s->nmap);
   free(s->out);
+  free(s->brk);
   free(s);
 }
 
@@ -418,8 +423,12 @@ static ta_status run_window(ta__splitter *s, const char *p, size_t len,
   return TA_OK;
 }
 
+static ta_status srx_run(ta__splitter *s, const char *p, size_t len,
+                         ta__sink sink, void *ctx);
+
 ta_status ta__splitter_run(ta__splitter *s, const char *p, size_t len,
                            ta__sink sink, void *ctx) {
+  if (s->srx) return srx_run(s, p, len, sink, ctx);
   size_t need = (len < s->window ? len : s->window) + 1;
   if (!reserve(&s->u16, &s->ucap, &s->map, &s->mapcap, need)) return TA_ENOMEM;
   size_t pos = 0;
@@ -436,4 +445,34 @@ ta_status ta__splitter_run(ta__splitter *s, const char *p, size_t len,
     pos += taken;
   }
   return TA_OK;
+}
+
+/* ---- SRX rules (--srx) ---------------------------------------------- */
+
+void ta__splitter_use_srx(ta__splitter *s, ta__srx *x) { s->srx = x; }
+
+/* One piece p[a, z) of the paragraph as a sentence (NFC, collapsed, cut
+ * at max_sentence), positions in the paragraph. */
+static ta_status srx_piece(ta__splitter *s, const char *p, size_t a, size_t z,
+                           ta__sink sink, void *ctx) {
+  if (!reserve(&s->u16, &s->ucap, &s->map, &s->mapcap, z - a + 1))
+    return TA_ENOMEM;
+  size_t n = to_utf16(s, (const unsigned char *)p + a, z - a);
+  view v;
+  ta_status st = to_nfc(s, n, p, a, &v);
+  return st == TA_OK ? emit(s, &v, 0, v.n, sink, ctx) : st;
+}
+
+/* The SRX rules see the whole paragraph at once (their patterns look
+ * anywhere before and after a break): memory is the paragraph's. */
+static ta_status srx_run(ta__splitter *s, const char *p, size_t len,
+                         ta__sink sink, void *ctx) {
+  size_t nb = 0, a = 0;
+  ta_status st = ta__srx_breaks(s->srx, p, len, &s->brk, &nb, &s->brkcap);
+  for (size_t k = 0; st == TA_OK && k <= nb; k++) {
+    size_t z = k < nb ? s->brk[k] : len;
+    st = srx_piece(s, p, a, z, sink, ctx);
+    a = z;
+  }
+  return st;
 }

@@ -73,6 +73,11 @@ void ta__splitter_free(ta__splitter *s);
 ta_status ta__splitter_run(ta__splitter *s, const char *p, size_t len,
                            ta__sink sink, void *ctx);
 
+/* Break sentences where the SRX rules x say (srx.h) instead of ICU's
+ * iterator; x is borrowed, NULL goes back to ICU. */
+struct ta__srx;
+void ta__splitter_use_srx(ta__splitter *s, struct ta__srx *x);
+
 /* Report p[0, len) as one segment (presplit): NFC, collapsed, trimmed. */
 ta_status ta__splitter_segment(ta__splitter *s, const char *p, size_t len,
                                ta__sink sink, void *ctx);
@@ -124,8 +129,9 @@ ta_status ta__html_load(const char *name, const unsigned char *data, size_t len,
 typedef enum ta__sniffed {
   TA__SNIFF_TEXT,
   TA__SNIFF_HTML,
-  TA__SNIFF_ZIP,    /* office.c tells DOCX, ODT, EPUB and the rest */
-  TA__SNIFF_REFUSED /* *what names the format, *todo what to do */
+  TA__SNIFF_ZIP,     /* office.c tells DOCX, ODT, EPUB and the rest */
+  TA__SNIFF_REFUSED, /* *what names the format, *todo what to do */
+  TA__SNIFF_PDF      /* %PDF-: pdf.c */
 } ta__sniffed;
 
 /* What p[0, len) looks like; *what and *todo are static strings. */
@@ -153,6 +159,16 @@ ta_status ta__office_load(const char *name, const unsigned char *data,
                           size_t len, ta_input_kind kind,
                           const ta_split_opts *o, ta__splitter *sp, ta_doc *d,
                           ta_error *err);
+
+/* ---- PDF (pdf.c, through poppler when built with it) ---- */
+
+/* Load the text layer of the PDF p[0, len) into d: paragraphs from the
+ * layout, running headers, footers and page numbers dropped, hyphenation
+ * at line ends undone; a sentence's line is its page.  Without poppler
+ * at build time: TA_EPARSE saying how to get PDF support. */
+ta_status ta__pdf_load(const char *name, const unsigned char *data, size_t len,
+                       const ta_split_opts *o, ta__splitter *sp, ta_doc *d,
+                       ta_error *err);
 
 /* Emit a warning through o->note.fn (no-op without a callback). */
 #define ta__warnf(o, ...) ta__notef((o)->note.fn, (o)->note.user, __VA_ARGS__)

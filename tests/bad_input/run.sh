@@ -70,6 +70,12 @@ cp "$src/tests/data/office/notes.odt" notes.odt
 head -c 2000 notes.docx > cut.docx
 printf '{\\rtf1\\ansi Bonjour.}\n' > a.rtf
 printf '%%PDF-1.4\n%%\xe2\xe3\n1 0 obj\n' > a.pdf
+python3 "$src/tests/data/pdf/make_pdf.py" good.pdf "Bonjour. Au revoir." || exit 2
+head -c 200 good.pdf > cut.pdf
+python3 "$src/tests/data/pdf/make_pdf.py" blank.pdf "" "" || exit 2
+cp fr.txt fake.pdf
+printf '<srx><body><languagerules>\n<oops></languagerules></body></srx>\n' > bad.srx
+printf '<srx><body><languagerules><languagerule languagerulename="F"><rule><beforebreak>[.?!</beforebreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="F"/></maprules></body></srx>\n' > re.srx
 printf 'msgid ""\nmsgstr ""\n\nmsgid "Hello."\nmsgstr "Bonjour."\n' > a.po
 printf '1\n00:00:01,000 --> 00:00:02,000\nBonjour.\n' > a.srt
 python3 - <<'PY'

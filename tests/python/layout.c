@@ -29,6 +29,7 @@ int main(void) {
   M(ta_split_opts, max_input_bytes);
   M(ta_split_opts, max_sentence_bytes);
   M(ta_split_opts, note);
+  M(ta_split_opts, srx);
   S(ta_align_opts);
   M(ta_align_opts, max_bead);
   M(ta_align_opts, weights);

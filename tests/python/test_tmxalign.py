@@ -125,7 +125,7 @@ class Split(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, "language tag is needed"):
             tmxalign.split("Hello.", "")
         with self.assertRaisesRegex(ValueError, "input must be one of"):
-            tmxalign.split("Hello.", "en", input="pdf")
+            tmxalign.split("Hello.", "en", input="rtf")
 
     def test_missing_file(self):
         with self.assertRaises(tmxalign.TmxalignError) as cm:

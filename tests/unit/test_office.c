@@ -339,7 +339,7 @@ static const struct refused {
      "a.rtf: an RTF document; tmxalign reads plain text, HTML, DOCX, ODT and "
      "EPUB: save it as DOCX or text"},
     {"a.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", 0,
-     "a.pdf: a PDF document; tmxalign reads"},
+     "a.pdf: a PDF document"},
     {"a.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12,
      "a.doc: a legacy Word (.doc) or other OLE document; tmxalign reads"},
     {"a.xlf",
