@@ -87,16 +87,6 @@ void ta__reader_title(FILE *fp, const ta_doc *src) {
   ta__html_escape(fp, base, strlen(base));
 }
 
-/* Sentences in scripts without spaces are joined without one: a space
- * between two Japanese sentences is a typo to their reader.  A local test
- * on the last character (U+3000..U+9FFF and the full-width forms, lead
- * bytes E3-E9 and EF); the shared sentence joiner may replace it. */
-static bool spaceless_end(const ta_sentence *s) {
-  if (s->len < 3) return false;
-  unsigned char lead = (unsigned char)s->text[s->len - 3];
-  return (lead >= 0xE3 && lead <= 0xE9) || lead == 0xEF;
-}
-
 typedef struct cell {
   FILE *fp;
   const ta_doc *d;
@@ -121,7 +111,9 @@ static void cell_sentence(cell *c, size_t i, size_t bead, const ta_bead *b) {
     c->paragraph = s->paragraph;
     c->prev = NULL;
   }
-  if (c->prev && !spaceless_end(c->prev)) fputc(' ', c->fp);
+  /* no space between Chinese or Japanese sentences, as in TSV and TMX */
+  if (c->prev && ta__seam_space(c->prev->text, c->prev->len, s->text, s->len))
+    fputc(' ', c->fp);
   if (b->score < WEAK_SCORE)
     fprintf(c->fp,
             "<span class=\"weak\" data-bead=\"%zu\" title=\"uncertain: "

@@ -30,7 +30,8 @@ ta_status ta__alignment_write_xlsx(FILE *fp, const ta_doc *src,
 #else
 #include <xlsxwriter.h>
 
-/* The sentences [begin, begin+len) of d joined by a space, tabs and line
+/* The sentences [begin, begin+len) of d joined as in TSV (a space, none
+ * between Chinese or Japanese sentences), tabs and line
  * breaks made spaces: the same text as the TSV row. */
 static char *side_text(const ta_doc *d, size_t begin, size_t len) {
   size_t n = 1;
@@ -40,7 +41,9 @@ static char *side_text(const ta_doc *d, size_t begin, size_t len) {
   if (!s) return NULL;
   for (size_t k = begin; k < begin + len; k++) {
     const ta_sentence *t = ta_doc_sentence(d, k);
-    if (k > begin) *o++ = ' ';
+    const ta_sentence *prev = k > begin ? ta_doc_sentence(d, k - 1) : NULL;
+    if (prev && ta__seam_space(prev->text, prev->len, t->text, t->len))
+      *o++ = ' ';
     for (size_t i = 0; i < t->len; i++) {
       char c = t->text[i];
       *o++ = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
