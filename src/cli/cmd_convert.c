@@ -1,4 +1,5 @@
-/* tmxalign convert: a TMX file to TSV or JSON Lines. */
+/* tmxalign convert: a TMX file to TSV or JSON Lines (XLIFF and PO to TMX:
+ * cmd_convert_bitext.c). */
 #include <tmxalign/tmx.h>
 
 #include "options.h"
@@ -12,18 +13,25 @@ static const cli_command convert_cmd = {
     "convert",
     "convert",
     CLI_CONVERT,
-    "IN.tmx [-f tsv|jsonl] [-o OUT] [options]",
+    "IN.tmx [-f tsv|jsonl] [-o OUT] [options]\n"
+    "IN.xlf|IN.po [-s LANG -t LANG] [-o OUT.tmx]",
     "Write one line per translation unit: TSV (source TAB target, with\n"
     "\\\\ \\t \\n \\r escaped) or JSON Lines ({\"tuid\", \"srclang\", "
     "\"tgtlang\",\n"
     "\"source\", \"target\", \"score\"}).  Reads TMX 1.1 to 1.4b in any\n"
     "encoding, streaming: memory stays flat on files of any size.  Units\n"
     "without both languages are skipped.  IN.tmx may be '-' for standard\n"
-    "input.\n",
+    "input.\n"
+    "An XLIFF 1.2/2.0 or PO file (by content) is already aligned: its\n"
+    "translated units become TMX directly (tuid the unit id; languages\n"
+    "from the file, or -s/-t); units without translation and fuzzy ones\n"
+    "are skipped, with a note.\n",
     "examples:\n"
     "  tmxalign convert story.tmx --to tsv -o story.tsv\n"
     "  tmxalign convert memory.tmx --to jsonl -s en -t de --strip-tags\n"
     "  tmxalign convert big.tmx | cut -f2 > target.txt\n"
+    "  tmxalign convert project.fr-en.xlf -o project.tmx\n"
+    "  tmxalign convert fr.po -s en -o fr.tmx\n"
     "\n"
     "exit status: 0 success, 2 error\n",
     formats};
@@ -34,6 +42,8 @@ int cmd_convert(int argc, char **argv) {
   int first, rc, format;
   if (!cli_parse(&convert_cmd, argc, argv, &a, &first, &rc)) return rc;
   if (argc - first != 1) return cli_usage(a.cmd, "expected one input file");
+  if (ta_bitext_sniff_file(argv[first]) != TA_BITEXT_NONE)
+    return cli_convert_bitext(&a, argv[first]);
   const char *out = a.out ? a.out : "-";
   if (!cli_output_format(&a, out, &format) ||
       !cli_outputs_safe(&out, 1, (const char *const *)argv + first, 1))

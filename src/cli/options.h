@@ -121,6 +121,9 @@ int cli_usage(const cli_command *c, const char *fmt, ...)
 #endif
     ;
 
+/* convert of an XLIFF or PO file to TMX (cmd_convert_bitext.c). */
+int cli_convert_bitext(const cli_args *a, const char *in);
+
 /* Print cmd's --help on fp, the options from the table. */
 void cli_help(const cli_command *cmd, FILE *fp);
 
