@@ -19,32 +19,7 @@
 #include "base/xml_quiet.h"
 #include "text/text_int.h"
 
-/* ---- the unit list ---- */
-
-static char *dupn(const char *s, size_t n) {
-  char *d = ta__malloc(n + 1);
-  if (d) {
-    memcpy(d, s, n);
-    d[n] = '\0';
-  }
-  return d;
-}
-
-ta_status ta__bitext_add(ta_bitext *b, const char *id, const char *src,
-                         size_t srclen, const char *tgt, size_t tgtlen,
-                         size_t line, size_t offset, bool fuzzy) {
-  if (ta__reserve(&b->units, &b->cap, b->n + 1) != TA_OK) return TA_ENOMEM;
-  ta_bitext_unit u = {
-      NULL, dupn(src, srclen), dupn(tgt ? tgt : "", tgtlen), line, offset,
-      fuzzy};
-  if (id) u.id = ta__strdup(id);
-  if (!u.source || !u.target || (id && !u.id)) {
-    free((char *)u.id), free((char *)u.source), free((char *)u.target);
-    return TA_ENOMEM;
-  }
-  b->units[b->n++] = u;
-  return TA_OK;
-}
+/* ---- the unit list (appended to by bitext_unit.c) ---- */
 
 void ta_bitext_free(ta_bitext *b) {
   if (!b) return;
