@@ -184,7 +184,11 @@ static ta_status walk1(xctx *c, xmlNodePtr n) {
     ta_status st = TA_OK;
     if (is(k, "trans-unit")) {
       xmlNodePtr src = child(k, "source"), tgt = child(k, "target");
-      if (src) {
+      /* po2xliff keeps a PO header as a unit: metadata, not text */
+      char *restype = attr(k, "restype");
+      bool header = restype && !strcmp(restype, "x-gettext-domain-header");
+      xmlFree(restype);
+      if (src && !header) {
         char *id = attr(k, "id");
         st = add_pair(c, id, src, tgt, state_fuzzy(tgt, "state"));
         xmlFree(id);
