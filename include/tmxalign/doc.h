@@ -40,8 +40,9 @@ typedef struct ta_sentence {
 typedef enum ta_input_kind {
   TA_INPUT_AUTO = 0, /**< by content: DOCX, ODT, EPUB (a zip holding
                           one), HTML (a name ending in .html/.htm/.xhtml or
-                          a page starting <!DOCTYPE html or <html), formats
-                          not read (PDF, RTF, .doc, XLIFF, PO, SRT, VTT,
+                          a page starting <!DOCTYPE html or <html), XLIFF,
+                          PO, SRT, WebVTT, Markdown (a name ending in .md
+                          or .markdown), formats not read (PDF, RTF, .doc,
                           images, other zips) refused (TA_EPARSE, naming
                           the format), else text */
   TA_INPUT_TEXT,     /**< plain text; blank lines separate paragraphs */
