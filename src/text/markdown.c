@@ -314,7 +314,7 @@ static ta_status parse(mctx *c) {
     if (!c->raw.len && q[0] == '<' && q[m - 1] == '>' && m > 2 &&
         (isalpha((unsigned char)q[1]) || q[1] == '/'))
       continue; /* a line of an HTML block */
-    if (!c->raw.len && q[0] == '[' && q[1] != '^') {
+    if (!c->raw.len && q[0] == '[' && (m < 2 || q[1] != '^')) {
       size_t z = bracket_end(q, m, 0);
       if (z && z < m && q[z] == ':') continue; /* a link reference */
     }
