@@ -231,7 +231,8 @@ TA_EXPORT void ta_tmx_bitext_opts_init(ta_tmx_bitext_opts *o);
 typedef struct ta_tmx_bitext_stats {
   size_t units;        /**< units in the file */
   size_t written;      /**< <tu> written */
-  size_t untranslated; /**< skipped: empty or no target */
+  size_t untranslated; /**< skipped: no target, or a source or target of
+                            spaces only */
   size_t fuzzy;        /**< fuzzy units (skipped unless keep_fuzzy) */
 } ta_tmx_bitext_stats;
 

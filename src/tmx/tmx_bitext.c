@@ -63,6 +63,12 @@ ta_status ta_tmx_write_bitext(const char *path, const ta_bitext *b,
     const ta_sentence *ss = ta_doc_sentence(src, k),
                       *ts = ta_doc_sentence(tgt, k);
     k++;
+    /* a text of spaces only is no segment: a memory of empty <seg> is
+     * worth nothing */
+    if (!ss->len || !ts->len) {
+      s.untranslated++;
+      continue;
+    }
     char num[32], line[32];
     snprintf(num, sizeof num, "%zu", i + 1);
     snprintf(line, sizeof line, "%zu", u->line);

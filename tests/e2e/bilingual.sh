@@ -75,6 +75,13 @@ done
   tr '\n' ' ' > "$tmp/lines"
 grep -qx '"line":1 "line":6 ' "$tmp/lines" || fail "srt lines: $(cat "$tmp/lines")"
 
+# ---- a unit of spaces only is no <tu> (an empty <seg> is worth nothing) --
+printf '<xliff version="1.2"><file source-language="fr" target-language="en"><body><trans-unit id="a"><source> </source><target>x</target></trans-unit><trans-unit id="b"><source>Oui.</source><target>Yes.</target></trans-unit></body></file></xliff>' \
+  > "$tmp/ws.xlf"
+"$cli" convert "$tmp/ws.xlf" -o "$tmp/ws.tmx" 2> /dev/null || fail "convert ws.xlf"
+[ "$(grep -c '<tu ' "$tmp/ws.tmx")" -eq 1 ] && grep -q '<tu tuid="b">' "$tmp/ws.tmx" ||
+  fail "ws.xlf: $(grep -c '<tu ' "$tmp/ws.tmx") units"
+
 # ---- Markdown by pandoc ----
 if command -v pandoc > /dev/null; then
   for l in fr en; do
