@@ -20,6 +20,7 @@ int cli_convert_bitext(const cli_args *a, const char *in) {
   ta_tmx_bitext_opts_init(&o);
   o.srclang = a->slang;
   o.tgtlang = a->tlang;
+  o.keep_fuzzy = a->keep_fuzzy;
   o.write.note.fn = cli_warn;
   ta_tmx_bitext_stats s;
   st = ta_tmx_write_bitext(out, b, &o, &s, &err);
@@ -32,9 +33,10 @@ int cli_convert_bitext(const cli_args *a, const char *in) {
              s.untranslated, s.units);
     cli_warn(NULL, msg);
   }
-  if (s.fuzzy) {
+  if (s.fuzzy && !o.keep_fuzzy) {
     snprintf(msg, sizeof msg,
-             "%zu of %zu units skipped: fuzzy (not reviewed) translations",
+             "%zu of %zu units skipped: fuzzy (not reviewed) translations; "
+             "--keep-fuzzy writes them",
              s.fuzzy, s.units);
     cli_warn(NULL, msg);
   }

@@ -274,6 +274,9 @@ const cli_opt cli_options[] = {
     OPT("target", 't', "LANG", CLI_CONVERT, set_str, tlang,
         "target language (default: the first other one; XLIFF, PO: the "
         "file's)"),
+    FLAG("keep-fuzzy", 0, CLI_CONVERT, set_bool, keep_fuzzy, true,
+         "XLIFF, PO: write fuzzy units too (with prop x-fuzzy \"yes\"); by "
+         "default they are skipped with a note"),
     OPT("format", 'f', "FMT", ANY & ~CLI_MERGE, set_format, format, NULL),
     OPT("to", 0, "FMT", CLI_CONVERT, set_format, format, "the same as -f"),
     OPT("output", 'o', "FILE", ANY, set_str, out,

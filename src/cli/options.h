@@ -59,6 +59,7 @@ typedef struct cli_args {
   int inline_codes; /* ta_tmx_inline */
   bool help, verbose, quiet, strict, confine;
   bool pipe_check, inline_only; /* pipe --check, --inline-only */
+  bool keep_fuzzy;              /* convert of XLIFF/PO: --keep-fuzzy */
   size_t max_line;              /* pipe --max-line */
   unsigned threads;
   ta_split_opts split;

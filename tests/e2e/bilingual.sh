@@ -82,6 +82,16 @@ printf '<xliff version="1.2"><file source-language="fr" target-language="en"><bo
 [ "$(grep -c '<tu ' "$tmp/ws.tmx")" -eq 1 ] && grep -q '<tu tuid="b">' "$tmp/ws.tmx" ||
   fail "ws.xlf: $(grep -c '<tu ' "$tmp/ws.tmx") units"
 
+# ---- fuzzy PO entries: skipped with a note, or kept and flagged ----
+printf 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n#, fuzzy\nmsgid "Oui."\nmsgstr "Yes."\n\nmsgid "Non."\nmsgstr "No."\n' \
+  > "$tmp/fz.po"
+"$cli" convert "$tmp/fz.po" -s fr -o "$tmp/fz.tmx" 2> "$tmp/err" || fail "convert fz.po"
+[ "$(grep -c '<tu ' "$tmp/fz.tmx")" -eq 1 ] || fail "fz.po: fuzzy entry written"
+grep -q "1 of 2 units skipped: fuzzy" "$tmp/err" || fail "fz.po note: $(cat "$tmp/err")"
+"$cli" convert "$tmp/fz.po" -s fr --keep-fuzzy -o "$tmp/fz.tmx" || fail "--keep-fuzzy"
+[ "$(grep -c '<prop type="x-fuzzy">yes</prop>' "$tmp/fz.tmx")" -eq 1 ] &&
+  [ "$(grep -c '<tu ' "$tmp/fz.tmx")" -eq 2 ] || fail "--keep-fuzzy: $(grep -c '<tu ' "$tmp/fz.tmx") units"
+
 # ---- Markdown by pandoc ----
 if command -v pandoc > /dev/null; then
   for l in fr en; do
