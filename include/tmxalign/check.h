@@ -106,6 +106,10 @@ typedef struct ta_check_opts {
                                       source: one summary finding (omission,
                                       error) that fails the verdict; default 0.5
                                       (most have no counterpart); 1 for never */
+  bool given_pairs; /**< the alignment is the translator's own pairing
+                         (XLIFF, PO units): an omission is where the
+                         alignment puts it, never moved to a likelier
+                         place; default false (appended in 0.3) */
 } ta_check_opts;
 
 /** Fill o with the documented defaults. */
@@ -291,6 +295,27 @@ TA_EXPORT ta_status ta_check_batch(const ta_check_run_opts *o,
                                    const struct ta_batch_pair *pairs, size_t n,
                                    const char *outdir,
                                    ta_check_batch_stats *stats, ta_error *err);
+
+/** What ta_check_bitext_file() found in the file (appended in 0.3). */
+typedef struct ta_check_bitext_stats {
+  size_t units;        /**< units in the file */
+  size_t untranslated; /**< without a target: source sentences with no
+                            translation (omissions) */
+  size_t fuzzy;        /**< fuzzy units, checked as translated */
+} ta_check_bitext_stats;
+
+/** Check a bilingual file (XLIFF 1.2 / 2.0, PO: ta_bitext_load_file) as
+ * an alignment already made: each unit a bead (1-1, or 1-0 for a unit
+ * without target), no alignment computed.  Languages: o->src_lang and
+ * o->tgt_lang when set, else the file's.  The report is that of
+ * ta_check_files(); its lines are the units' lines in the file.  Errors:
+ * those of ta_bitext_load_file() and ta_check_files(), TA_EINVAL (no
+ * language in the file or the options). */
+TA_EXPORT ta_status ta_check_bitext_file(const ta_check_run_opts *o,
+                                         const char *path, const char *out_path,
+                                         ta_check_summary *summary,
+                                         ta_check_bitext_stats *stats,
+                                         ta_error *err);
 
 #ifdef __cplusplus
 }

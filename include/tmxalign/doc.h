@@ -38,11 +38,12 @@ typedef struct ta_sentence {
 } ta_sentence;
 
 typedef enum ta_input_kind {
-  TA_INPUT_AUTO =
-      0,             /**< by content: DOCX, ODT, EPUB (a zip holding
+  TA_INPUT_AUTO = 0, /**< by content: DOCX, ODT, EPUB (a zip holding
                           one), HTML (a name ending in .html/.htm/.xhtml or
                           a page starting <!DOCTYPE html or <html), PDF
-                          (%PDF-), formats not read (RTF, .doc, XLIFF, PO, SRT, VTT,
+                          (%PDF-), XLIFF, PO, SRT, WebVTT, Markdown (a name
+                          ending in .md or .markdown), formats not read
+                          (RTF, .doc,
                           images, other zips) refused (TA_EPARSE, naming
                           the format), else text */
   TA_INPUT_TEXT,     /**< plain text; blank lines separate paragraphs */
@@ -56,11 +57,26 @@ typedef enum ta_input_kind {
   TA_INPUT_ODT,      /**< OpenDocument text (content.xml); as DOCX */
   TA_INPUT_EPUB,     /**< EPUB: the spine's pages as HTML, offsets and
                           lines within each page */
-  TA_INPUT_PDF       /**< PDF's text layer (poppler; a build without it
+  TA_INPUT_PDF,      /**< PDF's text layer (poppler; a build without it
                           refuses PDF with TA_EPARSE): line is the page
                           (1-based), [offset, end) bytes of the page's
                           text layer; running headers, footers and page
                           numbers dropped, line-end hyphens undone */
+  /* appended in 0.3 (docs/split.md, "Input formats") */
+  TA_INPUT_XLIFF,   /**< a monolingual XLIFF 1.2 / 2.0 file: each unit's
+                         source a paragraph; line: the source's line;
+                         a bilingual one is refused (TA_EPARSE: use
+                         ta_bitext_*, `tmxalign convert` or `check`) */
+  TA_INPUT_PO,      /**< a PO/POT catalogue without translations: each
+                         msgid a paragraph; line: the msgid's line */
+  TA_INPUT_SRT,     /**< SRT subtitles: cue text, sentences running
+                         across cues joined; line: the cue's number in
+                         the file (1-based), [offset, end): its text */
+  TA_INPUT_VTT,     /**< WebVTT subtitles: as SRT; NOTE, STYLE and
+                         REGION blocks and cue tags dropped */
+  TA_INPUT_MARKDOWN /**< Markdown (CommonMark blocks, markup dropped);
+                         never by content: a name ending .md/.markdown
+                         or this kind */
 } ta_input_kind;
 
 /** Splitting options.  Sentences come from ICU's sentence break iterator
@@ -155,6 +171,81 @@ TA_EXPORT ta_status ta_doc_write(FILE *fp, ta_doc_format format,
 
 /** No-op on NULL. */
 TA_EXPORT void ta_doc_free(ta_doc *d);
+
+/* ---- bilingual files: XLIFF 1.2 / 2.0, PO (appended in 0.3) ----------- */
+
+/** What a file holding translation units is. */
+typedef enum ta_bitext_format {
+  TA_BITEXT_NONE = 0, /**< not one of the formats below */
+  TA_BITEXT_XLIFF1,   /**< XLIFF 1.x (<xliff version="1.2">) */
+  TA_BITEXT_XLIFF2,   /**< XLIFF 2.x (<xliff version="2.0">) */
+  TA_BITEXT_PO        /**< gettext PO / POT */
+} ta_bitext_format;
+
+/** One unit: XLIFF 1.2 <trans-unit>, XLIFF 2 <segment>, PO entry.  Inline
+ * codes are dropped: <g>, <mrk>, <pc> keep their text, <x/>, <bx/>,
+ * <ex/>, <ph>, <bpt>, <ept>, <it>, <sc/>, <ec/> (native codes) vanish. */
+typedef struct ta_bitext_unit {
+  const char *id;     /**< XLIFF 1.2 trans-unit id, XLIFF 2 unit id
+                           ("unit/segment" when a unit has several
+                           segments), PO msgctxt; may be NULL */
+  const char *source; /**< UTF-8, as in the file (whitespace kept) */
+  const char *target; /**< "" when there is none */
+  size_t line;        /**< 1-based line of the source in the file */
+  size_t offset;      /**< byte offset of that line */
+  bool fuzzy;         /**< PO "#, fuzzy"; XLIFF 1.2 state
+                           needs-review-*; XLIFF 2 state initial */
+} ta_bitext_unit;
+
+typedef struct ta_bitext ta_bitext;
+
+/** The format of data by its content (the XML root <xliff> and its
+ * version, PO msgid/msgstr lines), TA_BITEXT_NONE for anything else. */
+TA_EXPORT ta_bitext_format ta_bitext_sniff(const void *data, size_t len);
+/** The same for the first bytes of a file; NONE when it cannot be read
+ * or is standard input ("-"). */
+TA_EXPORT ta_bitext_format ta_bitext_sniff_file(const char *path);
+
+/** Read an XLIFF or PO file whole (at most max_bytes; 0: 1 GiB).  Errors:
+ * TA_EPARSE (not XLIFF/PO, malformed XML or PO syntax, naming the line),
+ * TA_EENCODING (a PO file not in UTF-8), TA_ETOOBIG, TA_ENOENT, TA_EIO,
+ * TA_ENOMEM. */
+TA_EXPORT ta_status ta_bitext_load_file(const char *path, size_t max_bytes,
+                                        ta_bitext **out, ta_error *err);
+TA_EXPORT ta_status ta_bitext_load_mem(const char *name, const void *data,
+                                       size_t len, ta_bitext **out,
+                                       ta_error *err);
+TA_EXPORT ta_bitext_format ta_bitext_format_of(const ta_bitext *b);
+/** The name it was loaded under (the path; "<stdin>" for "-"). */
+TA_EXPORT const char *ta_bitext_name(const ta_bitext *b);
+/** "XLIFF 1.2", "XLIFF 2.0", "PO". */
+TA_EXPORT const char *ta_bitext_format_name(ta_bitext_format f);
+TA_EXPORT size_t ta_bitext_count(const ta_bitext *b);
+TA_EXPORT const ta_bitext_unit *ta_bitext_unit_at(const ta_bitext *b, size_t i);
+/** The languages the file names (XLIFF srcLang/trgLang, source-language/
+ * target-language; PO: the header's Language as target, no source);
+ * "" when it names none. */
+TA_EXPORT const char *ta_bitext_src_lang(const ta_bitext *b);
+TA_EXPORT const char *ta_bitext_tgt_lang(const ta_bitext *b);
+/** Units with a non-empty target. */
+TA_EXPORT size_t ta_bitext_translated(const ta_bitext *b);
+
+/** Flags of ta_bitext_docs(). */
+#define TA_BITEXT_KEEP_FUZZY 1u /**< fuzzy units are kept */
+#define TA_BITEXT_KEEP_UNTRANSLATED       \
+  2u /**< a unit without target keeps its \
+          source (no target sentence) */
+
+/** The units as two documents, one sentence a unit and side (whitespace
+ * collapsed, NFC), in file order: units without a target are left out
+ * (unless TA_BITEXT_KEEP_UNTRANSLATED: source only), fuzzy ones too
+ * (unless TA_BITEXT_KEEP_FUZZY).  Paragraph k on both sides is the k-th
+ * unit kept, line the unit's line.  Errors: TA_ELANG, TA_ENOMEM. */
+TA_EXPORT ta_status ta_bitext_docs(const ta_bitext *b, const char *src_lang,
+                                   const char *tgt_lang, unsigned flags,
+                                   ta_doc **src, ta_doc **tgt, ta_error *err);
+/** No-op on NULL. */
+TA_EXPORT void ta_bitext_free(ta_bitext *b);
 
 #ifdef __cplusplus
 }

@@ -215,6 +215,39 @@ TA_EXPORT ta_status ta_tmx_write_multi_beads(
     const ta_bead *const *beads, const size_t *counts, size_t ntgt,
     const ta_tmx_align_opts *o, ta_tmx_align_stats *stats, ta_error *err);
 
+/* ---- a bilingual file to TMX (appended in 0.3) ------------------------ */
+
+/** Options of ta_tmx_write_bitext() (NULL means all defaults). */
+typedef struct ta_tmx_bitext_opts {
+  const char *srclang;     /**< default: the file's (ta_bitext_src_lang) */
+  const char *tgtlang;     /**< default: the file's (ta_bitext_tgt_lang) */
+  bool keep_fuzzy;         /**< write fuzzy units (prop x-fuzzy "yes");
+                                default false: skipped */
+  ta_tmx_write_opts write; /**< defaults of ta_tmx_write_opts_init() */
+} ta_tmx_bitext_opts;
+
+TA_EXPORT void ta_tmx_bitext_opts_init(ta_tmx_bitext_opts *o);
+
+typedef struct ta_tmx_bitext_stats {
+  size_t units;        /**< units in the file */
+  size_t written;      /**< <tu> written */
+  size_t untranslated; /**< skipped: no target, or a source or target of
+                            spaces only */
+  size_t fuzzy;        /**< fuzzy units (skipped unless keep_fuzzy) */
+} ta_tmx_bitext_stats;
+
+/** Write the translated units of a bilingual file (XLIFF 1.2 / 2.0, PO)
+ * as TMX at path, in file order: tuid the unit id (PO: msgctxt; else the
+ * unit's number), texts with whitespace collapsed (as the aligner's
+ * segments), props x-document (the file's name without directories) and
+ * x-line (the source's line).  Errors: TA_EINVAL (no source or target
+ * language in the file or the options: "give -s/-t"), TA_ELANG, and
+ * those of the writer. */
+TA_EXPORT ta_status ta_tmx_write_bitext(const char *path, const ta_bitext *b,
+                                        const ta_tmx_bitext_opts *o,
+                                        ta_tmx_bitext_stats *stats,
+                                        ta_error *err);
+
 /* ---- reading ---------------------------------------------------------- */
 
 /** What happens to inline codes (bpt ept it ph ut hi sub) inside <seg>. */

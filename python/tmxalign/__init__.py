@@ -115,7 +115,7 @@ class ta_check_opts(Structure):
                 ("untranslated_share", c_double),
                 ("untranslated_min_words", c_size_t), ("lexicon", c_void_p),
                 ("mostly_untranslated", c_double),
-                ("unaligned_share", c_double)]
+                ("unaligned_share", c_double), ("given_pairs", c_bool)]
 
 
 class ta_check_span(Structure):

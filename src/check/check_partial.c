@@ -356,6 +356,8 @@ size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s) {
 
 void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it, size_t first,
                         size_t last, size_t g, size_t r) {
+  /* a pairing given by the translator has its gaps where they are */
+  if (c->o->given_pairs) return;
   size_t p = ta__check_place_gap(c, first, last, g, r);
   if (p == g) return;
   size_t nb0 = ta__check_bead_of_src(c, p);

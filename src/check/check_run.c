@@ -135,6 +135,88 @@ ta_status ta_check_files(const ta_check_run_opts *o, const char *src_path,
   return check_pair(o, src_path, tgt_path, out_path, summary, err);
 }
 
+/* ---- a bilingual file: the units are the beads ---- */
+
+/* 1-1 beads for translated units, 1-0 for the others, as
+ * ta_bitext_docs kept them (every unit, fuzzy ones too). */
+static ta_status unit_beads(const ta_bitext *b, const ta_doc *src,
+                            const ta_doc *tgt, ta_alignment **al,
+                            ta_check_bitext_stats *bs, ta_error *err) {
+  size_t n = ta_bitext_count(b);
+  ta_bead *beads = ta__calloc(n ? n : 1, sizeof *beads);
+  if (!beads) return ta__fail(err, TA_ENOMEM, "check: out of memory");
+  size_t t = 0;
+  for (size_t i = 0; i < n; i++) {
+    const ta_bitext_unit *u = ta_bitext_unit_at(b, i);
+    bool done = u->target[0] != '\0';
+    bs->untranslated += !done;
+    bs->fuzzy += done && u->fuzzy;
+    /* the translator's pairing, not a guess: full confidence */
+    beads[i].src_begin = i;
+    beads[i].src_len = 1;
+    beads[i].tgt_begin = t;
+    beads[i].tgt_len = done ? 1 : 0;
+    beads[i].score = 1.0;
+    t += done;
+  }
+  ta_status st = ta_alignment_from_beads(src, tgt, beads, n, al, err);
+  free(beads);
+  return st;
+}
+
+ta_status ta_check_bitext_file(const ta_check_run_opts *o, const char *path,
+                               const char *out_path, ta_check_summary *summary,
+                               ta_check_bitext_stats *stats, ta_error *err) {
+  if (!o || !path || !out_path)
+    return ta__fail(err, TA_EINVAL, "check: missing argument");
+  if ((unsigned)o->format > TA_CHECK_FORMAT_HTML)
+    return ta__fail(err, TA_EINVAL, "check: unknown format %d", (int)o->format);
+  ta_status st = guard(o, out_path, path, path, err);
+  ta_bitext *b = NULL;
+  if (st == TA_OK)
+    st = ta_bitext_load_file(path, o->split.max_input_bytes, &b, err);
+  if (st != TA_OK) return st;
+  const char *sl =
+      o->src_lang && *o->src_lang ? o->src_lang : ta_bitext_src_lang(b);
+  const char *tl =
+      o->tgt_lang && *o->tgt_lang ? o->tgt_lang : ta_bitext_tgt_lang(b);
+  ta_doc *src = NULL, *tgt = NULL;
+  ta_alignment *al = NULL;
+  ta_check_report *rep = NULL;
+  ta_lexicon *learned = NULL;
+  ta_align_opts ao = o->align;
+  ta_check_opts co = o->check;
+  co.given_pairs = true;
+  ta_check_bitext_stats bs = {ta_bitext_count(b), 0, 0};
+  if (!*sl || !*tl)
+    st = ta__fail(err, TA_EINVAL,
+                  "%s: the %s file names no %s language: give it (-s LANG -t "
+                  "LANG)",
+                  ta_bitext_name(b),
+                  ta_bitext_format_name(ta_bitext_format_of(b)),
+                  !*sl ? "source" : "target");
+  if (st == TA_OK)
+    st = ta_bitext_docs(b, sl, tl,
+                        TA_BITEXT_KEEP_FUZZY | TA_BITEXT_KEEP_UNTRANSLATED,
+                        &src, &tgt, err);
+  if (st == TA_OK) st = unit_beads(b, src, tgt, &al, &bs, err);
+  /* the lexicon still helps the checker (untranslated, partial) */
+  if (st == TA_OK) st = prepare_lexicon(o, path, src, tgt, &ao, &learned, err);
+  co.lexicon = ao.lexicon;
+  if (st == TA_OK) st = ta_check(src, tgt, al, &co, &rep, err);
+  report_job job = {o->format, src, tgt, al, rep};
+  if (st == TA_OK) st = ta_outfile_write(out_path, write_report, &job, err);
+  if (st == TA_OK && summary) *summary = *ta_check_report_summary(rep);
+  if (st == TA_OK && stats) *stats = bs;
+  ta_lexicon_free(learned);
+  ta_check_report_free(rep);
+  ta_alignment_free(al);
+  ta_doc_free(src);
+  ta_doc_free(tgt);
+  ta_bitext_free(b);
+  return st;
+}
+
 /* ---- batches --------------------------------------------------------------
  */
 

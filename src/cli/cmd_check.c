@@ -19,6 +19,7 @@ static const cli_command check_cmd = {
     "check",
     CLI_CHECK,
     "SRC TGT -s LANG -t LANG [options]\n"
+    "FILE.xlf|FILE.po [-s LANG -t LANG] [options]\n"
     "--batch MANIFEST -s LANG -t LANG -o DIR [options]",
     "Align SRC with its translation TGT ('-' reads one from standard\n"
     "input) and report what looks incomplete:\n"
@@ -36,6 +37,8 @@ static const cli_command check_cmd = {
     "  punctuation       unbalanced quotes/brackets the source balances; a\n"
     "                    question without '?'\n"
     "  language          a document in another language than -s/-t say\n"
+    "An XLIFF or PO file alone is checked as it is paired (each unit a\n"
+    "bead, a unit without target an omission; languages from the file).\n"
     "A summary comes first: coverage (share of source sentences and\n"
     "characters translated), counts by kind, mean alignment confidence and\n"
     "the verdict.\n",
@@ -45,6 +48,7 @@ static const cli_command check_cmd = {
     "      -o report.html\n"
     "  tmxalign check a.fr a.en -s fr -t en -f json --fail-on omission \\\n"
     "      --min-coverage 0.95 && echo complete\n"
+    "  tmxalign check project.fr-en.xlf -f html -o report.html\n"
     "  tmxalign check --batch pairs.tsv -s fr -t en -f html -o reports/\n"
     "  grep ': omission:' <(tmxalign check a.fr a.en -s fr -t en)\n"
     "  tmxalign check a.de a.fr -s de -t fr --dict auto  # FreeDict\n"
@@ -108,7 +112,10 @@ static int run_batch(cli_args *a, ta_check_run_opts *o, const char *outdir) {
  * ins (SRC and TGT or the manifest, the dictionaries). */
 static int check_usage(cli_args *a, char **files, int nfiles, const char **ins,
                        ta_check_run_opts *o) {
-  if (!a->slang || !a->tlang)
+  /* one XLIFF or PO file: already aligned, languages from the file */
+  bool bitext = !a->batch && nfiles == 1 &&
+                ta_bitext_sniff_file(files[0]) != TA_BITEXT_NONE;
+  if (!bitext && (!a->slang || !a->tlang))
     return cli_usage(a->cmd, "both languages are required: -s LANG -t LANG");
   /* with --batch, -o names a directory: no format in its name */
   if (!cli_output_format(a, a->batch ? NULL : a->out, &a->format))
@@ -116,8 +123,11 @@ static int check_usage(cli_args *a, char **files, int nfiles, const char **ins,
   if (a->batch && nfiles) return cli_usage(a->cmd, "--batch takes no SRC TGT");
   if (a->batch && !a->out)
     return cli_usage(a->cmd, "--batch needs -o DIR for the reports");
-  if (!a->batch && nfiles != 2)
-    return cli_usage(a->cmd, "expected two files, SRC and TGT");
+  if (!a->batch && nfiles != 2 && !bitext)
+    return cli_usage(a->cmd, nfiles == 1
+                                 ? "expected two files, SRC and TGT (one "
+                                   "file only when it is XLIFF or PO)"
+                                 : "expected two files, SRC and TGT");
   size_t n = 0;
   if (a->batch) ins[n++] = a->batch;
   for (int i = 0; i < nfiles && !a->batch; i++) ins[n++] = files[i];
@@ -162,11 +172,21 @@ int cmd_check(int argc, char **argv) {
   ta_error err;
   ta_error_clear(&err);
   ta_check_summary sum;
+  bool bitext = argc - first == 1; /* check_usage let one file through */
+  ta_check_bitext_stats bs = {0, 0, 0};
   ta_status st =
-      ta_check_files(&o, argv[first], argv[first + 1], out, &sum, &err);
+      bitext
+          ? ta_check_bitext_file(&o, argv[first], out, &sum, &bs, &err)
+          : ta_check_files(&o, argv[first], argv[first + 1], out, &sum, &err);
   cli_lexicon_free(&a.lex);
   if (st != TA_OK) return cli_fail(st, &err);
+  if (bitext && !a.quiet && (bs.untranslated || bs.fuzzy))
+    fprintf(stderr,
+            "tmxalign: %s: %zu of %zu units have no translation (checked "
+            "as omissions), %zu are fuzzy (checked as translated)\n",
+            argv[first], bs.untranslated, bs.units, bs.fuzzy);
   /* the verdict on stderr unless the text report already went to stdout */
-  if (!a.quiet && strcmp(out, "-")) verdict_note(argv[first + 1], &sum);
+  if (!a.quiet && strcmp(out, "-"))
+    verdict_note(argv[first + (bitext ? 0 : 1)], &sum);
   return sum.complete ? CLI_OK : CLI_FINDINGS;
 }

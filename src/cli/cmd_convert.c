@@ -1,5 +1,6 @@
 /* tmxalign convert: a TMX file to TSV or JSON Lines; a table of reviewed
- * pairs (TSV, XLSX) to TMX (cmd_convert_table.c). */
+ * pairs (TSV, XLSX) to TMX (cmd_convert_table.c); XLIFF and PO to TMX
+ * (cmd_convert_bitext.c). */
 #include <tmxalign/tmx.h>
 
 #include "cmd_convert_table.h"
@@ -18,7 +19,8 @@ static const cli_command convert_cmd = {
     "convert",
     CLI_CONVERT,
     "IN.tmx [-f tsv|jsonl] [-o OUT] [options]\n"
-    "REVIEWED.tsv|REVIEWED.xlsx -s LANG -t LANG -o OUT.tmx",
+    "REVIEWED.tsv|REVIEWED.xlsx -s LANG -t LANG -o OUT.tmx\n"
+    "IN.xlf|IN.po [-s LANG -t LANG] [-o OUT.tmx]",
     "Write one line per translation unit: TSV (source TAB target, with\n"
     "\\\\ \\t \\n \\r escaped) or JSON Lines ({\"tuid\", \"srclang\", "
     "\"tgtlang\",\n"
@@ -32,13 +34,20 @@ static const cli_command convert_cmd = {
     "'align -f xlsx' (columns named source, target, score in its first\n"
     "row), edited in a spreadsheet.  Rows with an empty source or target\n"
     "are skipped (counted in a note); a row without a tab, invalid UTF-8\n"
-    "or a bad score is an error naming its line.\n",
+    "or a bad score is an error naming its line.\n"
+    "\n"
+    "An XLIFF 1.2/2.0 or PO file (by content) is already aligned: its\n"
+    "translated units become TMX directly (tuid the unit id; languages\n"
+    "from the file, or -s/-t); units without translation and fuzzy ones\n"
+    "are skipped, with a note.\n",
     "examples:\n"
     "  tmxalign convert story.tmx --to tsv -o story.tsv\n"
     "  tmxalign convert memory.tmx --to jsonl -s en -t de --strip-tags\n"
     "  tmxalign convert big.tmx | cut -f2 > target.txt\n"
     "  tmxalign convert reviewed.tsv -s fr -t en -o memory.tmx\n"
     "  tmxalign convert reviewed.xlsx -s fr -t en -o memory.tmx\n"
+    "  tmxalign convert project.fr-en.xlf -o project.tmx\n"
+    "  tmxalign convert fr.po -s en -o fr.tmx\n"
     "\n"
     "exit status: 0 success, 2 error\n",
     formats};
@@ -49,6 +58,8 @@ int cmd_convert(int argc, char **argv) {
   int first, rc, format;
   if (!cli_parse(&convert_cmd, argc, argv, &a, &first, &rc)) return rc;
   if (argc - first != 1) return cli_usage(a.cmd, "expected one input file");
+  if (ta_bitext_sniff_file(argv[first]) != TA_BITEXT_NONE)
+    return cli_convert_bitext(&a, argv[first]);
   const char *out = a.out ? a.out : "-";
   if (!cli_output_format(&a, out, &format) ||
       !cli_outputs_safe(&out, 1, (const char *const *)argv + first, 1))

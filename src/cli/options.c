@@ -209,11 +209,19 @@ static const cli_choice colors[] = {{"auto", CLI_COLOR_AUTO, NULL},
                                     {"always", CLI_COLOR_ALWAYS, NULL},
                                     {"never", CLI_COLOR_NEVER, NULL},
                                     {NULL, 0, NULL}};
-static const cli_choice inputs[] = {
-    {"text", TA_INPUT_TEXT, NULL},         {"html", TA_INPUT_HTML, NULL},
-    {"presplit", TA_INPUT_PRESPLIT, NULL}, {"docx", TA_INPUT_DOCX, NULL},
-    {"odt", TA_INPUT_ODT, NULL},           {"epub", TA_INPUT_EPUB, NULL},
-    {"pdf", TA_INPUT_PDF, NULL},           {NULL, 0, NULL}};
+static const cli_choice inputs[] = {{"text", TA_INPUT_TEXT, NULL},
+                                    {"html", TA_INPUT_HTML, NULL},
+                                    {"presplit", TA_INPUT_PRESPLIT, NULL},
+                                    {"docx", TA_INPUT_DOCX, NULL},
+                                    {"odt", TA_INPUT_ODT, NULL},
+                                    {"epub", TA_INPUT_EPUB, NULL},
+                                    {"pdf", TA_INPUT_PDF, NULL},
+                                    {"xliff", TA_INPUT_XLIFF, NULL},
+                                    {"po", TA_INPUT_PO, NULL},
+                                    {"srt", TA_INPUT_SRT, NULL},
+                                    {"vtt", TA_INPUT_VTT, NULL},
+                                    {"markdown", TA_INPUT_MARKDOWN, NULL},
+                                    {NULL, 0, NULL}};
 
 /* Rows: an option with a value, a flag, a number in LO..HI, a name.  The
  * setters of --weight, --no-anchor and --dict know their fields (weights
@@ -267,9 +275,14 @@ const cli_opt cli_options[] = {
         "exports it or -f jsonl writes it) instead of computing one; it "
         "must cover both documents in order"),
     OPT("source", 's', "LANG", CLI_CONVERT, set_str, slang,
-        "source language (default: the header's srclang)"),
+        "source language (default: the header's srclang; XLIFF, PO: the "
+        "file's)"),
     OPT("target", 't', "LANG", CLI_CONVERT, set_str, tlang,
-        "target language (default: the first other one)"),
+        "target language (default: the first other one; XLIFF, PO: the "
+        "file's)"),
+    FLAG("keep-fuzzy", 0, CLI_CONVERT, set_bool, keep_fuzzy, true,
+         "XLIFF, PO: write fuzzy units too (with prop x-fuzzy \"yes\"); by "
+         "default they are skipped with a note"),
     OPT("format", 'f', "FMT", ANY & ~CLI_MERGE, set_format, format, NULL),
     OPT("to", 0, "FMT", CLI_CONVERT, set_format, format, "the same as -f"),
     OPT("output", 'o', "FILE", ANY, set_str, out,
@@ -288,11 +301,12 @@ const cli_opt cli_options[] = {
     FLAG("strict", 0, CLI_BATCH, set_bool, strict, true,
          "stop at the first failed pair: exit 2, the output is not written "
          "(an old file stays)"),
-    NAME(
-        "input", "KIND", CLI_SPLIT, input, inputs,
-        "text, html, presplit (the same as --presplit), docx, odt, epub or "
-        "pdf; default: by content (DOCX, ODT, EPUB, PDF, HTML; RTF, XLIFF, PO, "
-        "subtitles refused) and html for .html/.htm/.xhtml names, else text"),
+    NAME("input", "KIND", CLI_SPLIT, input, inputs,
+         "text, html, presplit (the same as --presplit), docx, odt, epub, "
+         "pdf, xliff, po, srt, vtt or markdown; default: by content (DOCX, "
+         "ODT, EPUB, PDF, HTML, XLIFF, PO, SRT, WebVTT; RTF, .doc refused), "
+         "html for .html/.htm/.xhtml names, markdown for .md/.markdown, else "
+         "text"),
     FLAG("presplit", 0, (ANY & ~(CLI_MERGE | CLI_CONVERT)) | CLI_PIPE, set_flag,
          input, TA_INPUT_PRESPLIT,
          "input is one sentence a line, a blank line between paragraphs (as "

@@ -59,6 +59,7 @@ typedef struct cli_args {
   int inline_codes; /* ta_tmx_inline */
   bool help, verbose, quiet, strict, confine;
   bool pipe_check, inline_only; /* pipe --check, --inline-only */
+  bool keep_fuzzy;              /* convert of XLIFF/PO: --keep-fuzzy */
   size_t max_line;              /* pipe --max-line */
   unsigned threads;
   ta_split_opts split;
@@ -120,6 +121,9 @@ int cli_usage(const cli_command *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* convert of an XLIFF or PO file to TMX (cmd_convert_bitext.c). */
+int cli_convert_bitext(const cli_args *a, const char *in);
 
 /* Print cmd's --help on fp, the options from the table. */
 void cli_help(const cli_command *cmd, FILE *fp);

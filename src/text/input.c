@@ -2,7 +2,8 @@
  * tag, decode (decode.c), cut plain text into paragraphs (blank lines) or
  * presplit segments (one per line), run the splitter (split.c) and store
  * the sentences with their original byte offsets and lines.  HTML goes to
- * html.c instead.
+ * html.c instead, zips to office.c, XLIFF and PO to bitext.c, subtitles
+ * to subtitles.c, Markdown to markdown.c.
  * Does not: decide sentence boundaries or normalise text (split.c).
  * Memory: the file is read whole (its size is known from stat, so no
  * doubling); the document holds every sentence; the splitter's working
@@ -183,6 +184,43 @@ static bool is_pdf_name(const char *name) {
   return has_ext(name, exts, 1);
 }
 
+static bool is_markdown_name(const char *name) {
+  static const char *const exts[] = {".md", ".markdown"};
+  return has_ext(name, exts, sizeof exts / sizeof exts[0]);
+}
+
+/* The kind AUTO stands for, by content (and names for HTML, text and
+ * Markdown, which content cannot tell from text); *zip for office.c. */
+static ta_input_kind auto_kind(const char *name, const unsigned char *bytes,
+                               size_t len, bool *zip, ta_status *st,
+                               ta_error *err) {
+  const char *what, *todo;
+  ta__sniffed s = ta__sniff(bytes, len, &what, &todo);
+  *zip = s == TA__SNIFF_ZIP;
+  switch (s) {
+    case TA__SNIFF_REFUSED:
+      *st = ta__sniff_refuse(name, what, todo, err);
+      return TA_INPUT_TEXT;
+    case TA__SNIFF_XLIFF:
+      return TA_INPUT_XLIFF;
+    case TA__SNIFF_PO:
+      return TA_INPUT_PO;
+    case TA__SNIFF_SRT:
+      return TA_INPUT_SRT;
+    case TA__SNIFF_VTT:
+      return TA_INPUT_VTT;
+    case TA__SNIFF_PDF:
+      return TA_INPUT_PDF;
+    default:
+      break;
+  }
+  /* A .pdf name claims a PDF: what is not one is an error, not text. */
+  if (s == TA__SNIFF_TEXT && is_pdf_name(name)) return TA_INPUT_PDF;
+  if (is_html_name(name) || (s == TA__SNIFF_HTML && !is_text_name(name)))
+    return TA_INPUT_HTML;
+  return is_markdown_name(name) ? TA_INPUT_MARKDOWN : TA_INPUT_TEXT;
+}
+
 static ta_status load_text(const char *name, const unsigned char *data,
                            size_t len, const ta_split_opts *o, ta__splitter *sp,
                            ta_doc *d, ta_error *err) {
@@ -251,20 +289,8 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
   ta_input_kind kind = o->input;
   const unsigned char *bytes = data;
   bool zip = false;
-  if (st == TA_OK && kind == TA_INPUT_AUTO) {
-    const char *what, *todo;
-    ta__sniffed s = ta__sniff(bytes, len, &what, &todo);
-    if (s == TA__SNIFF_REFUSED) st = ta__sniff_refuse(name, what, todo, err);
-    zip = s == TA__SNIFF_ZIP;
-    /* A .pdf name claims a PDF: what is not one is an error, not text. */
-    if (s == TA__SNIFF_PDF || (s == TA__SNIFF_TEXT && is_pdf_name(name)))
-      kind = TA_INPUT_PDF;
-    /* A page by its start, unless its name says text. */
-    if (kind != TA_INPUT_PDF)
-      kind = is_html_name(name) || (s == TA__SNIFF_HTML && !is_text_name(name))
-                 ? TA_INPUT_HTML
-                 : TA_INPUT_TEXT;
-  }
+  if (st == TA_OK && kind == TA_INPUT_AUTO)
+    kind = auto_kind(name, bytes, len, &zip, &st, err);
   zip = zip || kind == TA_INPUT_DOCX || kind == TA_INPUT_ODT ||
         kind == TA_INPUT_EPUB;
   ta_split_opts oo = *o;
@@ -275,6 +301,13 @@ ta_status ta_doc_load_mem(const char *name, const void *data, size_t len,
     st = ta__pdf_load(name, bytes, len, &oo, sp, d, err);
   } else if (st == TA_OK && zip) {
     st = ta__office_load(name, bytes, len, o->input, &oo, sp, d, err);
+  } else if (st == TA_OK && (kind == TA_INPUT_XLIFF || kind == TA_INPUT_PO)) {
+    st = ta__bitext_doc_load(name, bytes, len, &oo, sp, d, err);
+  } else if (st == TA_OK && (kind == TA_INPUT_SRT || kind == TA_INPUT_VTT)) {
+    st = ta__subtitles_load(name, bytes, len, kind == TA_INPUT_VTT, &oo, sp, d,
+                            err);
+  } else if (st == TA_OK && kind == TA_INPUT_MARKDOWN) {
+    st = ta__markdown_load(name, bytes, len, &oo, sp, d, err);
   } else if (st == TA_OK && kind == TA_INPUT_HTML) {
     d->html = true;
     st = ta__html_load(name, data, len, &oo, sp, d, false, err);

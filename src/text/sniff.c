@@ -1,18 +1,21 @@
 /* Recognising an input by its content when the kind is AUTO: zip archives
  * (DOCX, ODT, EPUB are opened by office.c, which names what else a zip
  * holds), PDF (%PDF-, read by pdf.c), magic bytes (RTF, legacy OLE .doc,
- * images, archives) and the first lines of text (an HTML page, an XLIFF file, a
- * PO catalogue, SRT or WebVTT subtitles).  What tmxalign does not read is
- * refused with one line naming the format and what to do, never aligned as
- * garbage. Does not: read the file (input.c hands the bytes), parse anything.
- */
+ * images, archives) and the first lines of text (an HTML page, an XLIFF
+ * file, a PO catalogue, SRT or WebVTT subtitles, each read by its own
+ * reader).  What tmxalign does not read is refused with one line naming
+ * the format and what to do, never aligned as garbage.  Markdown has no
+ * signature: input.c knows it by name.
+ * Does not: read the file (input.c hands the bytes), parse anything. */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
 #include "text/text_int.h"
 
-#define TA__READS "tmxalign reads plain text, HTML, DOCX, ODT and EPUB"
+#define TA__READS                                                            \
+  "tmxalign reads plain text, HTML, Markdown, DOCX, ODT, EPUB, PDF, XLIFF, " \
+  "PO, SRT and WebVTT"
 
 typedef struct magic {
   const char *bytes;
@@ -104,36 +107,12 @@ ta__sniffed ta__sniff(const unsigned char *p, size_t len, const char **what,
   size_t s = skip_start(p, len);
   const unsigned char *q = p + s;
   size_t n = len - s;
-  if (starts_ci(q, n, "WEBVTT")) {
-    *what = "WebVTT subtitles";
-    *todo =
-        "extract the cue text to a text file, one cue a line, and use "
-        "--presplit";
-    return TA__SNIFF_REFUSED;
-  }
-  if (srt_like(q, n)) {
-    *what = "SRT subtitles";
-    *todo =
-        "extract the cue text to a text file, one cue a line, and use "
-        "--presplit";
-    return TA__SNIFF_REFUSED;
-  }
-  if (starts_ci(q, n, "<?xml") || starts_ci(q, n, "<xliff")) {
-    if (has(q, n, 4096, "<xliff")) {
-      *what = "an XLIFF file (already segmented translations)";
-      *todo =
-          "convert it to TMX with the tool that made it, or align the "
-          "source documents";
-      return TA__SNIFF_REFUSED;
-    }
-  }
-  if (po_like(q, n)) {
-    *what = "a gettext PO/POT catalogue (already paired messages)";
-    *todo =
-        "convert it to TMX (po2tmx from translate-toolkit) or align the "
-        "source documents";
-    return TA__SNIFF_REFUSED;
-  }
+  if (starts_ci(q, n, "WEBVTT")) return TA__SNIFF_VTT;
+  if (srt_like(q, n)) return TA__SNIFF_SRT;
+  if ((starts_ci(q, n, "<?xml") || starts_ci(q, n, "<xliff")) &&
+      has(q, n, 4096, "<xliff"))
+    return TA__SNIFF_XLIFF;
+  if (po_like(q, n)) return TA__SNIFF_PO;
   if (starts_ci(q, n, "<!doctype html") || starts_ci(q, n, "<html"))
     return TA__SNIFF_HTML;
   return TA__SNIFF_TEXT;

@@ -131,7 +131,11 @@ typedef enum ta__sniffed {
   TA__SNIFF_HTML,
   TA__SNIFF_ZIP,     /* office.c tells DOCX, ODT, EPUB and the rest */
   TA__SNIFF_REFUSED, /* *what names the format, *todo what to do */
-  TA__SNIFF_PDF      /* %PDF-: pdf.c */
+  TA__SNIFF_PDF,     /* %PDF-: pdf.c */
+  TA__SNIFF_XLIFF,   /* the root <xliff> (bitext.c reads the version) */
+  TA__SNIFF_PO,      /* msgid / msgstr lines (po.c) */
+  TA__SNIFF_SRT,     /* a number, then "00:00:01,000 --> " (subtitles.c) */
+  TA__SNIFF_VTT      /* "WEBVTT" (subtitles.c) */
 } ta__sniffed;
 
 /* What p[0, len) looks like; *what and *todo are static strings. */
@@ -169,6 +173,52 @@ ta_status ta__office_load(const char *name, const unsigned char *data,
 ta_status ta__pdf_load(const char *name, const unsigned char *data, size_t len,
                        const ta_split_opts *o, ta__splitter *sp, ta_doc *d,
                        ta_error *err);
+
+/* ---- one paragraph into the document (para.c) ---- */
+
+/* Where a paragraph's sentences go and where they came from: every
+ * sentence of the paragraph gets off, end and line; para counts on. */
+typedef struct ta__para {
+  ta__splitter *sp;
+  ta_doc *d;
+  size_t para;
+  size_t off, end, line;
+} ta__para;
+
+/* Split the UTF-8 text p[0, len) (invalid bytes cut it short) and add
+ * its sentences; p->para moves on when any were added. */
+ta_status ta__para_emit(ta__para *p, const char *text, size_t len);
+
+/* ---- bilingual files (bitext.c: XLIFF and the API; po.c: PO) ---- */
+
+struct ta_bitext {
+  char *name;
+  ta_bitext_format format;
+  char *src_lang, *tgt_lang;
+  ta_bitext_unit *units;
+  size_t n, cap;
+};
+
+/* Append a unit (texts copied; id may be NULL). */
+ta_status ta__bitext_add(ta_bitext *b, const char *id, const char *src,
+                         size_t srclen, const char *tgt, size_t tgtlen,
+                         size_t line, size_t offset, bool fuzzy);
+/* Parse PO text p[0, len) into b (po.c). */
+ta_status ta__po_parse(ta_bitext *b, const char *p, size_t len, ta_error *err);
+/* Load a monolingual XLIFF/PO file as a document (each unit's source a
+ * paragraph); a bilingual one is refused, pointing at convert and check. */
+ta_status ta__bitext_doc_load(const char *name, const unsigned char *data,
+                              size_t len, const ta_split_opts *o,
+                              ta__splitter *sp, ta_doc *d, ta_error *err);
+
+/* ---- subtitles (subtitles.c) and Markdown (markdown.c) ---- */
+
+ta_status ta__subtitles_load(const char *name, const unsigned char *data,
+                             size_t len, bool vtt, const ta_split_opts *o,
+                             ta__splitter *sp, ta_doc *d, ta_error *err);
+ta_status ta__markdown_load(const char *name, const unsigned char *data,
+                            size_t len, const ta_split_opts *o,
+                            ta__splitter *sp, ta_doc *d, ta_error *err);
 
 /* Emit a warning through o->note.fn (no-op without a callback). */
 #define ta__warnf(o, ...) ta__notef((o)->note.fn, (o)->note.user, __VA_ARGS__)

@@ -76,8 +76,16 @@ python3 "$src/tests/data/pdf/make_pdf.py" blank.pdf "" "" || exit 2
 cp fr.txt fake.pdf
 printf '<srx><body><languagerules>\n<oops></languagerules></body></srx>\n' > bad.srx
 printf '<srx><body><languagerules><languagerule languagerulename="F"><rule><beforebreak>[.?!</beforebreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="F"/></maprules></body></srx>\n' > re.srx
+# XLIFF, PO, subtitles: bilingual ones as a document, malformed ones
 printf 'msgid ""\nmsgstr ""\n\nmsgid "Hello."\nmsgstr "Bonjour."\n' > a.po
+printf 'msgid "Hello."\nmsgstr "Bonjour."\n\nmsgid "Open\nmsgstr ""\n' > bad.po
+printf 'msgid "A"\nmsgstr "B"\n\nmsgid "Hello."\nmsgid "x"\nmsgstr ""\n' > order.po
+printf '<?xml version="1.0"?>\n<xliff version="1.2">\n<file source-language="fr" target-language="en"><body>\n<trans-unit id="1"><source>Oui.</source><target>Yes.</target></trans-unit>\n</body></file></xliff>\n' > a.xlf
+printf '<?xml version="1.0"?>\n<xliff version="1.2">\n<file><body>\n<trans-unit id="1"><source>Oui.</target>\n</body></file></xliff>\n' > bad.xlf
+printf '<?xml version="1.0"?>\n<xliff version="3.0"><file/></xliff>\n' > v3.xlf
 printf '1\n00:00:01,000 --> 00:00:02,000\nBonjour.\n' > a.srt
+printf '1\n00:00:01,000 --> 00:00:02,000\nBonjour.\n\n2\nAu revoir.\n' > bad.srt
+printf 'WEBVTT\n\nintro\nBonjour.\n' > bad.vtt
 python3 - <<'PY'
 import zipfile
 # a DOCX whose document part inflates a thousandfold: a zip bomb

@@ -84,12 +84,12 @@ refused() { # NAME CONTENT WANT
   grep -qF -- "$3" "$tmp/err" || fail "$1: got: $(cat "$tmp/err")"
 }
 refused a.rtf '{\\rtf1\\ansi Hello.}' \
-  "a.rtf: an RTF document; tmxalign reads plain text, HTML, DOCX, ODT and EPUB: save it as DOCX or text"
+  "a.rtf: an RTF document; tmxalign reads plain text, HTML, Markdown, DOCX, ODT, EPUB, XLIFF, PO, SRT and WebVTT: save it as DOCX or text"
 refused a.pdf '%PDF-1.7\n1 0 obj\n' "a.pdf: a PDF document"
-refused a.po 'msgid ""\nmsgstr ""\n\nmsgid "Hi"\nmsgstr "Salut"\n' "a.po: a gettext PO/POT catalogue"
-refused a.xlf '<?xml version="1.0"?>\n<xliff version="1.2"></xliff>\n' "a.xlf: an XLIFF file"
-refused a.srt '1\n00:00:01,000 --> 00:00:02,000\nHi.\n' "a.srt: SRT subtitles"
-refused a.vtt 'WEBVTT\n\n00:01.000 --> 00:02.000\nHi.\n' "a.vtt: WebVTT subtitles"
+# XLIFF, PO and subtitles are read (bilingual.sh); a bilingual one as a
+# document is refused, pointing at convert and check.
+refused a.po 'msgid ""\nmsgstr ""\n\nmsgid "Hi"\nmsgstr "Salut"\n' \
+  "a.po: a bilingual PO file (1 of 1 units translated) is already aligned: use 'tmxalign convert "
 head -c 2000 "$tmp/py.fr.docx" > "$tmp/cut.docx"
 "$cli" split -l fr "$tmp/cut.docx" 2> "$tmp/err" > /dev/null
 grep -qF "cut.docx: a damaged or truncated zip archive" "$tmp/err" ||

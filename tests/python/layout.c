@@ -73,6 +73,7 @@ int main(void) {
   M(ta_check_opts, lexicon);
   M(ta_check_opts, mostly_untranslated);
   M(ta_check_opts, unaligned_share);
+  M(ta_check_opts, given_pairs);
   S(ta_check_span);
   M(ta_check_span, begin);
   M(ta_check_span, len);

@@ -336,30 +336,20 @@ static const struct refused {
   const char *message;
 } refused_rows[] = {
     {"a.rtf", "{\\rtf1\\ansi Hello.}", 0,
-     "a.rtf: an RTF document; tmxalign reads plain text, HTML, DOCX, ODT and "
-     "EPUB: save it as DOCX or text"},
+     "a.rtf: an RTF document; tmxalign reads plain text, HTML, Markdown, "
+     "DOCX, ODT, EPUB, XLIFF, PO, SRT and WebVTT: save it as DOCX or text"},
     {"a.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", 0,
      "a.pdf: a PDF document"},
     {"a.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12,
      "a.doc: a legacy Word (.doc) or other OLE document; tmxalign reads"},
-    {"a.xlf",
-     "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file><body>"
-     "<trans-unit id=\"1\"><source>Hi</source></trans-unit></body></file>"
-     "</xliff>",
-     0, "a.xlf: an XLIFF file"},
-    {"b.xliff",
-     "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" "
-     "version=\"2.0\"><file><unit id=\"1\"><segment><source>Hi</source>"
-     "</segment></unit></file></xliff>",
-     0, "b.xliff: an XLIFF file"},
+    /* XLIFF, PO and subtitles are read (test_bitext.c); a bilingual
+     * file handed in as one document is refused, pointing at convert */
     {"a.po",
      "# French\nmsgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain\\n\"\n\n"
      "msgid \"Hello\"\nmsgstr \"Bonjour\"\n",
-     0, "a.po: a gettext PO/POT catalogue"},
-    {"a.srt", "1\n00:00:01,000 --> 00:00:04,000\nHello there.\n\n", 0,
-     "a.srt: SRT subtitles; tmxalign reads"},
-    {"a.vtt", "WEBVTT\n\n00:01.000 --> 00:04.000\nHello there.\n", 0,
-     "a.vtt: WebVTT subtitles"},
+     0,
+     "a.po: a bilingual PO file (1 of 1 units translated) is already "
+     "aligned: use 'tmxalign convert a.po"},
     {"a.png", "\x89PNG\r\n\x1a\n\0\0", 10, "a.png: a PNG image"},
 };
 
