@@ -84,7 +84,7 @@ refused() { # NAME CONTENT WANT
   grep -qF -- "$3" "$tmp/err" || fail "$1: got: $(cat "$tmp/err")"
 }
 refused a.rtf '{\\rtf1\\ansi Hello.}' \
-  "a.rtf: an RTF document; tmxalign reads plain text, HTML, Markdown, DOCX, ODT, EPUB, XLIFF, PO, SRT and WebVTT: save it as DOCX or text"
+  "a.rtf: an RTF document; tmxalign reads plain text, HTML, Markdown, DOCX, ODT, EPUB, PDF, XLIFF, PO, SRT and WebVTT: save it as DOCX or text"
 refused a.pdf '%PDF-1.7\n1 0 obj\n' "a.pdf: a PDF document"
 # XLIFF, PO and subtitles are read (bilingual.sh); a bilingual one as a
 # document is refused, pointing at convert and check.

@@ -337,7 +337,8 @@ static const struct refused {
 } refused_rows[] = {
     {"a.rtf", "{\\rtf1\\ansi Hello.}", 0,
      "a.rtf: an RTF document; tmxalign reads plain text, HTML, Markdown, "
-     "DOCX, ODT, EPUB, XLIFF, PO, SRT and WebVTT: save it as DOCX or text"},
+     "DOCX, ODT, EPUB, PDF, XLIFF, PO, SRT and WebVTT: save it as DOCX or "
+     "text"},
     {"a.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", 0,
      "a.pdf: a PDF document"},
     {"a.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12,
