@@ -29,6 +29,15 @@ import tempfile
 
 OMISSION = ("omission", "partial-omission")
 EXTRA = []
+# (probability, right) of every new omission finding of the sentence
+# trials, hints included: the reliability table
+RELIABILITY = []
+# the same with the finding's sentences and the trial's deletions, and the
+# deletions of every trial: recall and precision at any threshold
+SWEEP = []
+SWEEP_TRIALS = []
+BINS = [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 0.9),
+        (0.9, 1.01)]
 
 
 def read_presplit(path):
@@ -89,11 +98,19 @@ def reference(cli, src, tgt, sl, tl, gold):
     return ref
 
 
-def omissions(report, base, hints=False):
-    """New omission findings: (source sentence set) per finding."""
-    return [set(f["source"]["sentences"]) for f in report["findings"]
-            if f["kind"] in OMISSION and (hints or f["severity"] != "info")
-            and (f["kind"], tuple(f["source"]["sentences"])) not in base]
+def omissions(report, base, hints=False, with_p=False):
+    """New omission findings: (source sentence set) per finding, or
+    (set, probability) pairs with with_p (probability None when the report
+    gives none)."""
+    out = []
+    for f in report["findings"]:
+        if f["kind"] not in OMISSION or (not hints and f["severity"] == "info"):
+            continue
+        if (f["kind"], tuple(f["source"]["sentences"])) in base:
+            continue
+        sp = set(f["source"]["sentences"])
+        out.append((sp, f.get("probability")) if with_p else sp)
+    return out
 
 
 def truncations(report, base):
@@ -148,6 +165,11 @@ def bench_sentences(a, ctx, rng):
         rep = run_check(a.cli, a.src, dmg, a.slang, a.tlang)
         spans = omissions(rep, base)
         hspans = omissions(rep, base, hints=True)
+        for sp, p in omissions(rep, base, hints=True, with_p=True):
+            if p is not None:
+                RELIABILITY.append((p, any(sp & ref[j][0] for j in dels)))
+                SWEEP.append((p, sp, len(SWEEP_TRIALS)))
+        SWEEP_TRIALS.append([ref[j][0] for j in dels])
         tspans = spans + truncations(rep, base)
         for j in dels:
             exp = ref[j][0]
@@ -258,6 +280,89 @@ def bench_numbers(a, ctx, rng, base_num):
             "sentences_with_digits": len(cands)}
 
 
+NUMBER_WORDS = {
+    "en": ["two", "three", "four", "five", "six", "seven", "eight", "nine",
+           "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+           "hundred", "thousand"],
+    "fr": ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+           "dix", "onze", "douze", "vingt", "trente", "quarante", "cinquante",
+           "cent", "mille"],
+    "de": ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+           "zehn", "elf", "zwölf", "zwanzig", "dreißig", "vierzig", "fünfzig",
+           "hundert", "tausend"],
+}
+
+
+def word_positions(s, words):
+    import re
+    out = []
+    for m in re.finditer(r"\w+", s):
+        w = m.group(0)
+        if w.lower() in words:
+            out.append((m.start(), m.end(), w))
+    return out
+
+
+def bench_number_words(a, ctx, rng):
+    """Change one number written in words in each of k target sentences
+    (three -> four, trente -> quarante): expected as a number finding."""
+    tsents, tparas, ref, _ = ctx
+    words = NUMBER_WORDS.get(a.tlang.split("-")[0])
+    if not words:
+        return {"changed": 0, "recall": 0.0, "precision": 1.0,
+                "sentences_with_words": 0}
+    cands = [j for j in range(len(tsents))
+             if word_positions(tsents[j], words) and j in ref and ref[j][0]]
+    clean = run_check(a.cli, a.src, a.tgt, a.slang, a.tlang)
+    base_num = {(tuple(f["target"]["sentences"]), f["message"])
+                for f in clean["findings"] if f["kind"] == "number"}
+    tot = hit = found = false = 0
+    dmg = os.path.join(ctx_tmp, "tgt.txt")
+    for _ in range(a.trials if cands else 0):
+        chg = pick_apart(rng, cands, a.k, 2)
+        ts = tsents[:]
+        for j in chg:
+            b, e, w = rng.choice(word_positions(ts[j], words))
+            new = rng.choice([x for x in words if x != w.lower()])
+            if w[:1].isupper():
+                new = new.capitalize()
+            ts[j] = ts[j][:b] + new + ts[j][e:]
+        write_presplit(dmg, ts, tparas)
+        rep = run_check(a.cli, a.src, dmg, a.slang, a.tlang)
+        spans = [set(f["target"]["sentences"]) for f in rep["findings"]
+                 if f["kind"] == "number" and
+                 (tuple(f["target"]["sentences"]), f["message"]) not in base_num]
+        found += len(spans)
+        for j in chg:
+            hit += any(j in sp for sp in spans)
+            tot += 1
+        false += sum(1 for sp in spans if not any(j in sp for j in chg))
+    return {"changed": tot, "recall": ratio(hit, tot),
+            "precision": ratio(found - false, found, 1),
+            "sentences_with_words": len(cands)}
+
+
+def reliability_table():
+    rows = []
+    for lo, hi in BINS:
+        xs = [r for p, r in RELIABILITY if lo <= p < hi]
+        rows.append((lo, min(hi, 1.0), len(xs), ratio(sum(xs), len(xs))))
+    return rows
+
+
+def sweep(thresholds):
+    """Recall and precision of the sentence trials at each threshold."""
+    out = {}
+    for t in thresholds:
+        found = [(sp, k) for p, sp, k in SWEEP if p >= t]
+        right = sum(any(sp & x for x in SWEEP_TRIALS[k]) for sp, k in found)
+        tot = sum(len(tr) for tr in SWEEP_TRIALS)
+        hit = sum(any(sp & x for sp, k2 in found if k2 == k)
+                  for k, tr in enumerate(SWEEP_TRIALS) for x in tr)
+        out["%.2f" % t] = (ratio(hit, tot), ratio(right, len(found), 1))
+    return out
+
+
 ctx_tmp = tempfile.mkdtemp()
 
 
@@ -291,7 +396,10 @@ def main():
            "baseline_severity": clean["summary"]["by_severity"],
            "sentence": bench_sentences(a, ctx, rng),
            "paragraph": bench_paragraphs(a, ctx, rng),
-           "number": bench_numbers(a, ctx, rng, base_num)}
+           "number": bench_numbers(a, ctx, rng, base_num),
+           "number_words": bench_number_words(a, ctx, rng),
+           "reliability": reliability_table(),
+           "sweep": sweep([0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])}
     if a.json:
         print(json.dumps(out))
         return
@@ -322,6 +430,18 @@ def main():
           "(%d target sentences with digits)" %
           (nu["changed"], nu["recall"], nu["precision"],
            nu["sentences_with_digits"]))
+    nw = out["number_words"]
+    print("  number words changed: %3d  recall %.2f  precision %.2f  "
+          "(%d target sentences with number words)" %
+          (nw["changed"], nw["recall"], nw["precision"],
+           nw["sentences_with_words"]))
+    print("  reliability of omission findings (hints included), "
+          "probability: findings, share right")
+    print("    " + "; ".join("%.1f-%.1f: %d, %.2f" % (lo, hi, n, r)
+                             for lo, hi, n, r in out["reliability"]))
+    print("  sentence trials at threshold t (recall/precision): " +
+          ", ".join("%s %.2f/%.2f" % (t, r, p)
+                    for t, (r, p) in out["sweep"].items()))
 
 
 if __name__ == "__main__":

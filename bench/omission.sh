@@ -2,8 +2,9 @@
 # Omission and number benchmark of `tmxalign check` (see bench/omission.py):
 # faults injected with a fixed seed into the bundled story and article
 # (corpora/, split by `tmxalign split`, gold beads as reference) and the
-# Text+Berg German/French dev set (TA_SHARED); recall and precision of the
-# findings against what was injected.
+# Text+Berg German/French dev set and MAC-Dev chapters (TA_SHARED); recall
+# and precision of the findings against what was injected, and how often
+# a finding of each probability is right (reliability).
 # usage: bench/omission.sh [CLI] [CHECK OPTION...]
 #   CLI defaults to build/tmxalign; options go to every `tmxalign check`,
 #   e.g. bench/omission.sh build/tmxalign --dict auto
@@ -48,4 +49,16 @@ if [ -r "$tb/gold.txt" ]; then
     ${extra[@]+"${extra[@]}"}
 else
   echo "Text+Berg dev set not found under $shared (set TA_SHARED): skipped"
+fi
+# MAC-Dev (Chinese-English novels, evaluation only: read in place, never
+# copied): three of its six chapters, fewer trials each (short chapters)
+mac="$shared/eval/mac-dev"
+if [ -r "$mac/001.gold" ]; then
+  for n in 001 002 003; do
+    "$py" "$here/bench/omission.py" "$cli" "$mac/$n.zh" "$mac/$n.en" zh en \
+      --gold "$mac/$n.gold" --name "MAC-Dev $n (zh-en)" --trials 12 --k 4 \
+      ${extra[@]+"${extra[@]}"}
+  done
+else
+  echo "MAC-Dev not found under $shared (set TA_SHARED): skipped"
 fi

@@ -61,6 +61,10 @@ typedef struct ta_align_opts {
   bool self_train;           /**< learn a table from the pair's confident
                                   beads when there are enough (default true) */
   ta_note note;              /**< notes on the lexicon; fn may be NULL */
+  /* ---- appended in 0.3 ---- */
+  bool posteriors; /**< also compute bead posteriors (forward-backward
+                        over the band, ta_alignment_untranslated_probability);
+                        default false: it costs about one more search pass */
 } ta_align_opts;
 
 TA_EXPORT void ta_align_opts_init(ta_align_opts *o);
@@ -136,6 +140,34 @@ TA_EXPORT ta_status ta_alignment_write(FILE *fp, ta_align_format format,
 
 /** No-op on NULL. */
 TA_EXPORT void ta_alignment_free(ta_alignment *a);
+
+/* ---- bead posteriors (appended in 0.3) ---- */
+
+/** A side of an alignment. */
+typedef enum ta_side { TA_SIDE_SOURCE = 0, TA_SIDE_TARGET } ta_side;
+
+/** Whether a holds bead posteriors (ta_align with opts.posteriors). */
+TA_EXPORT bool ta_alignment_has_posteriors(const ta_alignment *a);
+
+/** The probability, under the aligner's own model, that nothing on the
+ * other side translates sentence index of side: the summed posteriors of
+ * the 1-0 (source) or 0-1 (target) beads that hold it, over every bead
+ * sequence near the best one (forward-backward over the search band, the
+ * search's costs read as -log probabilities).  A source sentence a merge
+ * hides counts too: its alternative, the 1-0 bead beside a smaller
+ * merge, is in the sum.  In [0,1].  Errors: TA_EINVAL (no posteriors
+ * computed, index out of range). */
+TA_EXPORT ta_status ta_alignment_untranslated_probability(const ta_alignment *a,
+                                                          ta_side side,
+                                                          size_t index,
+                                                          double *p,
+                                                          ta_error *err);
+
+/** The posterior of bead i of the alignment: the probability that the
+ * translation pairs exactly these sentences.  Errors: TA_EINVAL (no
+ * posteriors computed, i out of range). */
+TA_EXPORT ta_status ta_alignment_bead_posterior(const ta_alignment *a, size_t i,
+                                                double *p, ta_error *err);
 
 /* ---- a given alignment (appended in 0.2) ---- */
 

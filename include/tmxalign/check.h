@@ -27,7 +27,7 @@ extern "C" {
 #endif
 
 /** Version of the JSON report schema (docs/check-schema.md). */
-#define TA_CHECK_SCHEMA_VERSION 1
+#define TA_CHECK_SCHEMA_VERSION 2
 
 /** Kinds of findings; names (ta_finding_kind_name) are what --fail-on and
  * the JSON report use.  Appended, never renumbered. */
@@ -106,17 +106,27 @@ typedef struct ta_check_opts {
                                       source: one summary finding (omission,
                                       error) that fails the verdict; default 0.5
                                       (most have no counterpart); 1 for never */
-  bool given_pairs; /**< the alignment is the translator's own pairing
-                         (XLIFF, PO units): an omission is where the
-                         alignment puts it, never moved to a likelier
-                         place; default false (appended in 0.3) */
+  /* ---- appended in 0.3 ---- */
+  bool given_pairs;       /**< the alignment is the translator's own pairing
+                               (XLIFF, PO units): an omission is where the
+                               alignment puts it, never moved to a likelier
+                               place; default false (appended in 0.3) */
+  double min_probability; /**< omission and partial-omission findings whose
+                               probability (ta_finding.probability) is below
+                               this are info-level hints that never fail the
+                               verdict; default TA_CHECK_MIN_PROBABILITY,
+                               calibrated on the dev sets together */
 } ta_check_opts;
+
+/** Default of ta_check_opts.min_probability (README: reliability table). */
+#define TA_CHECK_MIN_PROBABILITY 0.3
 
 /** Fill o with the documented defaults. */
 TA_EXPORT void ta_check_opts_init(ta_check_opts *o);
 
 /** Alignment options for checking: ta_align_opts_init's, with beads of at
- * most 4 sentences (max_bead 4).  Larger beads let the aligner hide an
+ * most 4 sentences (max_bead 4) and bead posteriors (posteriors true: the
+ * probabilities of omission findings).  Larger beads let the aligner hide an
  * untranslated sentence inside a 3-2 merge; with 4 the omission benchmark
  * finds more (story 0.60 -> 0.70 recall) at better precision. */
 TA_EXPORT void ta_check_align_opts_init(ta_align_opts *o);
@@ -144,6 +154,14 @@ typedef struct ta_finding {
                              paragraph (or several) */
   const char *message;  /**< one line, e.g. "source has 1 000,5, target
                              1 000,6"; borrowed from the report */
+  /* ---- appended in 0.3 (findings are the report's, reached one at a
+   * time through ta_check_report_finding, never allocated by a caller) */
+  double probability; /**< omission, partial-omission: the probability
+                           that the named source text is untranslated, from
+                           the aligner's bead posteriors
+                           (ta_alignment_untranslated_probability) and the
+                           check's own evidence; -1 where not estimated
+                           (other kinds, an alignment without posteriors) */
 } ta_finding;
 
 typedef struct ta_check_summary {
@@ -172,7 +190,9 @@ TA_EXPORT ta_status ta_check(const ta_doc *src, const ta_doc *tgt,
                              const ta_alignment *al, const ta_check_opts *o,
                              ta_check_report **out, ta_error *err);
 
-/** Findings, ordered by position in the source (then the target). */
+/** Findings: those about the whole pair first, then omission and
+ * partial-omission findings by probability (highest first), then the rest
+ * by position in the source (then the target). */
 TA_EXPORT size_t ta_check_report_count(const ta_check_report *r);
 TA_EXPORT const ta_finding *ta_check_report_finding(const ta_check_report *r,
                                                     size_t i);

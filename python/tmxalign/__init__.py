@@ -88,7 +88,8 @@ class ta_align_opts(Structure):
                 ("length_weight", c_double), ("use_paragraphs", c_bool),
                 ("min_band", c_size_t), ("max_band", c_size_t),
                 ("passes", c_int), ("lexicon", c_void_p),
-                ("self_train", c_bool), ("note", ta_note)]
+                ("self_train", c_bool), ("note", ta_note),
+                ("posteriors", c_bool)]
 
 
 class ta_bead(Structure):
@@ -115,7 +116,8 @@ class ta_check_opts(Structure):
                 ("untranslated_share", c_double),
                 ("untranslated_min_words", c_size_t), ("lexicon", c_void_p),
                 ("mostly_untranslated", c_double),
-                ("unaligned_share", c_double), ("given_pairs", c_bool)]
+                ("unaligned_share", c_double), ("given_pairs", c_bool),
+                ("min_probability", c_double)]
 
 
 class ta_check_span(Structure):
@@ -128,7 +130,8 @@ class ta_finding(Structure):
     _fields_ = [("kind", c_int), ("severity", c_int), ("bead", c_size_t),
                 ("nbeads", c_size_t), ("src", ta_check_span),
                 ("tgt", ta_check_span), ("value", c_double),
-                ("whole_paragraph", c_bool), ("message", c_char_p)]
+                ("whole_paragraph", c_bool), ("message", c_char_p),
+                ("probability", c_double)]
 
 
 class ta_check_summary(Structure):
@@ -803,6 +806,9 @@ class Finding:
     value: float
     whole_paragraph: bool
     message: str
+    #: omission, partial-omission: the probability that the named source
+    #: text is untranslated; None where not estimated
+    probability: Optional[float] = None
 
 
 @dataclass(frozen=True)
@@ -859,7 +865,7 @@ _CHECK_OPTIONS = ("min_coverage", "fail_on", "kinds", "length_z",
                   "partial_threshold", "hint_threshold",
                   "untranslated_share", "untranslated_min_words",
                   "mostly_untranslated", "unaligned_share",
-                  "dictionaries")
+                  "min_probability", "dictionaries")
 
 
 def _kind_bits(kinds: Iterable[str], what: str) -> int:
@@ -887,7 +893,7 @@ def _check(al: Alignment, options: Mapping[str, Any]) -> CheckReport:
     o = ta_check_opts()
     _lib.ta_check_opts_init(byref(o))
     for name in ("min_coverage", "length_z", "partial_threshold",
-                 "hint_threshold", "untranslated_share"):
+                 "hint_threshold", "untranslated_share", "min_probability"):
         if name in options:
             setattr(o, name, float(options[name]))
     if "untranslated_min_words" in options:
@@ -914,7 +920,8 @@ def _check(al: Alignment, options: Mapping[str, Any]) -> CheckReport:
                 _lib.ta_finding_kind_name(f.kind).decode(),
                 _lib.ta_severity_name(f.severity).decode(), f.bead, f.nbeads,
                 _span(f.src, al.src), _span(f.tgt, al.tgt), f.value,
-                bool(f.whole_paragraph), _dec(f.message) or ""))
+                bool(f.whole_paragraph), _dec(f.message) or "",
+                f.probability if f.probability >= 0 else None))
         m = _lib.ta_check_report_summary(out).contents
         summary = CheckSummary(
             m.src_sentences, m.tgt_sentences, m.src_translated, m.src_chars,
@@ -941,7 +948,9 @@ def check(src: Union[DocumentLike, Alignment], tgt: Optional[DocumentLike] = Non
     that fail the verdict; default omission, partial-omission, number),
     ``kinds`` (kinds looked for; default all), ``length_z``,
     ``partial_threshold``, ``hint_threshold``, ``untranslated_share``,
-    ``untranslated_min_words``; align options as :func:`align`.
+    ``untranslated_min_words``, ``min_probability`` (omissions less
+    likely are info-level hints; default 0.3); align options as
+    :func:`align`.
     Returns a :class:`CheckReport`."""
     if isinstance(src, Alignment):
         if tgt is not None:

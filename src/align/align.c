@@ -392,6 +392,9 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt, const ta_align_opts *o,
   if (bad != TA_OK) return bad;
   ta_alignment *al = ta__calloc(1, sizeof *al);
   ta_status st = al ? align_ctx(&c, src, tgt) : TA_ENOMEM;
+  /* on the final model and path, before the beads are handed over */
+  if (st == TA_OK && c.opts.posteriors)
+    st = ta__posteriors_compute(&c, &al->post);
   if (st == TA_OK) {
     for (size_t k = 0; k < c.nbeads; k++) {
       ta_bead *bd = &c.beads[k];
@@ -400,6 +403,8 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt, const ta_align_opts *o,
     }
     al->beads = c.beads;
     al->n = c.nbeads;
+    al->nsrc = c.src.n;
+    al->ntgt = c.tgt.n;
     c.beads = NULL;
     al->summary.length_ratio = c.model.ratio;
     al->summary.length_var = c.model.var;
@@ -408,6 +413,7 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt, const ta_align_opts *o,
     summarise(al);
     *out = al;
   } else {
+    if (al) ta__posteriors_free(&al->post);
     free(al);
     if (st != TA_EINTERNAL) /* which has said what went wrong */
       ta__fail(err, st, "align %s with %s: %s", ta_doc_name(src),
@@ -432,8 +438,49 @@ const ta_align_summary *ta_alignment_summary(const ta_alignment *a) {
   return a ? &a->summary : NULL;
 }
 
+bool ta_alignment_has_posteriors(const ta_alignment *a) {
+  return a && a->post.bead;
+}
+
+ta_status ta_alignment_untranslated_probability(const ta_alignment *a,
+                                                ta_side side, size_t index,
+                                                double *p, ta_error *err) {
+  if (!a || !p)
+    return ta__fail(err, TA_EINVAL, "alignment probability: missing argument");
+  if (!a->post.bead)
+    return ta__fail(err, TA_EINVAL,
+                    "alignment probability: this alignment has no posteriors "
+                    "(align with ta_align_opts.posteriors set)");
+  size_t n = side == TA_SIDE_SOURCE ? a->nsrc : a->ntgt;
+  if ((side != TA_SIDE_SOURCE && side != TA_SIDE_TARGET) || index >= n)
+    return ta__fail(err, TA_EINVAL,
+                    "alignment probability: %s sentence %zu is out of range "
+                    "(%zu sentences)",
+                    side == TA_SIDE_SOURCE ? "source" : "target", index, n);
+  *p = side == TA_SIDE_SOURCE ? a->post.src_untranslated[index]
+                              : a->post.tgt_untranslated[index];
+  return TA_OK;
+}
+
+ta_status ta_alignment_bead_posterior(const ta_alignment *a, size_t i,
+                                      double *p, ta_error *err) {
+  if (!a || !p)
+    return ta__fail(err, TA_EINVAL, "bead posterior: missing argument");
+  if (!a->post.bead)
+    return ta__fail(err, TA_EINVAL,
+                    "bead posterior: this alignment has no posteriors "
+                    "(align with ta_align_opts.posteriors set)");
+  if (i >= a->n)
+    return ta__fail(err, TA_EINVAL,
+                    "bead posterior: bead %zu is out of range (%zu beads)", i,
+                    a->n);
+  *p = a->post.bead[i];
+  return TA_OK;
+}
+
 void ta_alignment_free(ta_alignment *a) {
   if (!a) return;
+  ta__posteriors_free(&a->post);
   free(a->beads);
   free(a);
 }

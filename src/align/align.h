@@ -93,10 +93,25 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
 /* Confidence in [0,1] of a bead whose costs are filled in. */
 double ta__confidence(const ta__ctx *c, const ta_bead *b);
 
+/* Bead posteriors of an alignment (posterior.c); all NULL when not
+ * computed (ta_align_opts.posteriors false, or a given alignment). */
+typedef struct ta__posteriors {
+  double *src_untranslated; /* per source sentence: P(in a 1-0 bead) */
+  double *tgt_untranslated; /* per target sentence: P(in a 0-1 bead) */
+  double *bead;             /* per bead of the best path: its posterior */
+} ta__posteriors;
+
+/* Forward-backward over a band around c->beads (the best path) with the
+ * search's bead costs.  Errors: TA_ENOMEM, TA_EINTERNAL. */
+ta_status ta__posteriors_compute(const ta__ctx *c, ta__posteriors *out);
+void ta__posteriors_free(ta__posteriors *p);
+
 struct ta_alignment {
   ta_bead *beads;
   size_t n;
   ta_align_summary summary;
+  ta__posteriors post;
+  size_t nsrc, ntgt; /* sentences of each side, for the accessors */
 };
 
 /* Self-training and lexicon keys between the passes of align.c: learns a

@@ -15,6 +15,7 @@ ta_status ta_lexicon_learn(const ta_doc *src, const ta_doc *tgt,
     ta_align_opts_init(&opts);
   opts.lexicon = NULL;
   opts.self_train = false;
+  opts.posteriors = false; /* the table needs the beads only */
   ta_alignment *al = NULL;
   ta_lexicon *lx = NULL;
   size_t used = 0;

@@ -296,6 +296,7 @@ static void run_job(const char *line, size_t len, FILE *fp,
   ta_align_opts ao = o->align;
   ao.note.fn = NULL;
   ao.max_bead = jb.max_bead;
+  if (o->check) ao.posteriors = true; /* the probabilities of omissions */
   if (jb.no_lexicon) {
     ao.lexicon = NULL;
     ao.self_train = false;

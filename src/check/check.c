@@ -31,11 +31,13 @@ void ta_check_opts_init(ta_check_opts *o) {
   o->untranslated_min_words = 3;
   o->mostly_untranslated = 0.5;
   o->unaligned_share = 0.5;
+  o->min_probability = TA_CHECK_MIN_PROBABILITY;
 }
 
 void ta_check_align_opts_init(ta_align_opts *o) {
   ta_align_opts_init(o);
   o->max_bead = 4;
+  o->posteriors = true;
 }
 
 /* ---- shape of the alignment ------------------------------------------------
@@ -49,6 +51,40 @@ static bool is_para_start(const ta_doc *d, size_t i) {
 static bool is_para_end(const ta_doc *d, size_t i) {
   return i + 1 >= ta_doc_count(d) || ta_doc_sentence(d, i + 1)->paragraph !=
                                          ta_doc_sentence(d, i)->paragraph;
+}
+
+/* Replace the first `what` in msg (of size TA__MSG_MAX) by `by`. */
+static void reword(char *msg, const char *what, const char *by) {
+  char *at = strstr(msg, what);
+  if (!at) return;
+  char rest[TA__MSG_MAX];
+  snprintf(rest, sizeof rest, "%s", at + strlen(what));
+  size_t off = (size_t)(at - msg);
+  snprintf(at, TA__MSG_MAX - off, "%s%s", by, rest);
+}
+
+/* The probability of an omission (source) or addition run of first..+len
+ * (and of where a moved gap now stands), in its message and severity:
+ * below min_probability it is an info-level hint. */
+static void grade(ta__check_ctx *c, ta__finding_item *it, bool source,
+                  size_t first, size_t len) {
+  double p = source ? ta__check_p_untranslated(c, first, len)
+                    : ta__check_p_added(c, first, len);
+  if (p < 0) return; /* no posteriors: as the alignment says */
+  if (source && it->pub.src.begin != first) {
+    double q = ta__check_p_untranslated(c, it->pub.src.begin, it->pub.src.len);
+    if (q > p) p = q;
+  }
+  it->pub.probability = p;
+  char by[80];
+  if (source)
+    snprintf(by, sizeof by, " %s untranslated (p = %.2f)",
+             ta__check_how_sure(p), p);
+  else
+    snprintf(by, sizeof by, " %s added, with no source (p = %.2f)",
+             ta__check_how_sure(p), p);
+  reword(it->msg, source ? " not translated" : " with no source", by);
+  if (p < c->o->min_probability) it->pub.severity = TA_SEVERITY_INFO;
 }
 
 /* Runs of 1-0 beads (source = true) or 0-1 beads. */
@@ -95,6 +131,7 @@ static ta_status check_runs(ta__check_ctx *c, bool source) {
     if (!it) return TA_ENOMEM;
     it->pub.whole_paragraph = whole;
     if (source) ta__check_move_gap(c, it, k, e - 1, first, end - first);
+    grade(c, it, source, first, end - first);
     if (source && it->pub.src.len == 1 && it->pub.kind == TA_FINDING_OMISSION &&
         c->features && ta__check_speech_tag(c, it->pub.src.begin)) {
       it->pub.severity = TA_SEVERITY_INFO;
@@ -147,9 +184,21 @@ static size_t *count_chars(const ta_doc *d) {
   return out;
 }
 
+/* What is missing, graded by probability, comes first: the reviewer's
+ * first question. */
+static bool graded_omission(const ta_finding *f) {
+  return (f->kind == TA_FINDING_OMISSION ||
+          f->kind == TA_FINDING_PARTIAL_OMISSION) &&
+         f->probability >= 0 && f->severity > TA_SEVERITY_INFO;
+}
+
 static int cmp_finding(const void *x, const void *y) {
   const ta_finding *a = *(const ta_finding *const *)x;
   const ta_finding *b = *(const ta_finding *const *)y;
+  bool ga = graded_omission(a), gb = graded_omission(b);
+  if (ga != gb) return ga ? -1 : 1;
+  if (ga && a->probability != b->probability)
+    return a->probability > b->probability ? -1 : 1;
   if (a->bead != b->bead) return a->bead < b->bead ? -1 : 1;
   if (a->src.begin != b->src.begin) return a->src.begin < b->src.begin ? -1 : 1;
   if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
@@ -323,6 +372,11 @@ static ta_status check_opts(const ta_check_opts *o, ta_error *err) {
                     "check: mostly-untranslated share %g or unaligned share %g "
                     "is outside 0..1",
                     o->mostly_untranslated, o->unaligned_share);
+  if (!(o->min_probability >= 0 && o->min_probability <= 1))
+    return ta__fail(err, TA_EINVAL,
+                    "check: min probability %g is outside 0..1 (a probability "
+                    "that a finding is right, e.g. 0.5)",
+                    o->min_probability);
   if (!(isfinite(o->length_z) && o->length_z >= 0))
     return ta__fail(err, TA_EINVAL, "check: length z %g is not a number >= 0",
                     o->length_z);

@@ -52,6 +52,16 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
                                 size_t bead, size_t nbeads, double value,
                                 const char *fmt, ...) TA__PRINTF(6, 7);
 
+/* The probability that something of source sentences [begin, begin+len)
+ * is untranslated (the largest of their posteriors), or of target
+ * sentences being added text; -1 when the alignment has no posteriors. */
+double ta__check_p_untranslated(const ta__check_ctx *c, size_t begin,
+                                size_t len);
+double ta__check_p_added(const ta__check_ctx *c, size_t begin, size_t len);
+/* A reviewer's word for probability p: "probably" (>= 0.8), "possibly"
+ * (>= 0.5), "perhaps". */
+const char *ta__check_how_sure(double p);
+
 /* Fill a span for sentences [begin, begin+len) of d. */
 void ta__check_span(const ta_doc *d, size_t begin, size_t len,
                     ta_check_span *out);

@@ -3,8 +3,8 @@
  * because merges are far more common than omissions in real translations).
  *
  * For every source sentence k of a bead with m >= 2 source sentences, the
- * evidence that k is untranslated is weighed in nats, as the aligner's own
- * cost model would: how much better the target's length fits the other
+ * evidence that k is untranslated is weighed as log-odds, as the aligner's
+ * own cost model would: how much better the target's length fits the other
  * sentences without k (Gale-Church with the pair's unwidened variance), the
  * anchors of k (names, numbers, cognates, ? ! : ;) that the target lacks,
  * minus the anchors of k that only the target explains, plus a paragraph
@@ -136,7 +136,7 @@ static bool para_end(const ta_doc *d, size_t i) {
                                          ta_doc_sentence(d, i)->paragraph;
 }
 
-/* Evidence (nats) that source sentences [k, k+r) of bead b are
+/* Evidence (log-odds) that source sentences [k, k+r) of bead b are
  * untranslated. */
 static double evidence(const ta__check_ctx *c, const ta_bead *b, size_t k,
                        size_t r, const uint32_t *kt, size_t nt, double ls,
@@ -182,6 +182,22 @@ static double evidence(const ta__check_ctx *c, const ta_bead *b, size_t k,
   return e;
 }
 
+static double logistic(double z) { return 1.0 / (1.0 + exp(-z)); }
+
+/* The probability that source sentences [k, k+r) of a merge are
+ * untranslated: the aligner's posterior (the lattice's alternative of a
+ * 1-0 bead beside a smaller merge), or the check's own evidence e read as
+ * log-odds around partial_threshold, whichever is surer; -1 without
+ * posteriors.  The evidence sees what the aligner does not (a lexicon,
+ * speech turns, anchors the target lacks). */
+static double probability(const ta__check_ctx *c, size_t k, size_t r,
+                          double e) {
+  double post = ta__check_p_untranslated(c, k, r);
+  if (post < 0) return -1;
+  double pe = logistic(e - c->o->partial_threshold);
+  return pe > post ? pe : post;
+}
+
 ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
   const ta_bead *b = ta_alignment_bead(c->al, bead);
   *found = false;
@@ -195,29 +211,36 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
   for (size_t j = b->tgt_begin; j < b->tgt_begin + b->tgt_len; j++)
     lt += (double)c->tgt_chars[j];
   size_t best = b->src_begin, best_r = 1;
-  double best_e = -INFINITY, best_len = 0, best_anch = 0;
-  /* every run of sentences but the whole bead */
+  double best_e = -INFINITY, best_len = 0, best_anch = 0, best_p = -1;
+  /* every run of sentences but the whole bead, the likeliest first */
   for (size_t k = b->src_begin; k < b->src_begin + b->src_len; k++)
     for (size_t r = 1; k + r <= b->src_begin + b->src_len && r < b->src_len;
          r++) {
       double dl, an;
       double e = evidence(c, b, k, r, kt, nt, ls, lt, &dl, &an);
-      if (e > best_e) {
+      double p = probability(c, k, r, e);
+      if (p > best_p || (p == best_p && e > best_e)) {
         best_e = e;
+        best_p = p;
         best = k;
         best_r = r;
         best_len = dl;
         best_anch = an;
       }
     }
+  bool graded = ta_alignment_has_posteriors(c->al);
   double floor = c->o->hint_threshold < c->o->partial_threshold
                      ? c->o->hint_threshold
                      : c->o->partial_threshold;
-  if (best_e <= floor) return TA_OK;
+  if (graded ? best_p <= logistic(floor - c->o->partial_threshold)
+             : best_e <= floor)
+    return TA_OK;
   /* "Il reprit :" before a line of dialogue is mostly folded into the
    * quote ("...," he went on): a hint, not a warning */
   bool tag = best_r == 1 && ta__check_speech_tag(c, best);
-  bool hint = best_e <= c->o->partial_threshold || tag;
+  bool hint = (graded ? best_p < c->o->min_probability
+                      : best_e <= c->o->partial_threshold) ||
+              tag;
   char which[48];
   if (best_r == 1)
     snprintf(which, sizeof which, "sentence %zu of %zu",
@@ -225,7 +248,8 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
   else
     snprintf(which, sizeof which, "sentences %zu-%zu of %zu",
              best - b->src_begin + 1, best - b->src_begin + best_r, b->src_len);
-  /* what was seen, in words; the evidence (nats) is the finding's value */
+  /* what was seen, in words; the evidence (log-odds) is the finding's
+   * value, the probability what a reviewer reads */
   char why[160] = "";
   size_t wl = 0;
   double rest = best_e - best_len - best_anch;
@@ -244,17 +268,23 @@ ta_status ta__check_partial(ta__check_ctx *c, size_t bead, bool *found) {
   if (!wl)
     snprintf(why, sizeof why, "%s",
              "little in the translation accounts for it");
+  char sure[48];
+  if (graded)
+    snprintf(sure, sizeof sure, "%s %s untranslated (p = %.2f)",
+             best_r == 1 ? "is" : "are", ta__check_how_sure(best_p), best_p);
+  else
+    snprintf(sure, sizeof sure, "%s untranslated",
+             hint          ? "may be"
+             : best_r == 1 ? "looks"
+                           : "look");
   ta__finding_item *it = ta__check_add(
       c, TA_FINDING_PARTIAL_OMISSION, bead, 1, best_e,
-      "%s merged into this translation %s untranslated: %s%s", which,
-      hint          ? "may be"
-      : best_r == 1 ? "looks"
-                    : "look",
-      why,
+      "%s merged into this translation %s: %s%s", which, sure, why,
       tag ? "; a speech tag, often folded into the "
             "quoted speech"
           : "");
   if (!it) return TA_ENOMEM;
+  it->pub.probability = graded ? best_p : -1;
   ta__check_span(c->src, best, best_r, &it->pub.src);
   if (hint) {
     /* weak evidence: shown to a reviewer, never fails the check */
@@ -383,9 +413,15 @@ void ta__check_move_gap(ta__check_ctx *c, ta__finding_item *it, size_t first,
              ta_doc_sentence(c->src, p)->paragraph + 1, r, r > 1 ? "s" : "");
   else
     snprintf(what, sizeof what, "%zu sentence%s", r, r > 1 ? "s" : "");
+  /* a partial omission carries its probability here; a run of 1-0 beads
+   * gets its own after the move (check.c) */
+  char gone[48] = "not translated";
+  if (it->pub.probability >= 0)
+    snprintf(gone, sizeof gone, "%s untranslated (p = %.2f)",
+             ta__check_how_sure(it->pub.probability), it->pub.probability);
   snprintf(it->msg, sizeof it->msg,
-           "%s not translated (the aligner paired the %zu sentence%s %s it "
+           "%s %s (the aligner paired the %zu sentence%s %s it "
            "one off and put the gap at source line %zu)",
-           what, moved, moved > 1 ? "s" : "", g > p ? "after" : "before",
+           what, gone, moved, moved > 1 ? "s" : "", g > p ? "after" : "before",
            ta_doc_sentence(c->src, g)->line);
 }

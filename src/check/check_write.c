@@ -161,10 +161,11 @@ ta_status ta__check_write_json(FILE *fp, const ta_doc *src, const ta_doc *tgt,
   fprintf(fp,
           ",\"length_z\":%.2f,\"partial_threshold\":%.2f,"
           "\"hint_threshold\":%.2f,\"untranslated_share\":%.2f,"
-          "\"mostly_untranslated\":%.2f,\"unaligned_share\":%.2f},\n",
+          "\"mostly_untranslated\":%.2f,\"unaligned_share\":%.2f,"
+          "\"min_probability\":%.2f},\n",
           r->opts.length_z, r->opts.partial_threshold, r->opts.hint_threshold,
           r->opts.untranslated_share, r->opts.mostly_untranslated,
-          r->opts.unaligned_share);
+          r->opts.unaligned_share, r->opts.min_probability);
   char why[1024];
   ta__check_reason(r, why, sizeof why);
   fprintf(fp, "\"summary\":{\"verdict\":\"%s\",\"reason\":",
@@ -197,6 +198,10 @@ ta_status ta__check_write_json(FILE *fp, const ta_doc *src, const ta_doc *tgt,
             ta_severity_name(f->severity), f->bead, f->nbeads, f->value,
             f->whole_paragraph ? "true" : "false");
     ta__json_string(fp, f->message, strlen(f->message));
+    if (f->probability >= 0)
+      fprintf(fp, ",\"probability\":%.4f", f->probability);
+    else
+      fputs(",\"probability\":null", fp);
     fputc(',', fp);
     json_side(fp, "source", src, &f->src);
     fputc(',', fp);

@@ -109,6 +109,7 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
   f->bead = bead;
   f->nbeads = nbeads;
   f->value = value;
+  f->probability = -1; /* not estimated, unless the check sets it */
   const ta_bead *a = ta_alignment_bead(c->al, bead);
   const ta_bead *z = ta_alignment_bead(c->al, bead + nbeads - 1);
   ta__check_span(c->src, a->src_begin, z->src_begin + z->src_len - a->src_begin,
@@ -120,6 +121,37 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
   vsnprintf(it->msg, sizeof it->msg, fmt, ap);
   va_end(ap);
   return it;
+}
+
+double ta__check_p_untranslated(const ta__check_ctx *c, size_t begin,
+                                size_t len) {
+  if (!ta_alignment_has_posteriors(c->al)) return -1;
+  double best = 0;
+  for (size_t i = begin; i < begin + len; i++) {
+    double p = 0;
+    if (ta_alignment_untranslated_probability(c->al, TA_SIDE_SOURCE, i, &p,
+                                              NULL) == TA_OK &&
+        p > best)
+      best = p;
+  }
+  return best;
+}
+
+double ta__check_p_added(const ta__check_ctx *c, size_t begin, size_t len) {
+  if (!ta_alignment_has_posteriors(c->al)) return -1;
+  double best = 0;
+  for (size_t j = begin; j < begin + len; j++) {
+    double p = 0;
+    if (ta_alignment_untranslated_probability(c->al, TA_SIDE_TARGET, j, &p,
+                                              NULL) == TA_OK &&
+        p > best)
+      best = p;
+  }
+  return best;
+}
+
+const char *ta__check_how_sure(double p) {
+  return p >= 0.8 ? "probably" : p >= 0.5 ? "possibly" : "perhaps";
 }
 
 /* The public structs and bit sets reserve room for kinds to come. */

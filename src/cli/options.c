@@ -358,8 +358,14 @@ const cli_opt cli_options[] = {
      "length outlier above |z| (default 4)", 0, INFINITY, true, 0, NULL},
     NUM("partial-threshold", "N", CLI_CHECK | CLI_PIPE, set_real,
         check.partial_threshold, -INFINITY, INFINITY,
-        "evidence in nats above which a sentence merged into a bead is a "
-        "partial omission (default 3; lower finds more)"),
+        "evidence score (log-odds) of the check's own test for a sentence "
+        "merged into a bead, at which it counts as p = 0.5 (default 3; "
+        "lower finds more)"),
+    NUM("min-probability", "P", CLI_CHECK | CLI_PIPE, set_real,
+        check.min_probability, 0, 1,
+        "omissions less likely than P to be real (0..1) are info-level "
+        "hints that never fail the check (default 0.3; README: how often a "
+        "finding at each probability is right)"),
     OPT("batch", 0, "MANIFEST", CLI_CHECK, set_str, batch,
         "check every pair of MANIFEST: lines 'SRC<TAB>TGT', paths relative to "
         "the manifest, '#' comments; one report per pair and "

@@ -70,7 +70,7 @@ check "thresholds relaxed: exit 0" test $? -eq 0
 check "number finding in json" /usr/bin/python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["schema"] == "tmxalign-check" and r["version"] == 1
+assert r["schema"] == "tmxalign-check" and r["version"] == 2
 kinds = [f["kind"] for f in r["findings"]]
 assert "number" in kinds, kinds
 n = [f for f in r["findings"] if f["kind"] == "number"][0]

@@ -41,6 +41,7 @@ int main(void) {
   M(ta_align_opts, lexicon);
   M(ta_align_opts, self_train);
   M(ta_align_opts, note);
+  M(ta_align_opts, posteriors);
   S(ta_bead);
   M(ta_bead, src_begin);
   M(ta_bead, src_len);
@@ -74,6 +75,7 @@ int main(void) {
   M(ta_check_opts, mostly_untranslated);
   M(ta_check_opts, unaligned_share);
   M(ta_check_opts, given_pairs);
+  M(ta_check_opts, min_probability);
   S(ta_check_span);
   M(ta_check_span, begin);
   M(ta_check_span, len);
@@ -91,6 +93,7 @@ int main(void) {
   M(ta_finding, value);
   M(ta_finding, whole_paragraph);
   M(ta_finding, message);
+  M(ta_finding, probability);
   S(ta_check_summary);
   M(ta_check_summary, src_sentences);
   M(ta_check_summary, tgt_sentences);

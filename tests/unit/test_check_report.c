@@ -196,7 +196,7 @@ static void json_has_schema_and_locations(void **state) {
   size_t len;
   char *json = render(f, TA_CHECK_FORMAT_JSON, &len);
   assert_true(
-      !strncmp(json, "{\"schema\":\"tmxalign-check\",\"version\":1,", 39));
+      !strncmp(json, "{\"schema\":\"tmxalign-check\",\"version\":2,", 39));
   assert_non_null(strstr(json, "\"verdict\":\"incomplete\""));
   assert_non_null(strstr(json, "\"kind\":\"number\",\"severity\":\"error\""));
   assert_non_null(strstr(json, "\"line\":2,\"offset\":"));
