@@ -405,14 +405,6 @@ ta_status ta__features_build_range(const ta_doc *d,
     ta__features_free(f);
     return TA_ENOMEM;
   }
-  /* the doubling growth's slack back (plain realloc, see doc.c) */
-  if (b.n && b.n < b.cap) {
-    uint32_t *k = realloc(b.k, b.n * sizeof *k);
-    if (k) {
-      b.k = k;
-      b.cap = b.n;
-    }
-  }
   f->keys = b.k;
   f->nkeys = b.n;
   f->cap = b.cap;

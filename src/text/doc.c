@@ -51,24 +51,6 @@ ta_status ta__doc_add(ta_doc *d, const char *text, size_t len, size_t offset,
 
 void ta__doc_finish(ta_doc *d) {
   if (d->finished) return;
-  /* Give back what the doubling growth reserved: on a million sentences
-   * the slack of the arena and the sentence array was a fifth of the
-   * aligner's peak.  A failed shrink keeps the larger block (plain
-   * realloc: no new allocation for the tests' failure injection). */
-  if (d->arena && d->arena_len && d->arena_len < d->arena_cap) {
-    char *a = realloc(d->arena, d->arena_len);
-    if (a) {
-      d->arena = a;
-      d->arena_cap = d->arena_len;
-    }
-  }
-  if (d->sents && d->count && d->count < d->cap) {
-    ta_sentence *s = realloc(d->sents, d->count * sizeof *s);
-    if (s) {
-      d->sents = s;
-      d->cap = d->count;
-    }
-  }
   for (size_t i = 0; i < d->count; i++)
     d->sents[i].text = d->arena + (uintptr_t)d->sents[i].text;
   d->finished = true;
