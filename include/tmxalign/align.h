@@ -10,7 +10,9 @@
  *      + bead-type prior + paragraph-boundary penalty.
  *
  * Memory bound: O((n + m) * band) bytes of back-pointers, never n*m.
- * Thread safety: ta_align is reentrant; distinct calls may run in parallel. */
+ * Thread safety: ta_align is reentrant; distinct calls may run in parallel.
+ * With opts.threads > 1 one call also uses threads of its own (started
+ * and joined within the call). */
 #ifndef TMXALIGN_ALIGN_H
 #define TMXALIGN_ALIGN_H
 
@@ -62,9 +64,12 @@ typedef struct ta_align_opts {
                                   beads when there are enough (default true) */
   ta_note note;              /**< notes on the lexicon; fn may be NULL */
   /* ---- appended in 0.3 ---- */
-  bool posteriors; /**< also compute bead posteriors (forward-backward
-                        over the band, ta_alignment_untranslated_probability);
-                        default false: it costs about one more search pass */
+  bool posteriors;  /**< also compute bead posteriors (forward-backward
+                         over the band, ta_alignment_untranslated_probability);
+                         default false: it costs about one more search pass */
+  unsigned threads; /**< threads for this one pair: default 1; 0: one per
+                         online core.  The alignment is the same bytes
+                         whatever the number. */
 } ta_align_opts;
 
 TA_EXPORT void ta_align_opts_init(ta_align_opts *o);

@@ -89,7 +89,7 @@ class ta_align_opts(Structure):
                 ("min_band", c_size_t), ("max_band", c_size_t),
                 ("passes", c_int), ("lexicon", c_void_p),
                 ("self_train", c_bool), ("note", ta_note),
-                ("posteriors", c_bool)]
+                ("posteriors", c_bool), ("threads", c_uint)]
 
 
 class ta_bead(Structure):
@@ -607,7 +607,7 @@ class AlignSummary:
 
 _ALIGN_OPTIONS = ("max_bead", "weights", "length_weight", "use_paragraphs",
                   "min_band", "max_band", "passes", "self_train",
-                  "dictionaries")
+                  "dictionaries", "threads")
 
 
 class _Lexicon:
@@ -648,7 +648,7 @@ def _align_opts(o: ta_align_opts, options: Mapping[str, Any],
     for name in ("use_paragraphs", "self_train"):
         if name in options:
             setattr(o, name, bool(options[name]))
-    for name in ("min_band", "max_band", "passes"):
+    for name in ("min_band", "max_band", "passes", "threads"):
         if name in options:
             v = options[name]
             if not isinstance(v, int) or v < 0:
@@ -731,7 +731,8 @@ def align(src: DocumentLike, tgt: DocumentLike, src_lang: Optional[str] = None,
     ``min_band``, ``max_band``, ``passes`` (2: re-estimate from a first
     pass), ``self_train`` (learn a lexicon from the pair, default True),
     ``dictionaries`` (paths of bilingual dictionaries: FreeDict/dictd,
-    hunalign or TSV).  Returns an :class:`Alignment`."""
+    hunalign or TSV), ``threads`` (for this one pair: default 1, 0 one per
+    core; the same beads whatever the number).  Returns an :class:`Alignment`."""
     _options("align", options, _ALIGN_OPTIONS)
     s = _doc(src, src_lang, "src")
     t = _doc(tgt, tgt_lang, "tgt")

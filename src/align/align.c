@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/parallel.h"
 #include "lexicon/lexicon.h"
 
 const char *ta_anchor_name(ta_anchor_kind k) {
@@ -34,6 +35,7 @@ void ta_align_opts_init(ta_align_opts *o) {
   o->max_band = 0;
   o->passes = 2;
   o->self_train = true;
+  o->threads = 1;
 }
 
 /* Documents longer than this (both sides) are first aligned at half
@@ -93,6 +95,7 @@ static ta_status coarse_path(const ta__ctx *c, ta__path *out) {
   cc.max_b = c->max_b;
   cc.vocab = c->vocab;
   cc.err = c->err;
+  cc.pool = c->pool;
   ta_status st = ta__features_coarsen(c->src.f, 0, c->vocab, &cc.fsrc);
   if (st == TA_OK) st = ta__features_coarsen(c->tgt.f, 1, c->vocab, &cc.ftgt);
   if (st == TA_OK) st = ta__side_init(&cc.src, &cc.fsrc, &cc.model);
@@ -301,8 +304,8 @@ static ta_status follow(ta__ctx *c) {
 static ta_status align_ctx(ta__ctx *c, const ta_doc *src, const ta_doc *tgt) {
   bool on[TA_ANCHOR_COUNT];
   for (int k = 0; k < TA_ANCHOR_COUNT; k++) on[k] = c->opts.weights[k] != 0;
-  ta_status st = ta__features_build(src, on, &c->fsrc);
-  if (st == TA_OK) st = ta__features_build(tgt, on, &c->ftgt);
+  ta_status st =
+      ta__features_build_pair(src, tgt, on, c->pool, &c->fsrc, &c->ftgt);
   if (st == TA_OK && on[TA_ANCHOR_IDENTICAL] && ta__names_apply(src, tgt))
     st = ta__names_add(src, &c->fsrc, tgt, &c->ftgt);
   if (st == TA_OK) st = ta__features_weigh(&c->fsrc, &c->ftgt, &c->vocab_own);
@@ -391,7 +394,12 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt, const ta_align_opts *o,
   ta_status bad = check_opts(&c.opts, err);
   if (bad != TA_OK) return bad;
   ta_alignment *al = ta__calloc(1, sizeof *al);
-  ta_status st = al ? align_ctx(&c, src, tgt) : TA_ENOMEM;
+  ta_status st = al ? TA_OK : TA_ENOMEM;
+  /* threads only for a pair large enough to use them */
+  if (st == TA_OK && ta__threads_resolve(c.opts.threads) > 1 &&
+      ta_doc_count(src) >= TA__PARALLEL_ROWS)
+    st = ta__pool_new(c.opts.threads, &c.pool);
+  if (st == TA_OK) st = align_ctx(&c, src, tgt);
   /* on the final model and path, before the beads are handed over */
   if (st == TA_OK && c.opts.posteriors)
     st = ta__posteriors_compute(&c, &al->post);
@@ -425,6 +433,7 @@ ta_status ta_align(const ta_doc *src, const ta_doc *tgt, const ta_align_opts *o,
   ta__features_free(&c.fsrc);
   ta__features_free(&c.ftgt);
   ta__vocab_free(&c.vocab_own);
+  ta__pool_free(c.pool);
   return st;
 }
 

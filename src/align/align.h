@@ -46,7 +46,12 @@ typedef struct ta__ctx {
   const ta__vocab *vocab; /* of the documents, while coarse levels need it */
   ta__vocab vocab_own;    /* what vocab points to at level 0 */
   ta_error *err;          /* where a TA_EINTERNAL is described; may be NULL */
+  struct ta__pool *pool;  /* threads of opts.threads; NULL: one thread */
 } ta__ctx;
+
+/* Searches over fewer source rows run on one thread: starting the
+ * pipeline of dp.c costs more than it saves there. */
+#define TA__PARALLEL_ROWS 4096
 
 /* For every source row i in 0..n the target cells lo[i]..hi[i], both
  * non-decreasing in i, lo[0] = 0, hi[n] = m. */

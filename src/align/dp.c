@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "align/align.h"
+#include "base/parallel.h"
 
 #define INF DBL_MAX
 
@@ -365,16 +366,21 @@ static void cell_best(const ta__ctx *c, const ta__band *band, search *w,
  * i - 1 against every target a bead ending in rows i .. i + max_a - 1 may
  * pair it with (prefix sums, so a bead sums a run in O(1)), then every
  * cell of the row. */
-static bool fill_row(const ta__ctx *c, const ta__band *band, search *w,
-                     size_t i) {
+static bool pair_row_at(const ta__ctx *c, const ta__band *band, pair_row *prs,
+                        size_t i) {
   const size_t n = c->src.n;
   const size_t A = (size_t)c->max_a, B = (size_t)c->max_b;
-  if (i >= 1) {
-    size_t s = i - 1;
-    size_t plo = band->lo[i] >= B ? band->lo[i] - B : 0;
-    size_t phi = band->hi[i + A - 1 <= n ? i + A - 1 : n];
-    if (!pair_row_fill(c, &w->prs[s % A], s, plo, phi)) return false;
-  }
+  if (i < 1) return true;
+  size_t s = i - 1;
+  size_t plo = band->lo[i] >= B ? band->lo[i] - B : 0;
+  size_t phi = band->hi[i + A - 1 <= n ? i + A - 1 : n];
+  return pair_row_fill(c, &prs[s % A], s, plo, phi);
+}
+
+static bool fill_row(const ta__ctx *c, const ta__band *band, search *w,
+                     size_t i) {
+  const size_t A = (size_t)c->max_a;
+  if (!pair_row_at(c, band, w->prs, i)) return false;
   double *row = w->rows[i % (A + 1)];
   const size_t lo = band->lo[i], hi = band->hi[i];
   for (size_t j = lo; j <= hi; j++) {
@@ -385,6 +391,187 @@ static bool fill_row(const ta__ctx *c, const ta__band *band, search *w,
     w->bp[w->off[i] + j - lo] = arg;
   }
   return true;
+}
+
+/* ---- the same rows on several threads --------------------------------------
+ *
+ * The search is a recurrence row after row, but most of a cell's work does
+ * not depend on the rows before it: the anchor terms of each bead type
+ * summed over its sentence pairs (a bound, see cell_best) and its length
+ * cost.  Worker threads compute these for a block of rows, while the
+ * calling thread runs the recurrence over the block before, with the
+ * very expressions cell_best uses on the very values it would compute:
+ * the back-pointers, and so the beads, are the same bytes as on one
+ * thread.  Many-to-many beads that survive the bound (one candidate in
+ * twenty) have their keys merged by the calling thread, as before. */
+
+/* Cells per block: 32,768 cells of 12 types are 6 MB of costs a buffer. */
+#define PRE_BLOCK_CELLS 32768
+
+typedef struct pre_block {
+  size_t r0, r1;       /* rows [r0, r1) */
+  size_t chunks;       /* tasks: row ranges of the block */
+  double *rest, *len;  /* by cell (from w->off[r0]) and bead type */
+  size_t cap;          /* cells the buffers hold */
+  bool failed[64 * 4]; /* by chunk: out of memory */
+} pre_block;
+
+typedef struct pre_job {
+  const ta__ctx *c;
+  const ta__band *band;
+  const search *w;
+  pre_block *blk;
+} pre_job;
+
+/* Task k of a block: its rows' prices, with its own pair rows (warmed up
+ * over the max_a rows before, recomputed as fill_row computes them). */
+static void pre_task(void *arg, size_t k) {
+  const pre_job *job = arg;
+  const ta__ctx *c = job->c;
+  const ta__band *band = job->band;
+  pre_block *blk = job->blk;
+  const size_t A = (size_t)c->max_a, T = c->ntypes;
+  size_t rows = blk->r1 - blk->r0;
+  size_t from = blk->r0 + rows * k / blk->chunks;
+  size_t to = blk->r0 + rows * (k + 1) / blk->chunks;
+  pair_row prs[TA__MAX_SIDE];
+  memset(prs, 0, sizeof prs);
+  bool ok = true;
+  for (size_t i = from > A ? from - A : 0; ok && i < from; i++)
+    ok = pair_row_at(c, band, prs, i);
+  for (size_t i = from; ok && i < to; i++) {
+    if (!(ok = pair_row_at(c, band, prs, i))) break;
+    const size_t lo = band->lo[i], hi = band->hi[i];
+    size_t cell = job->w->off[i] - job->w->off[blk->r0];
+    for (size_t j = lo; j <= hi; j++, cell++) {
+      double *rest = blk->rest + cell * T, *len = blk->len + cell * T;
+      for (size_t t = 0; t < T; t++) {
+        size_t a = c->types[t].a, b = c->types[t].b;
+        if (a > i || b > j) continue;
+        size_t pi = i - a, pj = j - b;
+        if (pj < band->lo[pi] || pj > band->hi[pi]) continue;
+        double reward = 0, nm = 0;
+        for (size_t s = pi; b && s < i; s++) {
+          const pair_row *r = &prs[s % A];
+          reward += r->reward[j - r->lo] - r->reward[pj - r->lo];
+          nm += r->numbers[j - r->lo] - r->numbers[pj - r->lo];
+        }
+        rest[t] = bead_rest(c, pi, a, pj, b, reward, nm, NULL);
+        len[t] = bead_length(c, pi, a, pj, b);
+      }
+    }
+  }
+  for (size_t r = 0; r < TA__MAX_SIDE; r++) {
+    free(prs[r].reward);
+    free(prs[r].numbers);
+  }
+  blk->failed[k] = !ok;
+}
+
+/* cell_best with the prices of pre_task: the same tests in the same order
+ * on the same values. */
+static void cell_best_priced(const ta__ctx *c, const ta__band *band, search *w,
+                             size_t i, size_t j, const double *rest_of,
+                             const double *len_of, double *best, uint8_t *arg) {
+  const size_t A = (size_t)c->max_a;
+  *best = i == 0 && j == 0 ? 0 : INF;
+  *arg = 0xFF;
+  for (size_t k = 0; k < c->ntypes; k++) {
+    size_t a = c->types[k].a, b = c->types[k].b;
+    if (a > i || b > j) continue;
+    size_t pi = i - a, pj = j - b;
+    if (pj < band->lo[pi] || pj > band->hi[pi]) continue;
+    double prev = w->rows[pi % (A + 1)][pj - band->lo[pi]];
+    if (prev >= INF) continue;
+    double rest = rest_of[k];
+    if (prev + rest >= *best) continue;
+    double len = len_of[k];
+    if (prev + rest + len >= *best) continue;
+    if (a && b && a + b > 2) rest = merged_rest(c, w, i, j, pi, a, pj, b);
+    double cost = prev + rest + len;
+    if (cost < *best) {
+      *best = cost;
+      *arg = (uint8_t)k;
+    }
+  }
+}
+
+/* The next block from row r0: rows until PRE_BLOCK_CELLS cells (at least
+ * one row).  false when out of memory. */
+static bool pre_block_next(const ta__ctx *c, const search *w, size_t threads,
+                           size_t r0, pre_block *blk) {
+  const size_t last = c->src.n + 1;
+  size_t r1 = r0;
+  while (r1 < last &&
+         (r1 == r0 || w->off[r1 + 1] - w->off[r0] <= PRE_BLOCK_CELLS))
+    r1++;
+  blk->r0 = r0;
+  blk->r1 = r1;
+  size_t cells = w->off[r1] - w->off[r0];
+  if (cells > blk->cap) {
+    free(blk->rest);
+    free(blk->len);
+    blk->rest = ta__malloc(cells * c->ntypes * sizeof *blk->rest);
+    blk->len = ta__malloc(cells * c->ntypes * sizeof *blk->len);
+    blk->cap = blk->rest && blk->len ? cells : 0;
+    if (!blk->cap) return false;
+  }
+  size_t chunks = 4 * threads;
+  if (chunks > sizeof blk->failed / sizeof blk->failed[0])
+    chunks = sizeof blk->failed / sizeof blk->failed[0];
+  blk->chunks = r1 - r0 < chunks ? r1 - r0 : chunks;
+  return true;
+}
+
+/* Every row of the search, block after block: the workers price block
+ * b + 1 while this thread runs the recurrence over block b. */
+static ta_status search_fill_parallel(const ta__ctx *c, const ta__band *band,
+                                      search *w, ta__pool *pool) {
+  const size_t last = c->src.n + 1, T = c->ntypes;
+  const size_t threads = ta__pool_threads(pool);
+  pre_block blk[2];
+  memset(blk, 0, sizeof blk);
+  pre_job job[2] = {{c, band, w, &blk[0]}, {c, band, w, &blk[1]}};
+  ta_status st = TA_OK;
+  int cur = 0;
+  if (!pre_block_next(c, w, threads, 0, &blk[0])) st = TA_ENOMEM;
+  if (st == TA_OK) {
+    ta__pool_post(pool, blk[0].chunks, pre_task, &job[0]);
+    ta__pool_wait(pool);
+  }
+  while (st == TA_OK) {
+    pre_block *b = &blk[cur], *nb = &blk[1 - cur];
+    for (size_t k = 0; k < b->chunks; k++)
+      if (b->failed[k]) st = TA_ENOMEM;
+    if (st != TA_OK) break;
+    bool more = b->r1 < last;
+    if (more && !pre_block_next(c, w, threads, b->r1, nb)) {
+      st = TA_ENOMEM;
+      break;
+    }
+    if (more) ta__pool_post(pool, nb->chunks, pre_task, &job[1 - cur]);
+    for (size_t i = b->r0; i < b->r1; i++) {
+      double *row = w->rows[i % ((size_t)c->max_a + 1)];
+      const size_t lo = band->lo[i], hi = band->hi[i];
+      size_t cell = w->off[i] - w->off[b->r0];
+      for (size_t j = lo; j <= hi; j++, cell++) {
+        double best;
+        uint8_t arg;
+        cell_best_priced(c, band, w, i, j, b->rest + cell * T,
+                         b->len + cell * T, &best, &arg);
+        row[j - lo] = best;
+        w->bp[w->off[i] + j - lo] = arg;
+      }
+    }
+    if (!more) break;
+    ta__pool_wait(pool);
+    cur = 1 - cur;
+  }
+  for (int k = 0; k < 2; k++) {
+    free(blk[k].rest);
+    free(blk[k].len);
+  }
+  return st;
 }
 
 /* Whether the path through (i, j) runs along an inner edge of the band
@@ -443,8 +630,12 @@ ta_status ta__search(ta__ctx *c, const ta__band *band, uint8_t *touched,
                      bool *any) {
   search w = {0};
   ta_status st = search_alloc(c, band, &w) ? TA_OK : TA_ENOMEM;
-  for (size_t i = 0; st == TA_OK && i <= c->src.n; i++)
-    if (!fill_row(c, band, &w, i)) st = TA_ENOMEM;
+  if (st == TA_OK && c->pool && ta__pool_threads(c->pool) > 1 &&
+      c->src.n >= TA__PARALLEL_ROWS)
+    st = search_fill_parallel(c, band, &w, c->pool);
+  else
+    for (size_t i = 0; st == TA_OK && i <= c->src.n; i++)
+      if (!fill_row(c, band, &w, i)) st = TA_ENOMEM;
   if (st == TA_OK) st = trace_back(c, band, &w, touched, any);
   if (st == TA_OK) reverse_beads(c);
   search_free(&w);

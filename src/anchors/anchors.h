@@ -46,6 +46,19 @@ bool ta__opens_turn(const char *text, size_t len);
 ta_status ta__features_build(const ta_doc *d,
                              const bool enabled[TA_ANCHOR_COUNT],
                              ta__features *f);
+/* The same for sentences [from, to) of d (keys from 0: see
+ * ta__features_build_pair, which joins such parts). */
+ta_status ta__features_build_range(const ta_doc *d,
+                                   const bool enabled[TA_ANCHOR_COUNT],
+                                   size_t from, size_t to, ta__features *f);
+/* Features of both documents, on the threads of pool (NULL: this one):
+ * each document in ranges of sentences, joined in order, so that the
+ * result is the same whatever the threads. */
+struct ta__pool;
+ta_status ta__features_build_pair(const ta_doc *src, const ta_doc *tgt,
+                                  const bool enabled[TA_ANCHOR_COUNT],
+                                  struct ta__pool *pool, ta__features *fs,
+                                  ta__features *ft);
 /* The distinct keys of both documents and how many sentences of each side
  * hold them: an open-addressing table grown as keys come, the size of the
  * vocabulary rather than of the text. */

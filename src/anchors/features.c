@@ -3,10 +3,12 @@
  * matches, and halving a document for the coarse search.  Memory: the
  * vocabulary is sized to the distinct keys, not to the text. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "anchors/anchors.h"
+#include "base/parallel.h"
 
 static size_t df_slot(const ta__vocab *t, uint32_t k) {
   size_t h = (k * 2654435761u) & (t->cap - 1);
@@ -192,4 +194,97 @@ ta_status ta__features_coarsen(const ta__features *f, int side,
   out->nkeys = o;
   out->cap = f->nkeys;
   return TA_OK;
+}
+
+/* ---- both documents on several threads -------------------------------- */
+
+/* Sentences per part: a part costs a fold context (ICU transliterator and
+ * word iterator opened on first use), small beside 4,096 sentences. */
+#define BUILD_PART_MIN 4096
+
+typedef struct build_job {
+  const ta_doc *doc[2];
+  const bool *enabled;
+  size_t parts[2];    /* per side */
+  ta__features *part; /* side 0's parts, then side 1's */
+  ta_status *st;
+} build_job;
+
+static void build_task(void *arg, size_t k) {
+  build_job *job = arg;
+  int side = k >= job->parts[0];
+  size_t p = side ? k - job->parts[0] : k, np = job->parts[side];
+  size_t n = ta_doc_count(job->doc[side]);
+  job->st[k] =
+      ta__features_build_range(job->doc[side], job->enabled, n * p / np,
+                               n * (p + 1) / np, &job->part[k]);
+}
+
+/* The parts of one side, in order, into f (the parts are freed). */
+static ta_status join_parts(ta__features *part, size_t np, ta__features *f) {
+  memset(f, 0, sizeof *f);
+  size_t n = 0, nkeys = 0;
+  for (size_t p = 0; p < np; p++) {
+    n += part[p].n;
+    nkeys += part[p].nkeys;
+  }
+  if (nkeys > UINT32_MAX) return TA_ENOMEM; /* key_begin is 32-bit */
+  f->s = ta__malloc((n ? n : 1) * sizeof *f->s);
+  f->keys = ta__malloc((nkeys ? nkeys : 1) * sizeof *f->keys);
+  if (!f->s || !f->keys) {
+    ta__features_free(f);
+    return TA_ENOMEM;
+  }
+  for (size_t p = 0; p < np; p++) {
+    for (size_t i = 0; i < part[p].n; i++) {
+      f->s[f->n + i] = part[p].s[i];
+      f->s[f->n + i].key_begin += (uint32_t)f->nkeys;
+    }
+    memcpy(f->keys + f->nkeys, part[p].keys, part[p].nkeys * sizeof *f->keys);
+    f->n += part[p].n;
+    f->nkeys += part[p].nkeys;
+    f->total_chars += part[p].total_chars;
+  }
+  f->cap = nkeys ? nkeys : 1;
+  return TA_OK;
+}
+
+ta_status ta__features_build_pair(const ta_doc *src, const ta_doc *tgt,
+                                  const bool enabled[TA_ANCHOR_COUNT],
+                                  struct ta__pool *pool, ta__features *fs,
+                                  ta__features *ft) {
+  size_t threads = ta__pool_threads(pool);
+  size_t ns = ta_doc_count(src), nt = ta_doc_count(tgt);
+  if (threads <= 1 || ns + nt < 2 * BUILD_PART_MIN) {
+    ta_status st = ta__features_build(src, enabled, fs);
+    if (st == TA_OK) st = ta__features_build(tgt, enabled, ft);
+    return st;
+  }
+  build_job job = {{src, tgt}, enabled, {1, 1}, NULL, NULL};
+  for (int s = 0; s < 2; s++) {
+    size_t n = s ? nt : ns, np = n / BUILD_PART_MIN;
+    if (np > 2 * threads) np = 2 * threads;
+    job.parts[s] = np ? np : 1;
+  }
+  size_t np = job.parts[0] + job.parts[1];
+  job.part = ta__calloc(np, sizeof *job.part);
+  job.st = ta__calloc(np, sizeof *job.st);
+  ta_status st = job.part && job.st ? TA_OK : TA_ENOMEM;
+  if (st == TA_OK) {
+    ta__pool_post(pool, np, build_task, &job);
+    ta__pool_wait(pool);
+  }
+  for (size_t k = 0; st == TA_OK && k < np; k++) st = job.st[k];
+  memset(fs, 0, sizeof *fs);
+  memset(ft, 0, sizeof *ft);
+  if (st == TA_OK) st = join_parts(job.part, job.parts[0], fs);
+  if (st == TA_OK) st = join_parts(job.part + job.parts[0], job.parts[1], ft);
+  for (size_t k = 0; job.part && k < np; k++) ta__features_free(&job.part[k]);
+  free(job.part);
+  free(job.st);
+  if (st != TA_OK) {
+    ta__features_free(fs);
+    ta__features_free(ft);
+  }
+  return st;
 }

@@ -369,20 +369,20 @@ bool ta__opens_turn(const char *t, size_t len) {
   return false;
 }
 
-ta_status ta__features_build(const ta_doc *d,
-                             const bool enabled[TA_ANCHOR_COUNT],
-                             ta__features *f) {
+ta_status ta__features_build_range(const ta_doc *d,
+                                   const bool enabled[TA_ANCHOR_COUNT],
+                                   size_t from, size_t to, ta__features *f) {
   memset(f, 0, sizeof *f);
-  size_t n = ta_doc_count(d);
+  size_t n = to - from;
   f->n = n;
   f->s = ta__calloc(n ? n : 1, sizeof *f->s);
   if (!f->s) return TA_ENOMEM;
   fold_ctx fc;
   fold_ctx_init(&fc);
   key_buf b = {0};
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = from; i < to; i++) {
     const ta_sentence *s = ta_doc_sentence(d, i);
-    ta__sent_feat *sf = &f->s[i];
+    ta__sent_feat *sf = &f->s[i - from];
     sf->key_begin = (uint32_t)b.n;
     if (!sentence_keys(&fc, enabled, s->text, s->len, &b, &sf->chars)) {
       fold_ctx_close(&fc);
@@ -409,6 +409,12 @@ ta_status ta__features_build(const ta_doc *d,
   f->nkeys = b.n;
   f->cap = b.cap;
   return TA_OK;
+}
+
+ta_status ta__features_build(const ta_doc *d,
+                             const bool enabled[TA_ANCHOR_COUNT],
+                             ta__features *f) {
+  return ta__features_build_range(d, enabled, 0, ta_doc_count(d), f);
 }
 
 void ta__features_free(ta__features *f) {

@@ -48,6 +48,7 @@ static const cli_command align_cmd = {
     "  tmxalign align book.fr.epub book.en.epub -s fr -t en -o book.epub\n"
     "  tmxalign align story.fr.txt story.en.txt -s fr -t en -o story.html\n"
     "  tmxalign align story.fr.txt story.en.txt -s fr -t en -o review.xlsx\n"
+    "  tmxalign align big.fr big.en -s fr -t en -j 2 -o big.tmx\n"
     "  tmxalign align book.fr.txt book.en.txt -s fr -t en -f jsonl \\\n"
     "      --no-anchor number -v\n"
     "  tmxalign align a.de a.fr -s de -t fr --dict auto -v\n"
@@ -179,6 +180,7 @@ int cmd_align(int argc, char **argv) {
   cli_args_init(&a, &align_cmd);
   int first, rc, format;
   if (!cli_parse(&align_cmd, argc, argv, &a, &first, &rc)) return rc;
+  a.align.threads = a.threads;
   if (a.batch || a.pair_dir) return cmd_align_batch(argc, argv); /* --bat */
   const char *out = a.out ? a.out : "-", *tags[TA_TMX_MAX_TARGETS + 1];
   if (!cli_output_format(&a, out, &format)) return CLI_ERROR;

@@ -298,6 +298,10 @@ const cli_opt cli_options[] = {
          "directory (by default a manifest may name any path)"),
     {"jobs", 'j', "N", CLI_BATCH | CLI_PIPE, set_uint, AT(threads),
      "worker threads (default 1; 0: one per core)", 0, 256, false, 0, NULL},
+    {"jobs", 'j', "N", CLI_ALIGN, set_uint, AT(threads),
+     "threads for each pair (default 1; 0: one per core); the output is the "
+     "same bytes whatever N",
+     0, 256, false, 0, NULL},
     FLAG("strict", 0, CLI_BATCH, set_bool, strict, true,
          "stop at the first failed pair: exit 2, the output is not written "
          "(an old file stays)"),

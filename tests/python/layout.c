@@ -42,6 +42,7 @@ int main(void) {
   M(ta_align_opts, self_train);
   M(ta_align_opts, note);
   M(ta_align_opts, posteriors);
+  M(ta_align_opts, threads);
   S(ta_bead);
   M(ta_bead, src_begin);
   M(ta_bead, src_len);

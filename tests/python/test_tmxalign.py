@@ -177,6 +177,19 @@ class Align(unittest.TestCase):
         self.assertTrue(all(len(b.src) + len(b.tgt) <= 3 for b in al))
         self.assertTrue(all(b.cost_anchor["number"] == 0 for b in al))
 
+    def test_threads_option(self):
+        # a pair long enough for the threads (4,096 sentences a side): the
+        # beads of threads=2 are those of threads=1
+        fr = [f"Chapitre {k}. Il y avait {k} chats." for k in range(4200)]
+        en = [f"Chapter {k}. There were {k} cats." for k in range(4200)]
+        one = tmxalign.align(fr, en, "fr", "en", threads=1)
+        two = tmxalign.align(fr, en, "fr", "en", threads=2)
+        self.assertEqual(len(one), 4200)
+        self.assertEqual([(b.src, b.tgt, b.score) for b in one],
+                         [(b.src, b.tgt, b.score) for b in two])
+        with self.assertRaisesRegex(ValueError, "threads must be an int"):
+            tmxalign.align(["a"], ["b"], "fr", "en", threads=-1)
+
     def test_bad_options(self):
         with self.assertRaisesRegex(TypeError, "unknown option.*'colour'"):
             tmxalign.align(["a"], ["b"], "fr", "en", colour=True)
