@@ -446,6 +446,7 @@ ta_status ta_check(const ta_doc *src, const ta_doc *tgt, const ta_alignment *al,
   free(c.src_chars);
   free(c.tgt_chars);
   ta__partial_free(&c);
+  ta__spellout_free(&c);
   free(c.bead_flags);
   if (st != TA_OK) {
     ta_check_report_free(r);

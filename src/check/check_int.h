@@ -43,6 +43,8 @@ typedef struct ta__check_ctx {
   ta__model model;               /* length model with the pair's figures */
   ta__folder *folder;            /* word folding for lexicon lookups */
   unsigned char *bead_flags;     /* per bead: BEAD_PARTIAL, BEAD_SHIFTED */
+  void *spellout[2];             /* ICU spell-out formatters, src and tgt */
+  signed char spellout_state[2]; /* check_spellout.c: untried, open, none */
 } ta__check_ctx;
 
 /* Append a finding over beads [bead, bead+nbeads) with the spans of their
@@ -95,6 +97,17 @@ size_t ta__check_bead_of_src(const ta__check_ctx *c, size_t s);
  * a lexicon. */
 ta_status ta__check_lexical(const ta__check_ctx *c, const ta_bead *b, size_t k,
                             size_t r, int *hits, int *misses);
+
+/* Numbers in words by ICU's spell-out rules (check_spellout.c), for the
+ * languages check_numbers.c has no tables of its own for: each value into
+ * vals, whether it is compound into big, its text into shown (stride
+ * shown_len); returns how many (at most cap). */
+size_t ta__spellout_values(ta__check_ctx *c, bool target, const char *text,
+                           size_t len, long *vals, bool *big, char *shown,
+                           size_t shown_len, size_t cap);
+/* Has ICU spell-out rules of that side's own language? */
+bool ta__spellout_available(ta__check_ctx *c, bool target);
+void ta__spellout_free(ta__check_ctx *c);
 
 /* Numbers, dates and times of a bead (check_numbers.c). */
 ta_status ta__check_numbers(ta__check_ctx *c, size_t bead);

@@ -955,10 +955,23 @@ ta_status ta__check_numbers(ta__check_ctx *c, size_t bead) {
   size_t nvs = spelled_values(st, strlen(st), lsrc, vs, bs, ss, MAXW);
   size_t nvt = spelled_values(tt, strlen(tt), ltgt, vt, bt, stw, MAXW);
   bool glued;
+  /* the other languages: ICU's spell-out rules, where it has them */
+  bool own_s =
+           atoms_of(lsrc, &glued) || lang_is(lsrc, "zh") || lang_is(lsrc, "ja"),
+       own_t =
+           atoms_of(ltgt, &glued) || lang_is(ltgt, "zh") || lang_is(ltgt, "ja");
+  if (!own_s)
+    nvs = ta__spellout_values(c, false, st, strlen(st), vs, bs, ss[0], CAND_LEN,
+                              MAXW);
+  if (!own_t)
+    nvt = ta__spellout_values(c, true, tt, strlen(tt), vt, bt, stw[0], CAND_LEN,
+                              MAXW);
   /* Han numerals only explain digits: 一 is in too many words to be
    * reported alone */
-  bool words_s = atoms_of(lsrc, &glued) != NULL,
-       words_t = atoms_of(ltgt, &glued) != NULL;
+  bool words_s = atoms_of(lsrc, &glued) != NULL ||
+                 (!own_s && ta__spellout_available(c, false)),
+       words_t = atoms_of(ltgt, &glued) != NULL ||
+                 (!own_t && ta__spellout_available(c, true));
   bool any_big = false;
   for (size_t i = 0; i < nvs && words_s; i++) any_big |= bs[i];
   for (size_t i = 0; i < nvt && words_t; i++) any_big |= bt[i];

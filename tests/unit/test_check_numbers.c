@@ -156,6 +156,24 @@ static const struct word_case {
     {"ja 三十六 = 36", "ja", "三十六人が来た。", "en", "36 people came.", 0},
     {"zh 两万 = 20,000", "zh", "有两万人。", "en", "There are 20,000 people.",
      0},
+    /* the other languages through ICU's spell-out rules */
+    {"es treinta y seis mil = thirty-six thousand", "es",
+     "Treinta y seis mil personas vinieron a la fiesta.", "en",
+     "Thirty-six thousand people came to the festival.", 0},
+    {"es treinta y seis mil != twenty-six thousand", "es",
+     "Treinta y seis mil personas vinieron a la fiesta.", "en",
+     "Twenty-six thousand people came to the festival.", 1},
+    {"es treinta y seis mil = 36,000", "es",
+     "Treinta y seis mil personas vinieron a la fiesta.", "en",
+     "36,000 people came to the festival.", 0},
+    {"es mil gracias is no number", "es", "Mil gracias por la cena.", "en",
+     "Thank you so much for dinner.", 0},
+    {"ru тридцать шесть тысяч = 36 000", "ru",
+     "Пришло тридцать шесть тысяч человек.", "fr",
+     "36 000 personnes sont venues.", 0},
+    {"ru тридцать шесть тысяч != 26 000", "ru",
+     "Пришло тридцать шесть тысяч человек.", "fr",
+     "26 000 personnes sont venues.", 1},
 };
 
 static void number_words_per_language(void **state) {
