@@ -70,10 +70,9 @@ static void outputs_join_without_space(void **state) {
   (void)state;
   const char *ja[] = {"山頂から景色を眺めた。", "富士山が大きく見えた。",
                       "It was cold."};
-  const char *en[] = {
-      "From the summit we looked at Mount Fuji, which "
-      "seemed very large.",
-      "Il faisait froid.", "Very cold."};
+  const char *en[] = {("From the summit we looked at Mount Fuji, which "
+                       "seemed very large."),
+                      "Il faisait froid.", "Very cold."};
   ta_doc *s = doc("ja", ja, 3), *t = doc("en", en, 3);
   /* 3-1 then 0-2: the Japanese seam and the Japanese-Latin seam */
   ta_bead beads[2] = {{.src_begin = 0, .src_len = 3, .tgt_len = 1},
