@@ -152,6 +152,11 @@ TA_EXPORT size_t ta_doc_count(const ta_doc *d);
 TA_EXPORT const ta_sentence *ta_doc_sentence(const ta_doc *d, size_t i);
 TA_EXPORT size_t ta_doc_paragraph_count(const ta_doc *d);
 TA_EXPORT const char *ta_doc_lang(const ta_doc *d); /**< canonical BCP-47 */
+/** Parts of a document read from several files: the pages of an EPUB's
+ * spine that hold text, in reading order.  0 for a document of one file. */
+TA_EXPORT size_t ta_doc_part_count(const ta_doc *d);
+/** The 0-based part a paragraph belongs to (0 without parts). */
+TA_EXPORT size_t ta_doc_paragraph_part(const ta_doc *d, size_t paragraph);
 TA_EXPORT const char *ta_doc_name(const ta_doc *d);
 TA_EXPORT bool ta_doc_is_html(const ta_doc *d);
 /** Name of the encoding the input was decoded from ("UTF-8", ...). */

@@ -3,9 +3,10 @@
  * and copied to the output stream, so that it goes through ta_outfile
  * like every other output.
  *
- * Chapters: ta_doc keeps paragraphs, not the files or headings they came
- * from, so a chapter begins at each source paragraph read as a heading
- * (ta__reader_is_heading); a text without headings is one chapter. */
+ * Chapters: an EPUB source keeps its own, one a page of its spine
+ * (ta_doc_paragraph_part); other sources have no files to go by, so a
+ * chapter begins at each source paragraph read as a heading
+ * (ta__reader_is_heading), and a text without headings is one chapter. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,9 +21,17 @@ static size_t chapter_starts(const ta_doc *src, const ta_alignment *a,
                              size_t *starts) {
   size_t n = 0;
   starts[n++] = 0;
+  /* an EPUB source keeps its own chapters: its spine's pages */
+  bool parts = ta_doc_part_count(src) > 1;
+  size_t part = 0;
   for (size_t k = 1; k < a->n; k++) {
     const ta_bead *b = &a->beads[k];
-    if (b->src_len && ta__reader_is_heading(src, b->src_begin)) starts[n++] = k;
+    if (!b->src_len) continue;
+    size_t p = ta_doc_paragraph_part(
+        src, ta_doc_sentence(src, b->src_begin)->paragraph);
+    if (parts ? p != part : ta__reader_is_heading(src, b->src_begin))
+      starts[n++] = k;
+    part = p;
   }
   return n;
 }

@@ -30,6 +30,8 @@ struct ta_doc {
   size_t paragraphs;
   char *arena; /* all sentence texts, NUL-separated */
   size_t arena_len, arena_cap;
+  size_t *part_starts; /* first paragraph of each part (EPUB pages) */
+  size_t nparts, parts_cap;
   bool finished;
 };
 
@@ -38,6 +40,9 @@ ta_status ta__doc_new(const char *name, const char *lang, ta_doc **out);
 ta_status ta__doc_add(ta_doc *d, const char *text, size_t len, size_t offset,
                       size_t end, size_t line, size_t paragraph);
 ta_status ta__doc_set_encoding(ta_doc *d, const char *encoding);
+/* The paragraphs added from now on are a new part (an EPUB page): a part
+ * with no paragraph is dropped when the next begins. */
+ta_status ta__doc_begin_part(ta_doc *d);
 /* Fix up text pointers; after this the doc is read-only. */
 void ta__doc_finish(ta_doc *d);
 

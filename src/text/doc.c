@@ -87,6 +87,34 @@ ta_status ta_doc_from_segments(const char *name, const char *lang,
   return TA_OK;
 }
 
+ta_status ta__doc_begin_part(ta_doc *d) {
+  /* a part that got no paragraph (a cover, a navigation page) is replaced */
+  if (d->nparts && d->part_starts[d->nparts - 1] == d->paragraphs) return TA_OK;
+  if (ta__reserve(&d->part_starts, &d->parts_cap, d->nparts + 1) != TA_OK)
+    return TA_ENOMEM;
+  d->part_starts[d->nparts++] = d->paragraphs;
+  return TA_OK;
+}
+
+size_t ta_doc_part_count(const ta_doc *d) {
+  if (!d || !d->nparts) return 0;
+  /* the last part counts only if it got a paragraph */
+  return d->part_starts[d->nparts - 1] < d->paragraphs ? d->nparts
+                                                       : d->nparts - 1;
+}
+
+size_t ta_doc_paragraph_part(const ta_doc *d, size_t paragraph) {
+  size_t k = 0;
+  for (size_t lo = 0, hi = d ? ta_doc_part_count(d) : 0; lo < hi;) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->part_starts[mid] <= paragraph)
+      k = mid, lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return k;
+}
+
 size_t ta_doc_count(const ta_doc *d) { return d ? d->count : 0; }
 const ta_sentence *ta_doc_sentence(const ta_doc *d, size_t i) {
   return d && i < d->count ? &d->sents[i] : NULL;
@@ -104,5 +132,6 @@ void ta_doc_free(ta_doc *d) {
   free(d->encoding);
   free(d->sents);
   free(d->arena);
+  free(d->part_starts);
   free(d);
 }

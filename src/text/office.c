@@ -488,6 +488,8 @@ static ta_status load_epub(zdoc *zd, const ta_split_opts *o, ta__splitter *sp,
       char *bytes = NULL;
       size_t n = 0;
       st = zip_part(zd, part, true, &bytes, &n, err);
+      if (st == TA_OK && ta__doc_begin_part(d) != TA_OK)
+        st = ta__fail(err, TA_ENOMEM, "%s: out of memory", zd->name);
       if (st == TA_OK)
         st = ta__html_load(label, (unsigned char *)bytes, n, o, sp, d, true,
                            err);

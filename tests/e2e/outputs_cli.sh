@@ -177,6 +177,16 @@ assert titles == ["La Parure", "Deuxième partie"], titles
 body = "".join(z.read(n).decode() for n in z.namelist() if "chapter-" in n)
 assert body.count('lang="en"') >= 100 and "Part two" in body
 print(f"epub: chapters {titles}")
+# two EPUBs in: the source's two spine pages are the book's two chapters,
+# the second beginning where the source's second page does
+z = zipfile.ZipFile(tmp + "/two.epub")
+chapters = sorted(n for n in z.namelist() if re.search(r"chapter-\d+\.xhtml$", n))
+assert len(chapters) == 2, chapters
+src = zipfile.ZipFile(tmp + "/in.fr.epub").read("OEBPS/page2.xhtml").decode()
+first = re.search(r"<p>([^<]{20,60})", src).group(1)[:20]
+second = z.read(chapters[1]).decode()
+assert first in second and first not in z.read(chapters[0]).decode(), first
+print(f"epub: two EPUBs in, {len(chapters)} chapters as the source's spine")
 EOF
 if [ -f /usr/share/java/epubcheck.jar ] && command -v java > /dev/null; then
   for b in book two; do

@@ -248,6 +248,12 @@ static void epub_reads_the_spine_in_order(void **state) {
   assert_true(ta_doc_is_html(d));
   assert_int_equal(ta_doc_sentence(d, 3)->paragraph, 2);
   assert_int_equal(ta_doc_sentence(d, 4)->paragraph, 3);
+  /* each page of the spine a part: paragraphs 0-1 on one, 2-3 on two */
+  assert_int_equal(ta_doc_part_count(d), 2);
+  assert_int_equal(ta_doc_paragraph_part(d, 0), 0);
+  assert_int_equal(ta_doc_paragraph_part(d, 1), 0);
+  assert_int_equal(ta_doc_paragraph_part(d, 2), 1);
+  assert_int_equal(ta_doc_paragraph_part(d, 3), 1);
   ta_doc_free(d);
   free(z);
   /* A spine naming a page the archive lacks: the part is named. */
