@@ -475,7 +475,7 @@ def _lang(lang: Optional[str]) -> bytes:
 def _split_opts(lang: str, input: str, encoding: Optional[str],
                 max_input_bytes: Optional[int],
                 max_sentence_bytes: Optional[int],
-                notes: _Notes) -> ta_split_opts:
+                notes: _Notes, srx=None) -> ta_split_opts:
     o = ta_split_opts()
     _lib.ta_split_opts_init(byref(o))
     o.lang = _lang(lang)
@@ -489,19 +489,26 @@ def _split_opts(lang: str, input: str, encoding: Optional[str],
     if max_sentence_bytes is not None:
         o.max_sentence_bytes = max_sentence_bytes
     o.note = notes.note()
+    if srx is not None:
+        # kept on the options object so that the bytes outlive the call
+        o._srx = _path(srx)
+        o.srx = o._srx
     return o
 
 
 def split(text: Union[str, bytes], lang: str, *, input: str = "text",
           encoding: Optional[str] = None, name: str = "<text>",
           max_input_bytes: Optional[int] = None,
-          max_sentence_bytes: Optional[int] = None) -> Document:
+          max_sentence_bytes: Optional[int] = None,
+          srx: Optional[Union[str, "os.PathLike[str]"]] = None) -> Document:
     """Split ``text`` into sentences with the rules of language ``lang``
     (a BCP-47 tag).  ``text`` is a str, or bytes in ``encoding`` (default:
     UTF-8 or detected).  ``input`` is "text" (blank lines separate
     paragraphs), "html", "presplit" (one sentence a line), "docx", "odt",
-    "epub", "pdf" or "auto" (by content, then ``name``).  Returns a :class:`Document`, a sequence of
-    :class:`Sentence`; the library's notes are in its ``notes``."""
+    "epub", "pdf" or "auto" (by content, then ``name``).  ``srx``: an SRX
+    2.0 rules file, to break sentences where a CAT tool would.  Returns a
+    :class:`Document`, a sequence of :class:`Sentence`; the library's notes
+    are in its ``notes``."""
     if isinstance(text, str):
         if encoding is not None:
             raise ValueError("encoding is for bytes; a str is already text")
@@ -512,7 +519,7 @@ def split(text: Union[str, bytes], lang: str, *, input: str = "text",
         raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
     notes = _Notes()
     o = _split_opts(lang, input, encoding, max_input_bytes,
-                    max_sentence_bytes, notes)
+                    max_sentence_bytes, notes, srx)
     out = c_void_p()
     err = ta_error()
     st = _lib.ta_doc_load_mem(_enc(name, "name"), data, len(data), byref(o),
@@ -524,12 +531,13 @@ def split(text: Union[str, bytes], lang: str, *, input: str = "text",
 def load(path: Union[str, "os.PathLike[str]"], lang: str, *,
          input: str = "auto", encoding: Optional[str] = None,
          max_input_bytes: Optional[int] = None,
-         max_sentence_bytes: Optional[int] = None) -> Document:
+         max_sentence_bytes: Optional[int] = None,
+         srx: Optional[Union[str, "os.PathLike[str]"]] = None) -> Document:
     """Read and split the file ``path`` (HTML for .html/.htm names with
     ``input="auto"``); otherwise as :func:`split`."""
     notes = _Notes()
     o = _split_opts(lang, input, encoding, max_input_bytes,
-                    max_sentence_bytes, notes)
+                    max_sentence_bytes, notes, srx)
     out = c_void_p()
     err = ta_error()
     st = _lib.ta_doc_load_file(_path(path), byref(o), byref(out), byref(err))

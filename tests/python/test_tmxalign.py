@@ -105,6 +105,34 @@ class Split(unittest.TestCase):
         doc = tmxalign.load(os.path.join(STORY, "story.en.txt"), "en")
         self.assertEqual(doc.texts, tmxalign.split(EN, "en").texts)
 
+    def test_srx_rules(self):
+        # a rule file that breaks after every full stop but "M."
+        rules = ('<?xml version="1.0"?><srx xmlns="http://www.lisa.org/srx20" '
+                 'version="2.0"><header cascade="yes"/><body><languagerules>'
+                 '<languagerule languagerulename="fr"><rule break="no">'
+                 '<beforebreak>\\bM\\.</beforebreak><afterbreak>\\s'
+                 '</afterbreak></rule><rule break="yes"><beforebreak>\\.'
+                 '</beforebreak><afterbreak>\\s</afterbreak></rule>'
+                 '</languagerule></languagerules><maprules><languagemap '
+                 'languagepattern=".*" languagerulename="fr"/></maprules>'
+                 '</body></srx>')
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "r.srx")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(rules)
+            text = "M. Dupont vint. Il partit, vers 3 h. du matin."
+            doc = tmxalign.split(text, "fr", srx=path)
+            self.assertEqual(doc.texts, ["M. Dupont vint.", "Il partit, vers 3 h.",
+                                         "du matin."])
+            txt = os.path.join(d, "t.txt")
+            with open(txt, "w", encoding="utf-8") as f:
+                f.write(text + "\n")
+            self.assertEqual(tmxalign.load(txt, "fr", srx=path).texts,
+                             doc.texts)
+            with self.assertRaises(tmxalign.TmxalignError) as cm:
+                tmxalign.split(text, "fr", srx=os.path.join(d, "none.srx"))
+            self.assertIn("none.srx", str(cm.exception))
+
     def test_segments(self):
         doc = tmxalign.Document.from_segments(["a b.", "c d. e f."], "en",
                                               paragraphs=[0, 1])
