@@ -315,7 +315,8 @@ const cli_opt cli_options[] = {
          input, TA_INPUT_PRESPLIT,
          "input is one sentence a line, a blank line between paragraphs (as "
          "split prints it)"),
-    OPT("srx", 0, "FILE", CLI_SPLIT | ALIGNS | CLI_CHECK, set_str, split.srx,
+    OPT("srx", 0, "FILE", CLI_SPLIT | ALIGNS | CLI_CHECK | CLI_PIPE, set_str,
+        split.srx,
         "break sentences by the SRX 2.0 rules in FILE for the language (a "
         "CAT tool's segmentation rules, e.g. OmegaT's), not by ICU"),
     OPT("encoding", 0, "NAME", CLI_SPLIT, set_str, split.encoding,

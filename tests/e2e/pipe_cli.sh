@@ -104,5 +104,17 @@ check "an operand: exit 2" [ $rc = 2 ]
 rc=$?
 check "no input: no output, exit 0" eval '[ $rc = 0 ] && [ ! -s "$tmp/empty" ]'
 
+# --srx: the jobs' texts split by the rules (here: after commas too)
+cat >"$tmp/comma.srx" <<'SRX'
+<?xml version="1.0"?><srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="yes"/><body><languagerules><languagerule languagerulename="all"><rule break="yes"><beforebreak>[,.]</beforebreak><afterbreak>\s</afterbreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="all"/></maprules></body></srx>
+SRX
+job='{"id":1,"src":"Un chat, deux chiens. Fin.","tgt":"A cat, two dogs. End."}'
+out=$(echo "$job" | "$cli" pipe -s fr -t en --srx "$tmp/comma.srx")
+check "--srx splits the jobs' texts by the rules" \
+  eval '[[ $out == *"\"src_sentences\":3,\"tgt_sentences\":3"* ]]'
+out=$(echo "$job" | "$cli" pipe -s fr -t en)
+check "without --srx: ICU's sentences" \
+  eval '[[ $out == *"\"src_sentences\":2,\"tgt_sentences\":2"* ]]'
+
 [ "$fails" = 0 ] || { echo "$fails failed"; exit 1; }
 echo "all passed"
