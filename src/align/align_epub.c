@@ -55,9 +55,9 @@ static void put_lang(FILE *fp, const ta_doc *d) {
   ta__html_escape(fp, ta_doc_lang(d), strlen(ta_doc_lang(d)));
 }
 
-static void write_chapter(FILE *fp, const ta_doc *src, const ta_doc *tgt,
-                          const ta_alignment *a, size_t b0, size_t b1,
-                          size_t nr) {
+/* An XHTML page of the book in the source's language, up to and with the
+ * opening <title>: the chapters and the navigation page begin alike. */
+static void xhtml_head(FILE *fp, const ta_doc *src) {
   fputs(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
       "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
@@ -67,6 +67,12 @@ static void write_chapter(FILE *fp, const ta_doc *src, const ta_doc *tgt,
   fputs("\" xml:lang=\"", fp);
   put_lang(fp, src);
   fputs("\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>", fp);
+}
+
+static void write_chapter(FILE *fp, const ta_doc *src, const ta_doc *tgt,
+                          const ta_alignment *a, size_t b0, size_t b1,
+                          size_t nr) {
+  xhtml_head(fp, src);
   chapter_title(fp, src, a, b0, nr);
   fputs(
       "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
@@ -145,15 +151,7 @@ static void write_opf(FILE *fp, const ta_doc *src, const ta_doc *tgt,
 
 static void write_nav(FILE *fp, const ta_doc *src, const ta_alignment *a,
                       const size_t *starts, size_t nch) {
-  fputs(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-      "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-      "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"",
-      fp);
-  put_lang(fp, src);
-  fputs("\" xml:lang=\"", fp);
-  put_lang(fp, src);
-  fputs("\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>", fp);
+  xhtml_head(fp, src);
   ta__reader_title(fp, src);
   fputs(
       "</title>\n</head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\">\n"

@@ -123,31 +123,29 @@ ta__finding_item *ta__check_add(ta__check_ctx *c, ta_finding_kind kind,
   return it;
 }
 
-double ta__check_p_untranslated(const ta__check_ctx *c, size_t begin,
-                                size_t len) {
+/* The largest probability that a sentence of [begin, begin+len) of side
+ * has no counterpart; -1 without posteriors. */
+static double max_unpaired(const ta__check_ctx *c, ta_side side, size_t begin,
+                           size_t len) {
   if (!ta_alignment_has_posteriors(c->al)) return -1;
   double best = 0;
   for (size_t i = begin; i < begin + len; i++) {
     double p = 0;
-    if (ta_alignment_untranslated_probability(c->al, TA_SIDE_SOURCE, i, &p,
-                                              NULL) == TA_OK &&
+    if (ta_alignment_untranslated_probability(c->al, side, i, &p, NULL) ==
+            TA_OK &&
         p > best)
       best = p;
   }
   return best;
 }
 
+double ta__check_p_untranslated(const ta__check_ctx *c, size_t begin,
+                                size_t len) {
+  return max_unpaired(c, TA_SIDE_SOURCE, begin, len);
+}
+
 double ta__check_p_added(const ta__check_ctx *c, size_t begin, size_t len) {
-  if (!ta_alignment_has_posteriors(c->al)) return -1;
-  double best = 0;
-  for (size_t j = begin; j < begin + len; j++) {
-    double p = 0;
-    if (ta_alignment_untranslated_probability(c->al, TA_SIDE_TARGET, j, &p,
-                                              NULL) == TA_OK &&
-        p > best)
-      best = p;
-  }
-  return best;
+  return max_unpaired(c, TA_SIDE_TARGET, begin, len);
 }
 
 const char *ta__check_how_sure(double p) {
